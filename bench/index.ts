@@ -1,0 +1,33 @@
+import { loadScenario } from "../src/scenario/load-scenario.js";
+import { measureWorldThroughput } from "./world-throughput.js";
+
+/**
+ * `npm run bench [-- --json] [-- --subscribers N]`: single-threaded benchmarks. Prints a table,
+ * or one JSON object with --json.
+ */
+const args = process.argv.slice(2);
+const json = args.includes("--json");
+const sizeFlag = args.indexOf("--subscribers");
+const subscribers = sizeFlag >= 0 ? Number(args[sizeFlag + 1]) : 100_000;
+
+const { scenario: baseline } = loadScenario("scenarios/baseline.yaml");
+const scenario = { ...baseline, population: { ...baseline.population, size: subscribers } };
+// One untimed pass on a small base lets the JIT settle before timing.
+measureWorldThroughput({ ...scenario, population: { ...scenario.population, size: 5000 }, horizonDays: 60 });
+const world = measureWorldThroughput(scenario);
+
+const result = {
+  subscriberDaysPerSec: Math.round(world.subscriberDaysPerSec),
+  bareLoopPerSec: Math.round(world.bareLoopPerSec),
+  ratio: Number(world.ratio.toFixed(3)),
+  world: { subscribers: world.subscribers, days: world.days, drawsPerSubscriberDay: Number(world.drawsPerSubscriberDay.toFixed(3)), loopSeconds: Number(world.loopSeconds.toFixed(2)) },
+  node: process.version,
+};
+
+if (json) console.log(JSON.stringify(result));
+else {
+  console.log(`world (no-contact, ${world.subscribers} subscribers x ${world.days} days, one thread)`);
+  console.log(`  subscriber-days/s  ${(world.subscriberDaysPerSec / 1e6).toFixed(2)} M`);
+  console.log(`  bare RNG loop      ${(world.bareLoopPerSec / 1e6).toFixed(2)} M (${world.drawsPerSubscriberDay.toFixed(2)} uniforms per subscriber-day)`);
+  console.log(`  ratio              ${world.ratio.toFixed(3)}`);
+}

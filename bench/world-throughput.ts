@@ -1,0 +1,54 @@
+import type { Scenario } from "../src/scenario/scenario-schema.js";
+import { noContact } from "../policies/no-contact.js";
+import { createReplicateSimulation } from "../src/engine/replicate-simulation.js";
+import { stepDay } from "../src/engine/step-day.js";
+import { createStream } from "../src/random/random-stream.js";
+
+export interface WorldThroughput {
+  subscriberDaysPerSec: number;
+  bareLoopPerSec: number;
+  ratio: number;
+  subscribers: number;
+  days: number;
+  drawsPerSubscriberDay: number;
+  loopSeconds: number;
+  bareSeconds: number;
+}
+
+/**
+ * Single-threaded speed of the day loop on `scenario` under no-contact, against a bare loop that
+ * draws the same number of uniforms from the same generator in the same chunk sizes and does
+ * nothing else. Set-up (sampling the population) is not timed.
+ */
+export function measureWorldThroughput(scenario: Scenario): WorldThroughput {
+  const sim = createReplicateSimulation({ scenario, policy: noContact, rootSeed: scenario.seed, replicate: 0 });
+  const streams = Object.values(sim.streams);
+  const drawnBefore = streams.reduce((sum, stream) => sum + stream.drawn, 0);
+  const started = performance.now();
+  for (let day = sim.params.firstDay; day < scenario.horizonDays; day++) stepDay(sim, day);
+  const loopSeconds = (performance.now() - started) / 1000;
+  const draws = streams.reduce((sum, stream) => sum + stream.drawn, 0) - drawnBefore;
+  const days = scenario.horizonDays - sim.params.firstDay;
+  const subscriberDays = sim.state.count * days;
+
+  const bare = createStream(scenario.seed, "bench/bare");
+  const chunk = new Float64Array(sim.state.count);
+  const chunks = Math.floor(draws / chunk.length);
+  const bareStarted = performance.now();
+  for (let k = 0; k < chunks; k++) bare.fill(chunk);
+  bare.fill(chunk.subarray(0, draws - chunks * chunk.length));
+  const bareSeconds = (performance.now() - bareStarted) / 1000;
+
+  const subscriberDaysPerSec = subscriberDays / loopSeconds;
+  const bareLoopPerSec = subscriberDays / bareSeconds;
+  return {
+    subscriberDaysPerSec,
+    bareLoopPerSec,
+    ratio: subscriberDaysPerSec / bareLoopPerSec,
+    subscribers: sim.state.count,
+    days,
+    drawsPerSubscriberDay: draws / subscriberDays,
+    loopSeconds,
+    bareSeconds,
+  };
+}

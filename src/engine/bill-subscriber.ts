@@ -1,0 +1,52 @@
+import { NEVER, type SubscriberState } from "../population/subscriber-state.js";
+import { PLAN_POSTPAID } from "../scenario/vocabulary.js";
+import { BILLING_CYCLE_DAYS, type WorldParams } from "./world-params.js";
+import { addDissatisfaction } from "../population/decaying-levels.js";
+
+/** Sum of today's recurring price: plan, timed add-on, minus timed discount. */
+export function monthlyPrice(state: SubscriberState, i: number, day: number): number {
+  let price = state.planPricePerMonth[i];
+  if (day <= state.addonUntilDay[i]) price += state.addonPricePerMonth[i];
+  if (day <= state.discountUntilDay[i]) price -= state.discountPerMonth[i];
+  return price > 0 ? price : 0;
+}
+
+/**
+ * The billing day of one subscriber (prepaid: the monthly top-up). Adds overage and roaming
+ * charges (postpaid), raises dissatisfaction on a bill shock, and collects payment unless the
+ * subscriber is in financial difficulty. Returns the revenue collected.
+ */
+export function billSubscriber(state: SubscriberState, i: number, day: number, params: WorldParams): number {
+  const plan = state.plan[i];
+  let bill = monthlyPrice(state, i, day);
+  const roamingDays = roamingDaysInCycle(state, i, day);
+  if (plan === PLAN_POSTPAID) {
+    const used = state.dataUsePerDayGb[i] * (BILLING_CYCLE_DAYS - roamingDays);
+    const overShare = used / state.dataAllowanceGb[i] - 1;
+    if (overShare > 0) bill += params.overageShare * state.planPricePerMonth[i] * overShare * 10;
+    if (day > state.roamingPassUntilDay[i]) bill += roamingDays * params.roamingSpendPerDay;
+  }
+  const shock = bill / state.usualBill[i] - 1;
+  if (shock > params.billShockThreshold) {
+    addDissatisfaction(state, i, day, state.priceSensitivity[i] * shock * params.dissatisfactionPerBillShock, params);
+  }
+  state.usualBill[i] = 0.8 * state.usualBill[i] + 0.2 * bill;
+  state.lastBill[i] = bill;
+
+  const inDifficulty = day <= state.difficultyUntilDay[i];
+  if (!inDifficulty) state.paymentPlan[i] = 0;
+  if (inDifficulty && state.paymentPlan[i] === 0) {
+    if (state.overdueSinceDay[i] === NEVER) state.overdueSinceDay[i] = day;
+    return 0;
+  }
+  state.overdueSinceDay[i] = NEVER;
+  state.revenue[i] += bill;
+  return bill;
+}
+
+function roamingDaysInCycle(state: SubscriberState, i: number, day: number): number {
+  const from = Math.max(day - BILLING_CYCLE_DAYS + 1, state.tripStartDay[i]);
+  const to = Math.min(day, state.tripEndDay[i]);
+  return to >= from ? to - from + 1 : 0;
+}
+

@@ -1,0 +1,41 @@
+import { STATUS_ACTIVE, STATUS_CHURNED, type SubscriberState } from "../population/subscriber-state.js";
+import { flushAnnoyance, type DecayTables } from "../population/decaying-levels.js";
+import { COUNTER } from "../metrics/metric-groups.js";
+import { addToSeries, countEvent, SERIES_INDEX, type ReplicateMetrics } from "../metrics/replicate-metrics.js";
+import type { ChurnCandidates } from "./churn-candidates.js";
+import type { DecisionWorkspace } from "./decision-workspace.js";
+import { PENDING_CANCELLATION, PENDING_NONE, PENDING_SAVED } from "./morning-pass.js";
+
+/**
+ * Step 7: the churn draw, for today's candidates only (everyone else's uniform lies above a
+ * bound of their hazard). Callers who were not saved leave, forced exits leave, and the others
+ * leave when today's churn uniform falls below today's exact hazard (after today's contacts).
+ * Leavers stop paying and stay in the arrays as former subscribers (winback targets).
+ */
+export function churnPass(state: SubscriberState, day: number, uChurn: Float64Array, candidates: ChurnCandidates, tables: DecayTables, metrics: ReplicateMetrics, workspace: DecisionWorkspace): void {
+  let leavers = 0;
+  for (let k = 0; k < candidates.size; k++) {
+    const i = candidates.subscriber[k];
+    candidates.listed[i] = 0;
+    const pending = state.pendingChurn[i];
+    const hazard = state.hazardToday[i];
+    state.pendingChurn[i] = PENDING_NONE;
+    state.hazardToday[i] = 0;
+    if (state.status[i] !== STATUS_ACTIVE || pending === PENDING_SAVED) continue;
+    if (pending === PENDING_NONE && uChurn[i] >= hazard) continue;
+    leave(state, i, day, pending, tables, metrics);
+    workspace.churned[leavers++] = i;
+  }
+  candidates.size = 0;
+  workspace.churnedCount = leavers;
+  addToSeries(metrics, day, SERIES_INDEX.churned, leavers);
+}
+
+function leave(state: SubscriberState, i: number, day: number, pending: number, tables: DecayTables, metrics: ReplicateMetrics): void {
+  state.status[i] = STATUS_CHURNED;
+  state.churnDay[i] = day;
+  state.activeDays[i] += day + 1 - state.activeSinceDay[i];
+  flushAnnoyance(state, i, day + 1, tables);
+  if (pending === PENDING_CANCELLATION) countEvent(metrics, COUNTER.cancellationCalls, state.plan[i], state.valueSegment[i]);
+  countEvent(metrics, COUNTER.churned, state.plan[i], state.valueSegment[i]);
+}

@@ -1,0 +1,143 @@
+import { NEVER, STATUS_ACTIVE, type SubscriberState } from "../population/subscriber-state.js";
+import {
+  bufferingWithin,
+  contactsWithin,
+  droppedCallsWithin,
+  lastContactSlot,
+  noSignalMinutesWithin,
+  outcomesWithin,
+} from "../population/recent-history.js";
+import { MOMENT_CANCELLATION, MOMENT_OUTBOUND, OUTCOME_ACCEPT, OUTCOME_IGNORE, OUTBOUND_CHANNELS } from "../scenario/vocabulary.js";
+import { daysToContractEnd, projectedAllowanceUse } from "../response/need-signal.js";
+import { monthlyPrice } from "./bill-subscriber.js";
+import { DAYS_PER_MONTH, type WorldParams } from "./world-params.js";
+
+/**
+ * The observable features every policy gets, one row per decision. Scaled to roughly unit range
+ * so that linear models and neural networks can use them as they are. Latent traits (response
+ * type, sensitivities, affinities, tolerance) never appear here.
+ */
+export const FEATURE_NAMES = [
+  "bias",
+  "planPrepaid",
+  "planPostpaid",
+  "planBroadband",
+  "planTv",
+  "arpuPer100",
+  "tenureYears",
+  "contractMonthsLeft",
+  "outOfContract",
+  "earlyTerminationFeePer100",
+  "deviceAgeYears",
+  "allowanceUseProjected",
+  "droppedCalls1d",
+  "droppedCalls7d",
+  "droppedCalls30dPer10",
+  "buffering7d",
+  "noSignalHours7d",
+  "noSignalHours30d",
+  "billShock",
+  "daysOverduePer30",
+  "paymentPlan",
+  "lines",
+  "travellingNow",
+  "roamingDays90Per10",
+  "movedLast30d",
+  "contacts7d",
+  "contacts30d",
+  "lastOfferAccepted",
+  "ignored30d",
+  "complaintLast90d",
+  "consentCount",
+  "segmentStrategic",
+  "segmentTransactional",
+  "segmentDisengaged",
+  "clvEstimatePer1000",
+  "momentInbound",
+  "momentCancellation",
+  "churnedFormer",
+  "monthsSinceChurn",
+] as const;
+
+export const FEATURE_COUNT = FEATURE_NAMES.length;
+export const FEATURE_INDEX = Object.fromEntries(FEATURE_NAMES.map((name, index) => [name, index])) as Record<
+  (typeof FEATURE_NAMES)[number],
+  number
+>;
+
+/** Writes the features of subscriber i at decision moment `moment` into out[offset...]. */
+export function writeFeatures(state: SubscriberState, i: number, moment: number, day: number, params: WorldParams, out: Float32Array, offset: number): void {
+  const plan = state.plan[i];
+  const price = monthlyPrice(state, i, day);
+  const daysLeft = daysToContractEnd(state, i, day);
+  const hasContract = daysLeft !== NEVER;
+  const tripDays90 = tripDaysWithin(state, i, day, 90);
+  let consents = 0;
+  for (let c = 0; c < OUTBOUND_CHANNELS.length; c++) consents += (state.consentMask[i] >> c) & 1;
+  const last = lastContactSlot(state, i);
+  const active = state.status[i] === STATUS_ACTIVE;
+  let f = offset;
+  out[f++] = 1;
+  out[f++] = plan === 0 ? 1 : 0;
+  out[f++] = plan === 1 ? 1 : 0;
+  out[f++] = plan === 2 ? 1 : 0;
+  out[f++] = plan === 3 ? 1 : 0;
+  out[f++] = price / 100;
+  out[f++] = (day - state.joinDay[i]) / 365;
+  out[f++] = hasContract ? Math.max(-12, daysLeft / DAYS_PER_MONTH) / 12 : 0;
+  out[f++] = hasContract && daysLeft < 0 ? 1 : 0;
+  out[f++] = hasContract && daysLeft > 0 ? (params.plans[plan].earlyTerminationFeePerMonth * daysLeft) / DAYS_PER_MONTH / 100 : 0;
+  out[f++] = (day - state.deviceSinceDay[i]) / 365;
+  out[f++] = Math.min(3, projectedAllowanceUse(state, i, day));
+  out[f++] = droppedCallsWithin(state, i, day, 1);
+  out[f++] = droppedCallsWithin(state, i, day, 7);
+  out[f++] = droppedCallsWithin(state, i, day, 30) / 10;
+  out[f++] = bufferingWithin(state, i, day, 7);
+  out[f++] = noSignalMinutesWithin(state, i, day, 7) / 60;
+  out[f++] = noSignalMinutesWithin(state, i, day, 30) / 60;
+  out[f++] = state.lastBill[i] / Math.max(1, state.usualBill[i]) - 1;
+  out[f++] = state.overdueSinceDay[i] === NEVER ? 0 : (day - state.overdueSinceDay[i]) / 30;
+  out[f++] = state.paymentPlan[i];
+  out[f++] = state.lines[i];
+  out[f++] = day >= state.tripStartDay[i] && day <= state.tripEndDay[i] ? 1 : 0;
+  out[f++] = tripDays90 / 10;
+  out[f++] = day - state.movedDay[i] <= 30 ? 1 : 0;
+  out[f++] = contactsWithin(state, i, day, 7);
+  out[f++] = contactsWithin(state, i, day, 30);
+  out[f++] = last >= 0 && state.contactOutcome[last] === OUTCOME_ACCEPT ? 1 : 0;
+  out[f++] = outcomesWithin(state, i, day, 30, OUTCOME_IGNORE);
+  out[f++] = day - state.lastComplaintDay[i] <= 90 ? 1 : 0;
+  out[f++] = consents;
+  out[f++] = state.valueSegment[i] === 0 ? 1 : 0;
+  out[f++] = state.valueSegment[i] === 1 ? 1 : 0;
+  out[f++] = state.valueSegment[i] === 2 ? 1 : 0;
+  out[f++] = estimatedClv(state, i, day, params) / 1000;
+  out[f++] = moment !== MOMENT_OUTBOUND ? 1 : 0;
+  out[f++] = moment === MOMENT_CANCELLATION ? 1 : 0;
+  out[f++] = active ? 0 : 1;
+  out[f++] = active ? 0 : (day - state.churnDay[i]) / DAYS_PER_MONTH;
+}
+
+/**
+ * The operator's CLV estimate from observable data (post 000): margin x ARPU x expected
+ * remaining months, from the plan's typical churn, discounted.
+ */
+export function estimatedClv(state: SubscriberState, i: number, day: number, params: WorldParams): number {
+  const plan = params.plans[state.plan[i]];
+  const monthlyMargin = monthlyPrice(state, i, day) * params.marginShare;
+  const daysLeft = daysToContractEnd(state, i, day);
+  const churnPerMonth = plan.baseChurnPerMonth * (daysLeft !== NEVER && daysLeft > 0 ? 0.6 : 1.4);
+  return monthlyMargin * annuityFactor(churnPerMonth, params.monthlyDiscountRate, params.clvHorizonMonths);
+}
+
+/** Present value of 1 a month while the customer stays, over `months`. */
+export function annuityFactor(churnPerMonth: number, discountPerMonth: number, months: number): number {
+  const keep = (1 - Math.min(churnPerMonth, 1)) / (1 + discountPerMonth);
+  return keep === 1 ? months : (keep * (1 - Math.pow(keep, months))) / (1 - keep);
+}
+
+function tripDaysWithin(state: SubscriberState, i: number, day: number, days: number): number {
+  const overlap = (start: number, end: number) => Math.max(0, Math.min(day, end) - Math.max(day - days + 1, start) + 1);
+  return overlap(state.tripStartDay[i], state.tripEndDay[i]) + (day - state.previousTripEndDay[i] < days ? state.previousTripDays[i] : 0);
+}
+

@@ -1,0 +1,25 @@
+import { NEVER, STATUS_ACTIVE, type SubscriberState } from "../population/subscriber-state.js";
+import { DAYS_PER_MONTH, type WorldParams } from "./world-params.js";
+
+/**
+ * A former subscriber comes back (unprompted, or won back by an offer): a fresh start on the
+ * old plan, a new contract where the plan has one, and a clean slate of experience.
+ */
+export function reactivate(state: SubscriberState, i: number, day: number, params: WorldParams): void {
+  state.status[i] = STATUS_ACTIVE;
+  state.churnDay[i] = NEVER;
+  state.joinDay[i] = day;
+  const contractMonths = params.plans[state.plan[i]].contractMonths;
+  state.contractEndDay[i] = contractMonths > 0 ? day + Math.round(contractMonths * DAYS_PER_MONTH) : NEVER;
+  state.dissatisfaction[i] = 0;
+  state.dissatisfactionDay[i] = day;
+  state.annoyanceFlushDay[i] = day;
+  state.activeSinceDay[i] = day;
+  state.overdueSinceDay[i] = NEVER;
+  state.difficultyUntilDay[i] = NEVER;
+  state.movePending[i] = 0;
+  state.pendingChurn[i] = 0;
+  state.retentionUntilDay[i] = NEVER;
+  state.awakenedDay[i] = NEVER;
+  state.usualBill[i] = state.planPricePerMonth[i];
+}

@@ -1,0 +1,116 @@
+import type { Scenario } from "../scenario/scenario-schema.js";
+import { PROGRAMS } from "../scenario/vocabulary.js";
+import type { Policy, PolicyDefinition } from "../policy/policy.js";
+import { samplePopulation } from "../population/sample-population.js";
+import type { SubscriberState } from "../population/subscriber-state.js";
+import { createStream } from "../random/random-stream.js";
+import { createReplicateMetrics, type ReplicateMetrics } from "../metrics/replicate-metrics.js";
+import { DecisionLog } from "../log/decision-log.js";
+import type { ContactContext } from "../response/accept-probability.js";
+import { buildActionCatalogue, type ActionCatalogue } from "./action-catalogue.js";
+import { allocateDayDraws, createDrawStreams, type DayDraws, type DrawStreams } from "./day-draws.js";
+import { allocateDecisionMoments, type DecisionMoments } from "./decision-moments.js";
+import { DecisionWorkspace } from "./decision-workspace.js";
+import { allocateChurnCandidates, type ChurnCandidates } from "./churn-candidates.js";
+import { lifeEventChances } from "./life-events.js";
+import type { MorningInputs } from "./morning-pass.js";
+import { FEATURE_NAMES } from "./observe.js";
+import { createWorldDay, type WorldDay } from "./world-day.js";
+import { compileWorldParams, type WorldParams } from "./world-params.js";
+
+/** Everything one (policy, replicate) run holds: built once, then stepped day by day. */
+export interface ReplicateSimulation {
+  readonly scenario: Scenario;
+  readonly rootSeed: number;
+  readonly replicate: number;
+  readonly policyName: string;
+  readonly policy: Policy;
+  readonly params: WorldParams;
+  readonly catalogue: ActionCatalogue;
+  readonly state: SubscriberState;
+  readonly world: WorldDay;
+  readonly streams: DrawStreams;
+  readonly draws: DayDraws;
+  readonly moments: DecisionMoments;
+  readonly workspace: DecisionWorkspace;
+  readonly metrics: ReplicateMetrics;
+  readonly budgetLeft: Float64Array;
+  readonly log: DecisionLog | null;
+  readonly candidates: ChurnCandidates;
+  /** The morning pass's inputs, built once (a fixed object shape keeps the hot loop fast). */
+  readonly morning: MorningInputs;
+  readonly rowScratch: Uint8Array;
+  readonly contact: ContactContext;
+  readonly winbackDays: number;
+}
+
+export interface ReplicateOptions {
+  readonly scenario: Scenario;
+  readonly policy: PolicyDefinition;
+  readonly rootSeed: number;
+  readonly replicate: number;
+  /** Keep the decision log in memory (tests, off-policy evaluation). */
+  readonly keepLog?: boolean;
+}
+
+/**
+ * Builds a replicate: the population from `replicate:K/world/population`, the world's streams,
+ * and the policy with its own stream `replicate:K/policy:NAME`. The population and the world do
+ * not depend on the policy, so every policy of a replicate faces the same base and events.
+ */
+export function createReplicateSimulation(options: ReplicateOptions): ReplicateSimulation {
+  const { scenario, rootSeed, replicate } = options;
+  const params = compileWorldParams(scenario);
+  const catalogue = buildActionCatalogue(scenario);
+  const state = samplePopulation(scenario, createStream(rootSeed, `replicate:${replicate}/world/population`));
+  const count = state.count;
+  const quietNoProblemChance = new Float32Array(count);
+  const lifeChanceBase = new Float32Array(count);
+  const lifeChances = new Float64Array(4);
+  for (let i = 0; i < count; i++) {
+    quietNoProblemChance[i] = Math.exp(-params.problemsPerDay * state.coverage[i]);
+    // Rounded up so that, in float32, it stays an upper bound of the exact chance.
+    lifeChanceBase[i] = lifeEventChances(state, i, params, 1, 1, 1, lifeChances) * (1 + 1e-6);
+  }
+  const budgetLeft = new Float64Array(PROGRAMS.length).fill(Number.POSITIVE_INFINITY);
+  PROGRAMS.forEach((program, index) => {
+    const budget = scenario.economics.budgets[program];
+    if (budget !== undefined) budgetLeft[index] = budget;
+  });
+  const policy = options.policy.create({
+    scenario,
+    actions: catalogue.actions,
+    featureNames: FEATURE_NAMES,
+    subscriberCount: count,
+    random: createStream(rootSeed, `replicate:${replicate}/policy:${options.policy.name}`),
+  });
+  const draws = allocateDayDraws(count);
+  const moments = allocateDecisionMoments(count);
+  const candidates = allocateChurnCandidates(count);
+  const metrics = createReplicateMetrics(scenario.horizonDays);
+  const morning: MorningInputs = { params, draws, moments, candidates, metrics, quietNoProblemChance, lifeChanceBase, lifeChances, live: false };
+  const winbackOffers = catalogue.offers.filter((offer) => offer?.eligibility.target === "churned");
+  return {
+    scenario,
+    rootSeed,
+    replicate,
+    policyName: options.policy.name,
+    policy,
+    params,
+    catalogue,
+    state,
+    world: createWorldDay(scenario.population.regions),
+    streams: createDrawStreams(rootSeed, replicate),
+    draws,
+    moments,
+    workspace: new DecisionWorkspace(catalogue.actions.length, count),
+    metrics,
+    budgetLeft,
+    log: options.keepLog ? new DecisionLog() : null,
+    candidates,
+    morning,
+    rowScratch: new Uint8Array(catalogue.actions.length),
+    contact: { need: 0, affinity: 0, problemsLastDay: 0, problemsLastWeek: 0, commercial: false, inbound: false },
+    winbackDays: winbackOffers.length === 0 ? -1 : Math.max(...winbackOffers.map((offer) => offer!.eligibility.maxChurnedDays)),
+  };
+}

@@ -1,0 +1,147 @@
+import type { Scenario } from "../scenario/scenario-schema.js";
+import { CHANNELS, MOMENT_CANCELLATION, MOMENT_OUTBOUND, OUTCOME_ACCEPT, OUTCOME_COMPLAIN, OUTCOME_DECLINE, OUTCOME_IGNORE, OUTCOME_NONE, OUTCOME_OPT_OUT, RESPONSE_TYPES, TYPE_SLEEPING_DOG } from "../scenario/vocabulary.js";
+import { STATUS_ACTIVE, type SubscriberState } from "../population/subscriber-state.js";
+import { outboundContactsWithin, outcomesWithin, recordContact } from "../population/recent-history.js";
+import { acceptProbability, contactContext, type ContactContext } from "../response/accept-probability.js";
+import { annoyanceIncrement } from "../response/annoyance-increment.js";
+import { applyAcceptance } from "../response/apply-acceptance.js";
+import { churnHazard } from "../response/churn-hazard.js";
+import { contactOutcome } from "../response/contact-outcome.js";
+import { COUNTER } from "../metrics/metric-groups.js";
+import { addToSeries, countEvent, countProgram, SERIES_INDEX, type ReplicateMetrics } from "../metrics/replicate-metrics.js";
+import type { ActionCatalogue } from "./action-catalogue.js";
+import type { DecisionMoments } from "./decision-moments.js";
+import type { DayDraws } from "./day-draws.js";
+import { PENDING_SAVED } from "./morning-pass.js";
+import type { WorldDay } from "./world-day.js";
+import type { WorldParams } from "./world-params.js";
+import type { DecisionWorkspace } from "./decision-workspace.js";
+import type { DecisionLog } from "../log/decision-log.js";
+import { addAnnoyance, addDissatisfaction, annoyanceAt, type DecayTables } from "../population/decaying-levels.js";
+import { addCandidate, type ChurnCandidates } from "./churn-candidates.js";
+
+const INBOUND = CHANNELS.indexOf("inbound");
+const COMPLAINT_DISSATISFACTION = 0.1;
+
+/** Everything the response step reads and writes for one replicate. */
+export interface ResolveContext {
+  readonly state: SubscriberState;
+  readonly scenario: Scenario;
+  readonly params: WorldParams;
+  readonly catalogue: ActionCatalogue;
+  readonly metrics: ReplicateMetrics;
+  readonly budgetLeft: Float64Array;
+  readonly log: DecisionLog | null;
+  readonly contact: ContactContext;
+  readonly candidates: ChurnCandidates;
+}
+
+/**
+ * Steps 5 and 6 for every decision of the day, in row order: the world's answer to each
+ * contact (from the response uniform of that subscriber-day), then its effects: money,
+ * annoyance, consents, contract and plan changes, a save at the cancellation desk, a sleeping
+ * dog woken up, and the churn hazard recomputed for the rest of the day.
+ */
+export function resolveDecisions(context: ResolveContext, moments: DecisionMoments, workspace: DecisionWorkspace, day: number, world: WorldDay, draws: DayDraws): void {
+  const { state, params, catalogue, metrics, budgetLeft } = context;
+  const actionCount = catalogue.actions.length;
+  for (let row = 0; row < moments.size; row++) {
+    const i = moments.subscriber[row];
+    const moment = moments.kind[row];
+    const action = workspace.chosen[row];
+    const propensity = workspace.probabilities[row * actionCount + action];
+    workspace.propensity[row] = propensity;
+    if (action === 0) {
+      workspace.outcome[row] = OUTCOME_NONE;
+      workspace.reward[row] = 0;
+      context.log?.record(day, i, moment, action, propensity, OUTCOME_NONE, 0, 0);
+      continue;
+    }
+    const offer = catalogue.offers[action]!;
+    const category = catalogue.categoryIndex[action];
+    const channel = catalogue.channelIndex[action];
+    const program = catalogue.programIndex[action];
+    const plan = state.plan[i];
+    const segment = state.valueSegment[i];
+    const contactCost = catalogue.actions[action].contactCost;
+    const contact = contactContext(state, i, offer, category, moment, day, world.deviceDesireFactor[state.region[i]], params, context.contact);
+    const acceptChance = acceptProbability(state, i, offer, category, contact, day, params);
+    const contactsLastWeek = outboundContactsWithin(state, i, day, 7);
+    const u = draws.response[i];
+    const acceptedNow = u < acceptChance;
+    const increment = annoyanceIncrement(contact, contactsLastWeek, state.contactTolerancePerWeek[i], acceptedNow, params);
+    const outcome = contactOutcome(u, acceptChance, annoyanceAt(state, i, day, params) + increment, contact, params);
+    addAnnoyance(state, i, day, increment, params);
+    recordContact(state, i, day, channel, action, outcome);
+
+    let spend = contactCost;
+    let reward = -contactCost;
+    if (outcome === OUTCOME_ACCEPT) {
+      const wasActive = state.status[i] === STATUS_ACTIVE;
+      applyAcceptance(state, i, offer, category, day, params);
+      spend += offer.cost;
+      reward += offer.price - offer.discount - offer.cost;
+      countEvent(metrics, COUNTER.accepts, plan, segment);
+      countEvent(metrics, COUNTER.offerCost, plan, segment, offer.cost);
+      countProgram(metrics, program, 1);
+      countProgram(metrics, program, 2, offer.cost);
+      addToSeries(metrics, day, SERIES_INDEX.accepts, 1);
+      if (!wasActive) countEvent(metrics, COUNTER.returned, plan, segment);
+      if (moment === MOMENT_CANCELLATION) saveAtCancellationDesk(context, i, offer.retention, draws, program);
+    } else {
+      applyRefusal(state, i, outcome, channel, day, context.scenario, params);
+      countEvent(metrics, outcome === OUTCOME_DECLINE ? COUNTER.declines : outcome === OUTCOME_IGNORE ? COUNTER.ignores : outcome === OUTCOME_COMPLAIN ? COUNTER.complaints : COUNTER.optOuts, plan, segment);
+    }
+    if (moment === MOMENT_OUTBOUND && state.responseType[i] === TYPE_SLEEPING_DOG && state.status[i] === STATUS_ACTIVE) {
+      state.awakenedDay[i] = day;
+    }
+    if (state.status[i] === STATUS_ACTIVE) {
+      state.hazardToday[i] = churnHazard(state, i, day, world, params);
+      addCandidate(context.candidates, i);
+    }
+
+    budgetLeft[program] -= spend;
+    countEvent(metrics, COUNTER.contacts, plan, segment);
+    countEvent(metrics, COUNTER.contactCost, plan, segment, contactCost);
+    countProgram(metrics, program, 0);
+    countProgram(metrics, program, 3, contactCost);
+    addToSeries(metrics, day, SERIES_INDEX.contacts, 1);
+    addToSeries(metrics, day, SERIES_INDEX.cost, spend);
+    workspace.outcome[row] = outcome;
+    workspace.reward[row] = reward;
+    context.log?.record(day, i, moment, action, propensity, outcome, reward, acceptChance);
+  }
+}
+
+/**
+ * A customer who called to cancel and accepted an offer stays if the offer's retention effect
+ * works on their latent type. The draw is the churn uniform's position below the cancellation
+ * threshold: a fresh uniform that is the same whatever the policy did.
+ */
+function saveAtCancellationDesk(context: ResolveContext, i: number, retention: number, draws: DayDraws, program: number): void {
+  const { state, params, metrics } = context;
+  const threshold = state.hazardToday[i] * params.cancellationCallShare;
+  const v = threshold > 0 ? draws.churn[i] / threshold : 1;
+  const typeEffect = params.response.retentionEffectByType[RESPONSE_TYPES[state.responseType[i]]];
+  if (v < retention * typeEffect) {
+    state.pendingChurn[i] = PENDING_SAVED;
+    countEvent(metrics, COUNTER.saves, state.plan[i], state.valueSegment[i]);
+    countProgram(metrics, program, 4);
+  }
+}
+
+/** Complaints quieten outbound contact, opt-outs remove the channel's consent, ignoring twice holds. */
+function applyRefusal(state: SubscriberState, i: number, outcome: number, channel: number, day: number, scenario: Scenario, scenarioTables: DecayTables): void {
+  const policy = scenario.contactPolicy;
+  if (outcome === OUTCOME_COMPLAIN) {
+    state.lastComplaintDay[i] = day;
+    state.complaints[i]++;
+    addDissatisfaction(state, i, day, COMPLAINT_DISSATISFACTION, scenarioTables);
+  } else if (outcome === OUTCOME_OPT_OUT && channel !== INBOUND) {
+    state.consentMask[i] &= ~(1 << channel);
+  } else if (outcome === OUTCOME_IGNORE && policy.ignoredLimit > 0) {
+    if (outcomesWithin(state, i, day, policy.ignoredWindowDays, OUTCOME_IGNORE) >= policy.ignoredLimit) {
+      state.holdUntilDay[i] = day + policy.holdDays;
+    }
+  }
+}

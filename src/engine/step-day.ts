@@ -1,0 +1,90 @@
+import { COUNTER } from "../metrics/metric-groups.js";
+import { addToSeries, PERIOD_DAYS, SERIES_INDEX } from "../metrics/replicate-metrics.js";
+import { meanAnnoyance } from "../metrics/mean-annoyance.js";
+import { PolicyError } from "../policy/policy-error.js";
+import { applyStateEvents } from "./apply-state-events.js";
+import { billingPass } from "./billing-pass.js";
+import { churnPass } from "./churn-pass.js";
+import { createDecisionBatch } from "./decision-batch.js";
+import { fillDayDraws } from "./day-draws.js";
+import { morningPass } from "./morning-pass.js";
+import { addOutboundSlots } from "./outbound-slots.js";
+import type { ReplicateSimulation } from "./replicate-simulation.js";
+import { resolveDecisions } from "./resolve-decisions.js";
+import { validateDecisions } from "./validate-decisions.js";
+import { advanceWorldDay } from "./world-day.js";
+
+/**
+ * One simulated day. The order of the day lives here and nowhere else:
+ * 1. the exogenous world (incidents, events, season) and today's uniforms;
+ * 2-3. billing, subscriber state updates, inbound touch-points and outbound campaign slots;
+ * 4. the policy chooses among the eligible actions (the engine checks its answer);
+ * 5-6. the world answers each contact and the effects are applied;
+ * 7. the churn draw;
+ * 8. feedback to the policy.
+ * Warm-up days (day < 0) run steps 1-3 only, with no decisions, no churn and nothing counted.
+ */
+export function stepDay(sim: ReplicateSimulation, day: number): void {
+  const { scenario, state, world, params, moments, workspace, metrics } = sim;
+  const live = day >= 0;
+  if (day === 0) startCounting(sim);
+
+  advanceWorldDay(world, scenario, day, sim.streams.incidents);
+  applyStateEvents(state, scenario, day, sim.rootSeed, sim.replicate);
+  fillDayDraws(sim.draws, sim.streams);
+
+  moments.size = 0;
+  const revenue = billingPass(state, day, params, sim.candidates, live);
+  sim.morning.live = live;
+  morningPass(state, day, world, sim.morning);
+  if (!live) return;
+  addOutboundSlots(state, day, scenario.outbound.slotEveryDays, sim.winbackDays, moments);
+
+  decide(sim, day);
+  resolveDecisions(sim, moments, workspace, day, world, sim.draws);
+  churnPass(state, day, sim.draws.churn, sim.candidates, params, metrics, workspace);
+  sim.policy.feedback?.({
+    day,
+    size: moments.size,
+    subscriber: moments.subscriber.subarray(0, moments.size),
+    action: workspace.chosen.subarray(0, moments.size),
+    outcome: workspace.outcome.subarray(0, moments.size),
+    reward: workspace.reward.subarray(0, moments.size),
+    churned: workspace.churned.subarray(0, workspace.churnedCount),
+  });
+
+  const counters = metrics.counters;
+  addToSeries(metrics, day, SERIES_INDEX.activeSubscriberDays, state.count - counters[COUNTER.churned] + counters[COUNTER.returned]);
+  addToSeries(metrics, day, SERIES_INDEX.revenue, revenue);
+  if ((day + 1) % PERIOD_DAYS === 0 || day === scenario.horizonDays - 1) {
+    addToSeries(metrics, day, SERIES_INDEX.annoyanceEnd, meanAnnoyance(state, day, params));
+  }
+}
+
+/** Day 0: what happened during warm-up is not counted. */
+function startCounting(sim: ReplicateSimulation): void {
+  const { state } = sim;
+  state.revenue.fill(0);
+  state.activeSinceDay.fill(0);
+  state.annoyanceFlushDay.fill(0);
+}
+
+/** Step 4: one batched call of the policy, then the engine's check of its answer. */
+function decide(sim: ReplicateSimulation, day: number): void {
+  const { moments, workspace, catalogue } = sim;
+  const size = moments.size;
+  const actionCount = catalogue.actions.length;
+  workspace.ensure(size);
+  const probabilities = workspace.probabilities.subarray(0, size * actionCount);
+  const chosen = workspace.chosen.subarray(0, size);
+  probabilities.fill(0);
+  chosen.fill(0);
+  const batch = createDecisionBatch(sim, moments, workspace, day);
+  try {
+    sim.policy.decide(batch, { probabilities, chosen });
+  } catch (error) {
+    if (error instanceof PolicyError) throw error;
+    throw new PolicyError(sim.policyName, `decide() threw on day ${day}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  validateDecisions(sim.policyName, { probabilities, chosen }, moments, sim, day, workspace.eligibility, batch.eligibilityReady, sim.rowScratch);
+}

@@ -1,0 +1,76 @@
+import type { Scenario } from "../scenario/scenario-schema.js";
+import { PLAN_TYPES, RESPONSE_TYPES } from "../scenario/vocabulary.js";
+import { decayPowers } from "../population/decaying-levels.js";
+
+export const DAYS_PER_MONTH = 30.4375;
+export const BILLING_CYCLE_DAYS = 30;
+
+/** Daily decay factor for a quantity with the given half-life. */
+export function decayPerDay(halfLifeDays: number): number {
+  return Math.pow(0.5, 1 / halfLifeDays);
+}
+
+/**
+ * The scenario's parameters turned into flat per-day numbers for the day loop, so that the hot
+ * loop reads plain properties and never converts units.
+ */
+export function compileWorldParams(scenario: Scenario) {
+  const { churn, network, life, inbound, annoyance, response } = scenario;
+  const plans = PLAN_TYPES.map((plan) => scenario.population.plans[plan]);
+  const totalDays = scenario.warmupDays + scenario.horizonDays;
+  const annoyanceDecay = decayPerDay(annoyance.halfLifeDays);
+  return {
+    horizonDays: scenario.horizonDays,
+    firstDay: -scenario.warmupDays,
+    dissatisfactionPowers: decayPowers(decayPerDay(network.dissatisfactionHalfLifeDays), totalDays + 1),
+    annoyancePowers: decayPowers(annoyanceDecay, totalDays + 1),
+    annoyanceDecay,
+    regions: scenario.population.regions,
+    // churn
+    inContractMultiplier: churn.inContractMultiplier,
+    outOfContractMultiplier: churn.outOfContractMultiplier,
+    contractEndSpikeMultiplier: churn.contractEndSpikeMultiplier,
+    contractEndSpikeDays: churn.contractEndSpikeDays,
+    newCustomerMultiplier: churn.newCustomerMultiplier,
+    hazardDissatisfactionWeight: churn.dissatisfactionWeight,
+    hazardAnnoyanceWeight: churn.annoyanceWeight,
+    involuntaryAfterDaysOverdue: churn.involuntaryAfterDaysOverdue,
+    cancellationCallShare: churn.cancellationCallShare,
+    naturalReturnPerDay: churn.naturalReturnPerYear / 365,
+    sleepingDogBoost: churn.sleepingDogBoost,
+    /** Largest contract multiplier: with the other maxima, it bounds any subscriber's hazard. */
+    maxContractMultiplier: Math.max(1, churn.inContractMultiplier, churn.outOfContractMultiplier * Math.max(1, churn.contractEndSpikeMultiplier)),
+    awakeDays: churn.awakeDays,
+    typeMultiplier: RESPONSE_TYPES.map((type) => churn.typeMultiplier[type]),
+    // network
+    problemsPerDay: network.problemsPerDay,
+    droppedCallShare: network.droppedCallShare,
+    dissatisfactionPerProblem: network.dissatisfactionPerProblem,
+    dissatisfactionPerNoSignalMinute: network.dissatisfactionPerNoSignalHour / 60,
+    // life and money
+    movesPerDay: life.movesPerYear / 365,
+    moveChurnRisk: life.moveChurnRisk,
+    tripsPerDay: life.tripsPerYear / 365,
+    tripDays: life.tripDays,
+    roamingSpendPerDay: life.roamingSpendPerDay,
+    difficultyPerDay: life.difficultyPerYear / 365,
+    difficultyDays: life.difficultyDays,
+    deviceBreaksPerDay: life.deviceBreaksPerYear / 365,
+    billShockThreshold: life.billShockThreshold,
+    dissatisfactionPerBillShock: life.dissatisfactionPerBillShock,
+    overageShare: life.overageShare,
+    // inbound
+    inboundPerDay: inbound.contactsPerMonth / DAYS_PER_MONTH,
+    inboundDissatisfactionMultiplier: inbound.dissatisfactionMultiplier,
+    careCallShare: inbound.careCallShare,
+    appSessionShare: inbound.appSessionShare,
+    annoyance,
+    response,
+    plans,
+    marginShare: scenario.economics.marginShare,
+    monthlyDiscountRate: Math.pow(1 + scenario.economics.annualDiscountRate, 1 / 12) - 1,
+    clvHorizonMonths: scenario.economics.clvHorizonMonths,
+  };
+}
+
+export type WorldParams = ReturnType<typeof compileWorldParams>;

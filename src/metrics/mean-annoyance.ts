@@ -1,0 +1,14 @@
+import { STATUS_ACTIVE, type SubscriberState } from "../population/subscriber-state.js";
+import { annoyanceAt, type DecayTables } from "../population/decaying-levels.js";
+
+/** Mean annoyance of the active subscribers on `day` (a snapshot for the KPI series). */
+export function meanAnnoyance(state: SubscriberState, day: number, tables: DecayTables): number {
+  let total = 0;
+  let active = 0;
+  for (let i = 0; i < state.count; i++) {
+    if (state.status[i] !== STATUS_ACTIVE) continue;
+    total += annoyanceAt(state, i, day, tables);
+    active++;
+  }
+  return active > 0 ? total / active : 0;
+}

@@ -1,0 +1,18 @@
+import { STATUS_ACTIVE, type SubscriberState } from "../population/subscriber-state.js";
+import { monthlyPrice } from "../engine/bill-subscriber.js";
+import { annuityFactor } from "../engine/observe.js";
+import { DAYS_PER_MONTH, type WorldParams } from "../engine/world-params.js";
+import type { WorldDay } from "../engine/world-day.js";
+import { churnHazard } from "../response/churn-hazard.js";
+
+/**
+ * The true expected value of subscriber i after the run: monthly margin times the discounted
+ * expected months it stays, from its current (latent) hazard. Zero for former subscribers.
+ * This is what "retained value" means in the CLV KPI: churn after the horizon still counts.
+ */
+export function retainedValue(state: SubscriberState, i: number, day: number, world: WorldDay, params: WorldParams): number {
+  if (state.status[i] !== STATUS_ACTIVE) return 0;
+  const hazard = churnHazard(state, i, day, world, params);
+  const churnPerMonth = 1 - Math.pow(1 - Math.min(hazard, 1), DAYS_PER_MONTH);
+  return monthlyPrice(state, i, day) * params.marginShare * annuityFactor(churnPerMonth, params.monthlyDiscountRate, params.clvHorizonMonths);
+}

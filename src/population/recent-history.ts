@@ -1,0 +1,88 @@
+import { CONTACT_SLOTS, PROBLEM_SLOTS, type SubscriberState } from "./subscriber-state.js";
+import { CHANNELS } from "../scenario/vocabulary.js";
+
+/** Reads of the per-subscriber ring buffers: network problems and contacts over recent days. */
+
+/** Dropped calls in the `days` days up to and including `day`. */
+export function droppedCallsWithin(state: SubscriberState, i: number, day: number, days: number): number {
+  let total = 0;
+  for (let slot = i * PROBLEM_SLOTS, end = slot + PROBLEM_SLOTS; slot < end; slot++) {
+    if (day - state.problemDay[slot] < days) total += state.problemDropped[slot];
+  }
+  return total;
+}
+
+/** Buffering events in the last `days` days. */
+export function bufferingWithin(state: SubscriberState, i: number, day: number, days: number): number {
+  let total = 0;
+  for (let slot = i * PROBLEM_SLOTS, end = slot + PROBLEM_SLOTS; slot < end; slot++) {
+    if (day - state.problemDay[slot] < days) total += state.problemBuffering[slot];
+  }
+  return total;
+}
+
+/** No-signal minutes in the last `days` days. */
+export function noSignalMinutesWithin(state: SubscriberState, i: number, day: number, days: number): number {
+  let total = 0;
+  for (let slot = i * PROBLEM_SLOTS, end = slot + PROBLEM_SLOTS; slot < end; slot++) {
+    if (day - state.problemDay[slot] < days) total += state.problemNoSignalMinutes[slot];
+  }
+  return total;
+}
+
+/** Records one day's network problems in the subscriber's ring. */
+export function recordProblems(state: SubscriberState, i: number, day: number, dropped: number, buffering: number, noSignalMinutes: number): void {
+  const head = state.problemHead[i];
+  const slot = i * PROBLEM_SLOTS + head;
+  state.problemDay[slot] = day;
+  state.problemDropped[slot] = Math.min(255, dropped);
+  state.problemBuffering[slot] = Math.min(255, buffering);
+  state.problemNoSignalMinutes[slot] = Math.min(65535, Math.round(noSignalMinutes));
+  state.problemHead[i] = (head + 1) % PROBLEM_SLOTS;
+}
+
+/** Contacts (any channel when `channel` < 0) in the last `days` days. */
+export function contactsWithin(state: SubscriberState, i: number, day: number, days: number, channel = -1): number {
+  let total = 0;
+  for (let slot = i * CONTACT_SLOTS, end = slot + CONTACT_SLOTS; slot < end; slot++) {
+    if (day - state.contactDay[slot] < days && (channel < 0 || state.contactChannel[slot] === channel)) total++;
+  }
+  return total;
+}
+
+/** Outbound contacts (inbound excluded) in the last `days` days. */
+export function outboundContactsWithin(state: SubscriberState, i: number, day: number, days: number): number {
+  const inbound = CHANNELS.indexOf("inbound");
+  let total = 0;
+  for (let slot = i * CONTACT_SLOTS, end = slot + CONTACT_SLOTS; slot < end; slot++) {
+    if (day - state.contactDay[slot] < days && state.contactChannel[slot] !== inbound) total++;
+  }
+  return total;
+}
+
+/** Contacts with the given outcome in the last `days` days. */
+export function outcomesWithin(state: SubscriberState, i: number, day: number, days: number, outcome: number): number {
+  let total = 0;
+  for (let slot = i * CONTACT_SLOTS, end = slot + CONTACT_SLOTS; slot < end; slot++) {
+    if (day - state.contactDay[slot] < days && state.contactOutcome[slot] === outcome) total++;
+  }
+  return total;
+}
+
+/** The most recent contact's slot index, or -1 when there was none. */
+export function lastContactSlot(state: SubscriberState, i: number): number {
+  const slot = i * CONTACT_SLOTS + ((state.contactHead[i] + CONTACT_SLOTS - 1) % CONTACT_SLOTS);
+  return state.contactDay[slot] < -1000 ? -1 : slot;
+}
+
+/** Records one contact in the subscriber's ring. */
+export function recordContact(state: SubscriberState, i: number, day: number, channel: number, action: number, outcome: number): void {
+  const head = state.contactHead[i];
+  const slot = i * CONTACT_SLOTS + head;
+  state.contactDay[slot] = day;
+  state.contactChannel[slot] = channel;
+  state.contactAction[slot] = action;
+  state.contactOutcome[slot] = outcome;
+  state.contactHead[i] = (head + 1) % CONTACT_SLOTS;
+}
+

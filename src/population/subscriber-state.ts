@@ -1,0 +1,177 @@
+import { CATEGORIES } from "../scenario/vocabulary.js";
+
+/** Slots kept per subscriber for recent network problems and recent contacts (ring buffers). */
+export const PROBLEM_SLOTS = 8;
+export const CONTACT_SLOTS = 16;
+export const CATEGORY_COUNT = CATEGORIES.length;
+/** Day value meaning "never" in day-valued arrays. */
+export const NEVER = -1_000_000;
+
+export const STATUS_ACTIVE = 0;
+export const STATUS_CHURNED = 1;
+
+/**
+ * The whole subscriber base as a structure of arrays: one typed array per attribute, indexed by
+ * subscriber. Nothing here is allocated per day. Fields under "latent" are the world's secrets:
+ * policies never see them (only the oracle reference policy does).
+ */
+export interface SubscriberState {
+  readonly count: number;
+
+  // --- observable: plan and account
+  readonly plan: Uint8Array;
+  readonly region: Uint8Array;
+  readonly lines: Uint8Array;
+  /** Monthly price of the plan and permanent add-ons, before timed add-ons and discounts. */
+  readonly planPricePerMonth: Float32Array;
+  readonly addonPricePerMonth: Float32Array;
+  readonly addonUntilDay: Int32Array;
+  readonly discountPerMonth: Float32Array;
+  readonly discountUntilDay: Int32Array;
+  readonly dataAllowanceGb: Float32Array;
+  readonly joinDay: Int32Array;
+  readonly contractEndDay: Int32Array;
+  readonly deviceSinceDay: Int32Array;
+  readonly valueSegment: Uint8Array;
+  readonly consentMask: Uint8Array;
+
+  // --- observable: dynamic
+  readonly status: Uint8Array;
+  readonly churnDay: Int32Array;
+  readonly lastBill: Float32Array;
+  readonly usualBill: Float32Array;
+  readonly overdueSinceDay: Int32Array;
+  readonly paymentPlan: Uint8Array;
+  readonly tripStartDay: Int32Array;
+  readonly tripEndDay: Int32Array;
+  readonly previousTripDays: Int32Array;
+  readonly roamingPassUntilDay: Int32Array;
+  readonly previousTripEndDay: Int32Array;
+  readonly movedDay: Int32Array;
+  readonly lastInboundDay: Int32Array;
+  readonly holdUntilDay: Int32Array;
+  readonly lastComplaintDay: Int32Array;
+  readonly complaints: Uint16Array;
+  /** Ring of recent problem days: day, dropped calls, buffering events, no-signal minutes. */
+  readonly problemDay: Int32Array;
+  readonly problemDropped: Uint8Array;
+  readonly problemBuffering: Uint8Array;
+  readonly problemNoSignalMinutes: Uint16Array;
+  readonly problemHead: Uint8Array;
+  /** Ring of recent contacts: day, channel, action index, outcome. */
+  readonly contactDay: Int32Array;
+  readonly contactChannel: Uint8Array;
+  readonly contactAction: Uint16Array;
+  readonly contactOutcome: Uint8Array;
+  readonly contactHead: Uint8Array;
+
+  // --- latent (world only)
+  readonly responseType: Uint8Array;
+  readonly hazardPerDay: Float32Array;
+  readonly priceSensitivity: Float32Array;
+  readonly qualitySensitivity: Float32Array;
+  readonly coverage: Float32Array;
+  readonly contactTolerancePerWeek: Float32Array;
+  readonly fragile: Uint8Array;
+  readonly dataUsePerDayGb: Float32Array;
+  /** count x CATEGORY_COUNT affinities, standard-normal scale. */
+  readonly affinity: Float32Array;
+  /** Level at the day of its last change; see decaying-levels.ts. */
+  readonly dissatisfaction: Float32Array;
+  readonly dissatisfactionDay: Int32Array;
+  readonly annoyance: Float32Array;
+  readonly annoyanceDay: Int32Array;
+  readonly annoyanceFlushDay: Int32Array;
+  readonly difficultyUntilDay: Int32Array;
+  readonly deviceBroken: Uint8Array;
+  readonly movePending: Uint8Array;
+  readonly retentionFactor: Float32Array;
+  readonly retentionUntilDay: Int32Array;
+  readonly awakenedDay: Int32Array;
+  readonly pendingChurn: Uint8Array;
+  /**
+   * Today's exact churn hazard, computed only for today's churn candidates (subscribers whose
+   * churn uniform fell below their hazard bound, or who were contacted); 0 for everyone else.
+   */
+  readonly hazardToday: Float32Array;
+
+  // --- per-subscriber accumulators for metrics (added up when status changes and at the end)
+  readonly activeSinceDay: Int32Array;
+  readonly activeDays: Int32Array;
+  readonly revenue: Float64Array;
+  readonly annoyanceSum: Float64Array;
+}
+
+/** Allocates a zeroed state for `count` subscribers whose simulation starts on `firstDay`. */
+export function allocateSubscriberState(count: number, firstDay = 0): SubscriberState {
+  const never = (length: number) => new Int32Array(length).fill(NEVER);
+  return {
+    count,
+    plan: new Uint8Array(count),
+    region: new Uint8Array(count),
+    lines: new Uint8Array(count),
+    planPricePerMonth: new Float32Array(count),
+    addonPricePerMonth: new Float32Array(count),
+    addonUntilDay: never(count),
+    discountPerMonth: new Float32Array(count),
+    discountUntilDay: never(count),
+    dataAllowanceGb: new Float32Array(count),
+    joinDay: new Int32Array(count),
+    contractEndDay: never(count),
+    deviceSinceDay: new Int32Array(count),
+    valueSegment: new Uint8Array(count),
+    consentMask: new Uint8Array(count),
+    status: new Uint8Array(count),
+    churnDay: never(count),
+    lastBill: new Float32Array(count),
+    usualBill: new Float32Array(count),
+    overdueSinceDay: never(count),
+    paymentPlan: new Uint8Array(count),
+    tripStartDay: never(count),
+    tripEndDay: never(count),
+    previousTripDays: new Int32Array(count),
+    roamingPassUntilDay: never(count),
+    previousTripEndDay: never(count),
+    movedDay: never(count),
+    lastInboundDay: never(count),
+    holdUntilDay: never(count),
+    lastComplaintDay: never(count),
+    complaints: new Uint16Array(count),
+    problemDay: never(count * PROBLEM_SLOTS),
+    problemDropped: new Uint8Array(count * PROBLEM_SLOTS),
+    problemBuffering: new Uint8Array(count * PROBLEM_SLOTS),
+    problemNoSignalMinutes: new Uint16Array(count * PROBLEM_SLOTS),
+    problemHead: new Uint8Array(count),
+    contactDay: never(count * CONTACT_SLOTS),
+    contactChannel: new Uint8Array(count * CONTACT_SLOTS),
+    contactAction: new Uint16Array(count * CONTACT_SLOTS),
+    contactOutcome: new Uint8Array(count * CONTACT_SLOTS),
+    contactHead: new Uint8Array(count),
+    responseType: new Uint8Array(count),
+    hazardPerDay: new Float32Array(count),
+    priceSensitivity: new Float32Array(count),
+    qualitySensitivity: new Float32Array(count),
+    coverage: new Float32Array(count),
+    contactTolerancePerWeek: new Float32Array(count),
+    fragile: new Uint8Array(count),
+    dataUsePerDayGb: new Float32Array(count),
+    affinity: new Float32Array(count * CATEGORY_COUNT),
+    dissatisfaction: new Float32Array(count),
+    dissatisfactionDay: new Int32Array(count).fill(firstDay),
+    annoyance: new Float32Array(count),
+    annoyanceDay: new Int32Array(count).fill(firstDay),
+    annoyanceFlushDay: new Int32Array(count).fill(firstDay),
+    difficultyUntilDay: never(count),
+    deviceBroken: new Uint8Array(count),
+    movePending: new Uint8Array(count),
+    retentionFactor: new Float32Array(count).fill(1),
+    retentionUntilDay: never(count),
+    awakenedDay: never(count),
+    pendingChurn: new Uint8Array(count),
+    hazardToday: new Float32Array(count),
+    activeSinceDay: new Int32Array(count),
+    activeDays: new Int32Array(count),
+    revenue: new Float64Array(count),
+    annoyanceSum: new Float64Array(count),
+  };
+}

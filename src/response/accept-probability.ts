@@ -1,0 +1,61 @@
+import { CATEGORY_COUNT, NEVER, STATUS_ACTIVE, type SubscriberState } from "../population/subscriber-state.js";
+import { droppedCallsWithin, bufferingWithin } from "../population/recent-history.js";
+import { CATEGORIES, COMMERCIAL_CATEGORIES, MOMENT_OUTBOUND, TYPE_LOST_CAUSE } from "../scenario/vocabulary.js";
+import type { Offer } from "../scenario/offer-schema.js";
+import type { WorldParams } from "../engine/world-params.js";
+import { monthlyPrice } from "../engine/bill-subscriber.js";
+import { needSignal } from "./need-signal.js";
+import { annoyanceAt, type DecayTables } from "../population/decaying-levels.js";
+
+const DEVICE = CATEGORIES.indexOf("device");
+const DISCOUNT = CATEGORIES.indexOf("discount");
+const LOYALTY = CATEGORIES.indexOf("loyalty");
+const isCommercial = CATEGORIES.map((name) => COMMERCIAL_CATEGORIES.includes(name));
+
+/**
+ * The context of one contact, as the response model sees it (computed once per contact and
+ * shared by the acceptance, complaint and annoyance models).
+ */
+export interface ContactContext {
+  need: number;
+  affinity: number;
+  problemsLastDay: number;
+  problemsLastWeek: number;
+  commercial: boolean;
+  inbound: boolean;
+}
+
+export function contactContext(state: SubscriberState, i: number, offer: Offer, category: number, moment: number, day: number, deviceDesire: number, tables: DecayTables, out: ContactContext): ContactContext {
+  out.need = offer.eligibility.target === "churned" ? 0.5 : needSignal(state, i, category, day, deviceDesire, tables);
+  out.affinity = state.affinity[i * CATEGORY_COUNT + category];
+  out.problemsLastDay = droppedCallsWithin(state, i, day, 1) + bufferingWithin(state, i, day, 1);
+  out.problemsLastWeek = droppedCallsWithin(state, i, day, 7) + bufferingWithin(state, i, day, 7);
+  out.commercial = isCommercial[category];
+  out.inbound = moment !== MOMENT_OUTBOUND;
+  return out;
+}
+
+/**
+ * Probability that subscriber i accepts `offer` in `context`: a logistic model around the
+ * offer's base take-up, raised by need and latent affinity, lowered by price (scaled by the
+ * latent price sensitivity), by service problems for commercial offers (001), by overdue
+ * payments for device offers, and by annoyance; higher when the customer is in touch.
+ */
+export function acceptProbability(state: SubscriberState, i: number, offer: Offer, category: number, context: ContactContext, day: number, params: WorldParams): number {
+  const r = params.response;
+  const base = Math.min(Math.max(offer.acceptBase, 1e-6), 1 - 1e-6);
+  const arpu = Math.max(10, state.status[i] === STATUS_ACTIVE ? monthlyPrice(state, i, day) : state.planPricePerMonth[i]);
+  const sensitivity = state.priceSensitivity[i];
+  let logit = Math.log(base / (1 - base));
+  logit += r.affinityWeight * context.affinity + r.needWeight * context.need;
+  logit += (sensitivity * (r.discountWeight * offer.discount - r.priceWeight * offer.price)) / arpu;
+  if (context.commercial) logit -= r.problemContextPenalty * context.problemsLastDay + 0.1 * r.problemContextPenalty * context.problemsLastWeek;
+  if (category === DEVICE && state.overdueSinceDay[i] !== NEVER) logit -= r.overdueDevicePenalty;
+  logit -= r.annoyanceWeight * annoyanceAt(state, i, day, params);
+  if (context.inbound) logit += r.inboundBoost;
+  let probability = 1 / (1 + Math.exp(-logit));
+  if (state.responseType[i] === TYPE_LOST_CAUSE && (category === DISCOUNT || category === LOYALTY)) {
+    probability *= r.lostCauseAcceptFactor;
+  }
+  return probability;
+}

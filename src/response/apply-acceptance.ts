@@ -1,0 +1,63 @@
+import { NEVER, STATUS_ACTIVE, type SubscriberState } from "../population/subscriber-state.js";
+import type { Offer } from "../scenario/offer-schema.js";
+import { CATEGORIES, RESPONSE_TYPES } from "../scenario/vocabulary.js";
+import { reactivate } from "../engine/reactivate.js";
+import { DAYS_PER_MONTH, type WorldParams } from "../engine/world-params.js";
+import { scaleDissatisfaction } from "../population/decaying-levels.js";
+
+const C = Object.fromEntries(CATEGORIES.map((name, index) => [name, index])) as Record<(typeof CATEGORIES)[number], number>;
+const ROAMING_PASS_DAYS = 30;
+/** A data add-on raises the allowance by this factor. */
+const DATA_BOOST_FACTOR = 1.5;
+
+const months = (count: number) => Math.round(count * DAYS_PER_MONTH);
+
+/**
+ * Step 6 for an accepted offer: price and discount changes, a new contract, relief of
+ * dissatisfaction, a retention effect that depends on the latent response type, and what the
+ * category itself does (a new device, a roaming pass, a payment plan, a moving transfer, a
+ * returning customer).
+ */
+export function applyAcceptance(state: SubscriberState, i: number, offer: Offer, category: number, day: number, params: WorldParams): void {
+  if (offer.eligibility.target === "churned" && state.status[i] !== STATUS_ACTIVE) reactivate(state, i, day, params);
+  if (offer.price > 0) {
+    if (offer.priceMonths === 0) state.planPricePerMonth[i] += offer.price;
+    else {
+      state.addonPricePerMonth[i] = offer.price;
+      state.addonUntilDay[i] = day + months(offer.priceMonths);
+    }
+  }
+  if (offer.discount > 0 && offer.discountMonths > 0) {
+    state.discountPerMonth[i] = offer.discount;
+    state.discountUntilDay[i] = day + months(offer.discountMonths);
+  }
+  if (offer.contractMonths > 0) state.contractEndDay[i] = day + months(offer.contractMonths);
+  if (offer.relief > 0) scaleDissatisfaction(state, i, day, 1 - offer.relief, params);
+  if (offer.retention > 0) {
+    const type = RESPONSE_TYPES[state.responseType[i]];
+    state.retentionFactor[i] = 1 - offer.retention * params.response.retentionEffectByType[type];
+    state.retentionUntilDay[i] = day + offer.effectDays;
+  }
+  switch (category) {
+    case C.data:
+      state.dataAllowanceGb[i] *= DATA_BOOST_FACTOR;
+      break;
+    case C.device:
+      state.deviceSinceDay[i] = day;
+      state.deviceBroken[i] = 0;
+      break;
+    case C.roaming:
+      state.roamingPassUntilDay[i] = day + ROAMING_PASS_DAYS;
+      break;
+    case C.payment:
+      state.paymentPlan[i] = 1;
+      state.overdueSinceDay[i] = NEVER;
+      break;
+    case C.home:
+      state.movePending[i] = 0;
+      break;
+    case C.referral:
+      state.lines[i] = Math.min(10, state.lines[i] + 1);
+      break;
+  }
+}

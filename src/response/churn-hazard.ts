@@ -1,0 +1,31 @@
+import { NEVER, type SubscriberState } from "../population/subscriber-state.js";
+import type { WorldParams } from "../engine/world-params.js";
+import { annoyanceAt, dissatisfactionAt } from "../population/decaying-levels.js";
+import type { WorldDay } from "../engine/world-day.js";
+
+const NEW_CUSTOMER_DAYS = 90;
+
+/**
+ * Today's churn hazard (probability of leaving today) of active subscriber `i`: the latent base
+ * hazard times season, competitor pressure, contract lock-in (low in contract, a spike right
+ * after it ends), the early-life effect, dissatisfaction and annoyance, an accepted retention
+ * offer, and a sleeping dog's awakening after a contact.
+ */
+export function churnHazard(state: SubscriberState, i: number, day: number, world: WorldDay, params: WorldParams): number {
+  let hazard = state.hazardPerDay[i] * world.seasonFactor * world.competitorFactor[state.region[i]];
+  const contractEnd = state.contractEndDay[i];
+  if (contractEnd !== NEVER) {
+    if (day < contractEnd) hazard *= params.inContractMultiplier;
+    else if (day - contractEnd < params.contractEndSpikeDays) hazard *= params.outOfContractMultiplier * params.contractEndSpikeMultiplier;
+    else hazard *= params.outOfContractMultiplier;
+  }
+  if (day - state.joinDay[i] < NEW_CUSTOMER_DAYS) hazard *= params.newCustomerMultiplier;
+  hazard *=
+    1 +
+    params.hazardDissatisfactionWeight * dissatisfactionAt(state, i, day, params) +
+    params.hazardAnnoyanceWeight * annoyanceAt(state, i, day, params);
+  if (day <= state.retentionUntilDay[i]) hazard *= state.retentionFactor[i];
+  const awake = day - state.awakenedDay[i];
+  if (awake < params.awakeDays) hazard *= 1 + params.sleepingDogBoost * (1 - awake / params.awakeDays);
+  return hazard;
+}

@@ -1,0 +1,11 @@
+export { ScenarioError } from "./scenario-error.js";
+export { formatIssues } from "./format-issues.js";
+export { loadScenario, type LoadedScenario } from "./load-scenario.js";
+export { parseScenarioObject } from "./parse-scenario-object.js";
+export { mergeScenarioInputs, type RawScenario } from "./merge-scenario-inputs.js";
+export { scenarioHash } from "./scenario-hash.js";
+export { scenarioJsonSchema, scenarioJsonSchemaText, SCENARIO_SCHEMA_ID } from "./json-schema.js";
+export { scenarioSchema, type Scenario, type ScenarioInput } from "./scenario-schema.js";
+export type { Offer } from "./offer-schema.js";
+export type { WorldEvent } from "./event-schema.js";
+export * from "./vocabulary.js";

@@ -1,0 +1,187 @@
+import { z } from "zod";
+import { OUTBOUND_CHANNELS, PLAN_TYPES, PROGRAMS, RESPONSE_TYPES } from "./vocabulary.js";
+import { count, fraction, nonNegative, perKey, positive, section } from "./schema-helpers.js";
+
+/** Defaults per plan type: US-style ARPU (world-model section 4). */
+const PLAN_DEFAULTS = {
+  prepaid: { share: 0.3, arpu: 34, dataGb: 15, hazard: 0.0205, contract: 0, lines: 1.0 },
+  postpaid: { share: 0.45, arpu: 52, dataGb: 30, hazard: 0.0048, contract: 24, lines: 1.8 },
+  broadband: { share: 0.15, arpu: 60, dataGb: 400, hazard: 0.0075, contract: 12, lines: 1.0 },
+  tv: { share: 0.1, arpu: 85, dataGb: 400, hazard: 0.0085, contract: 12, lines: 1.0 },
+} as const;
+
+const planSchema = (plan: (typeof PLAN_TYPES)[number]) => {
+  const d = PLAN_DEFAULTS[plan];
+  return section(`Parameters of ${plan} subscribers.`, {
+    share: fraction("Share of the population on this plan type.").default(d.share),
+    arpuPerMonth: positive("Mean ARPU per month.").default(d.arpu),
+    arpuSpread: fraction("Coefficient of variation of ARPU between subscribers.").default(0.3),
+    dataAllowanceGb: positive("Data allowance per billing cycle (GB).").default(d.dataGb),
+    dataUseShare: positive("Mean data use as a share of the allowance.").default(0.7),
+    baseChurnPerMonth: fraction(
+      "Churn hazard per month of a typical subscriber before contract, type, experience and season multipliers.",
+    ).default(d.hazard),
+    contractMonths: count("Contract length in months (0: no contract).").default(d.contract),
+    outOfContractShare: fraction("Share of contract subscribers already past their contract end at day 0.").default(
+      d.contract > 0 ? 0.3 : 0,
+    ),
+    earlyTerminationFeePerMonth: nonNegative("Early-termination fee per remaining contract month.").default(
+      d.contract > 0 ? 10 : 0,
+    ),
+    linesPerAccount: z.number().min(1).max(10).default(d.lines).describe("Mean lines on the account."),
+  });
+};
+
+const responseTypeShares = perKey(
+  RESPONSE_TYPES,
+  (type) => fraction(`Share of subscribers of type ${type}.`).default({ persuadable: 0.2, sureThing: 0.5, lostCause: 0.08, sleepingDog: 0.22 }[type]),
+  "Shares of the latent treatment-response types (they must sum to 1).",
+);
+
+export const populationSchema = section("Who the subscribers are.", {
+  size: z.number().int().gt(0).default(20000).describe("Number of subscribers."),
+  regions: z.number().int().min(1).max(64).default(8).describe("Number of network regions."),
+  plans: section("Plan types.", {
+    prepaid: planSchema("prepaid"),
+    postpaid: planSchema("postpaid"),
+    broadband: planSchema("broadband"),
+    tv: planSchema("tv"),
+  }),
+  meanTenureMonths: positive("Mean tenure of the starting base, in months.").default(42),
+  newCustomerShare: fraction("Share of the starting base that joined in the last 90 days.").default(0.05),
+  responseTypes: responseTypeShares,
+  priceSensitivitySpread: nonNegative("Log-normal spread of the latent price sensitivity (median 1).").default(0.5),
+  qualitySensitivitySpread: nonNegative("Log-normal spread of the latent network-quality sensitivity (median 1).").default(0.6),
+  coverageSpread: nonNegative("Log-normal spread of personal network exposure (home cell, indoor coverage).").default(0.6),
+  contactToleranceMeanPerWeek: positive("Mean contacts a week a person accepts before annoyance grows fast.").default(1.5),
+  financiallyFragileShare: fraction("Share of subscribers prone to payment difficulty.").default(0.15),
+  consent: perKey(
+    OUTBOUND_CHANNELS,
+    (channel) => fraction(`Share consenting to ${channel}.`).default({ sms: 0.8, email: 0.7, "outbound-call": 0.55, "app-push": 0.45 }[channel]),
+    "Share of subscribers consenting to each outbound channel.",
+  ),
+});
+
+export const churnSchema = section("How churn is decided.", {
+  seasonalAmplitude: fraction("Relative swing of the hazard over the year (0.12: +/-12 %).").default(0.12),
+  peakDayOfYear: z.number().int().min(0).max(365).default(320).describe("Day of year of the seasonal peak (Q4)."),
+  inContractMultiplier: nonNegative("Hazard multiplier while in contract (lock-in).").default(0.55),
+  outOfContractMultiplier: nonNegative("Hazard multiplier once out of contract.").default(1.6),
+  contractEndSpikeMultiplier: nonNegative("Extra multiplier in the first days after the contract ends.").default(2.2),
+  contractEndSpikeDays: count("Length of the post-contract spike in days.").default(60),
+  typeMultiplier: perKey(
+    RESPONSE_TYPES,
+    (type) => nonNegative(`Baseline hazard multiplier of ${type} subscribers.`).default({ persuadable: 1.7, sureThing: 0.35, lostCause: 4.2, sleepingDog: 0.75 }[type]),
+    "Baseline hazard by latent type (sure things rarely leave, lost causes often do).",
+  ),
+  newCustomerMultiplier: nonNegative("Hazard multiplier in the first 90 days of tenure.").default(1.8),
+  dissatisfactionWeight: nonNegative("Hazard rises by this share per unit of dissatisfaction.").default(0.9),
+  annoyanceWeight: nonNegative("Hazard rises by this share per unit of annoyance.").default(0.25),
+  involuntaryAfterDaysOverdue: count("Days overdue after which the account is disconnected (churn).").default(90),
+  cancellationCallShare: fraction(
+    "Share of contract churners who first call to cancel (a save-desk moment) rather than port out silently.",
+  ).default(0.4),
+  naturalReturnPerYear: fraction("Yearly rate at which former subscribers come back unprompted.").default(0.03),
+  sleepingDogBoost: nonNegative("Extra hazard of a contacted sleeping dog (2 = x3), decaying over awakeDays.").default(2.5),
+  awakeDays: positive("Days over which a sleeping dog's awakened hazard fades.").default(60),
+});
+
+export const networkSchema = section("Network experience.", {
+  problemsPerDay: nonNegative("Mean dropped calls plus buffering events per subscriber-day.").default(0.08),
+  droppedCallShare: fraction("Share of problems that are dropped calls (the rest is buffering).").default(0.5),
+  incidentsPerRegionPerMonth: nonNegative("Background incidents per region per month.").default(0.6),
+  incidentDays: positive("Mean incident length in days.").default(2),
+  incidentProblemMultiplier: nonNegative("Problem rate multiplier during a background incident.").default(5),
+  incidentNoSignalMinutes: nonNegative("No-signal minutes per day during a background incident.").default(40),
+  outageProblemMultiplier: nonNegative("Problem rate multiplier per unit intensity of a scheduled outage.").default(12),
+  outageNoSignalMinutes: nonNegative("No-signal minutes per day per unit intensity of a scheduled outage.").default(180),
+  dissatisfactionPerProblem: nonNegative("Dissatisfaction added per problem at quality sensitivity 1.").default(0.035),
+  dissatisfactionPerNoSignalHour: nonNegative("Dissatisfaction added per no-signal hour.").default(0.08),
+  dissatisfactionHalfLifeDays: positive("Half-life of dissatisfaction in days.").default(30),
+});
+
+export const lifeSchema = section("Life events and money.", {
+  movesPerYear: nonNegative("House moves per subscriber per year.").default(0.1),
+  moveChurnRisk: fraction("Broadband/TV: chance a move ends the service unless a moving offer is taken.").default(0.3),
+  tripsPerYear: nonNegative("Trips abroad per subscriber per year.").default(1.2),
+  tripDays: positive("Mean trip length in days.").default(7),
+  roamingSpendPerDay: nonNegative("Out-of-bundle roaming charge per day abroad (bill shock).").default(8),
+  difficultyPerYear: nonNegative("Onsets of financial difficulty per fragile subscriber per year.").default(0.6),
+  difficultyDays: positive("Mean length of a financial difficulty in days.").default(75),
+  deviceBreaksPerYear: nonNegative("Device breakages per mobile subscriber per year.").default(0.12),
+  billShockThreshold: nonNegative("A bill this share above usual is a shock.").default(0.25),
+  dissatisfactionPerBillShock: nonNegative("Dissatisfaction per unit of relative bill excess at price sensitivity 1.").default(0.6),
+  overageShare: nonNegative("Overage charge as a share of ARPU per 10 % over the allowance (postpaid).").default(0.05),
+});
+
+export const inboundSchema = section("Inbound touch-points: the customer gets in touch.", {
+  contactsPerMonth: nonNegative("Inbound contacts per subscriber per month at zero dissatisfaction.").default(0.25),
+  dissatisfactionMultiplier: nonNegative("Rate rises by this share per unit of dissatisfaction.").default(2),
+  careCallShare: fraction("Share of inbound contacts that are care calls.").default(0.35),
+  appSessionShare: fraction("Share that are app sessions (the rest are store visits).").default(0.5),
+});
+
+export const outboundSchema = section("Outbound campaign slots.", {
+  slotEveryDays: z.number().int().min(1).max(365).default(7).describe(
+    "Each subscriber comes up for an outbound decision every this many days (staggered): 7 is a weekly campaign run.",
+  ),
+});
+
+export const annoyanceSchema = section("Annoyance from contacts.", {
+  perContact: nonNegative("Annoyance added by one relevant outbound contact.").default(0.25),
+  irrelevantMultiplier: nonNegative("Multiplier for an irrelevant contact (no need, low affinity).").default(2.5),
+  overToleranceMultiplier: nonNegative("Multiplier for contacts beyond the person's weekly tolerance.").default(3),
+  problemContextMultiplier: nonNegative("Multiplier for a commercial offer right after service problems.").default(3),
+  inboundMultiplier: nonNegative("Multiplier for an offer made while the customer is in touch.").default(0.3),
+  halfLifeDays: positive("Half-life of annoyance in days.").default(21),
+});
+
+export const responseSchema = section("How people answer a contact.", {
+  affinityWeight: nonNegative("Log-odds per unit of latent category affinity.").default(0.8),
+  needWeight: nonNegative("Log-odds per unit of observable need (allowance use, travel, contract end, ...).").default(1.6),
+  priceWeight: nonNegative("Log-odds lost per unit of net price / ARPU at price sensitivity 1.").default(3),
+  discountWeight: nonNegative("Log-odds gained per unit of discount / ARPU at price sensitivity 1.").default(4),
+  problemContextPenalty: nonNegative("Log-odds lost by a commercial offer per network problem in the last 24 h.").default(0.45),
+  overdueDevicePenalty: nonNegative("Log-odds lost by a device offer while payments are overdue.").default(2.5),
+  annoyanceWeight: nonNegative("Log-odds lost per unit of annoyance.").default(0.8),
+  inboundBoost: nonNegative("Log-odds gained when the customer is in touch (inbound).").default(1.2),
+  declineShare: fraction("Share of non-accepting outbound answers that are explicit declines (rest ignore).").default(0.25),
+  complaintBase: fraction("Complaint probability of a contact at zero annoyance.").default(0.002),
+  complaintPerAnnoyance: nonNegative("Complaint probability added per unit of annoyance.").default(0.01),
+  optOutBase: fraction("Opt-out probability of an outbound contact at zero annoyance.").default(0.003),
+  optOutPerAnnoyance: nonNegative("Opt-out probability added per unit of annoyance.").default(0.015),
+  lostCauseAcceptFactor: fraction("Lost causes accept retention offers at this share of the usual rate.").default(0.3),
+  retentionEffectByType: perKey(
+    RESPONSE_TYPES,
+    (type) => fraction(`Share of an offer's retention effect that works on ${type} subscribers.`).default({ persuadable: 1, sureThing: 0.3, lostCause: 0.05, sleepingDog: 0.5 }[type]),
+    "How much a retention offer lowers the hazard, by type (persuadables respond, lost causes do not).",
+  ),
+});
+
+export const contactPolicySchema = section("Contact rules the engine enforces for every policy.", {
+  maxContactsPerWeek: count("Outbound contacts per subscriber in any 7 days.").default(2),
+  maxContactsPerMonth: count("Outbound contacts per subscriber in any 30 days.").default(6),
+  maxOutboundCallsPerMonth: count("Outbound calls per subscriber in any 30 days.").default(1),
+  ignoredLimit: count("Ignored contacts within ignoredWindowDays that trigger a hold (0: no rule).").default(2),
+  ignoredWindowDays: count("Window for the ignored-contacts rule.").default(30),
+  holdDays: count("Days of no outbound contact after the ignored rule fires.").default(60),
+  quietDaysAfterComplaint: count("Days of no outbound contact after a complaint.").default(30),
+});
+
+export const channelsSchema = perKey(
+  ["sms", "email", "outbound-call", "app-push", "inbound"] as const,
+  (channel) =>
+    nonNegative(`Cost of one ${channel} contact.`).default({ sms: 0.03, email: 0.005, "outbound-call": 3, "app-push": 0.002, inbound: 0.4 }[channel]),
+  "Cost per contact by channel (an outbound call costs far more than an SMS).",
+);
+
+export const economicsSchema = section("Money.", {
+  currency: z.string().default("USD").describe("Currency of every amount."),
+  marginShare: fraction("Gross margin as a share of revenue (for CLV).").default(0.6),
+  annualDiscountRate: nonNegative("Discount rate for CLV.").default(0.1),
+  clvHorizonMonths: positive("Horizon of the CLV estimate in months.").default(60),
+  budgets: z
+    .partialRecord(z.enum(PROGRAMS), z.number().min(0))
+    .default({})
+    .describe("Spending cap per program over the run (offer cost + contact cost); offers stop when reached."),
+});
