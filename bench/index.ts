@@ -8,12 +8,12 @@ import { measureWorldThroughput } from "./world-throughput.js";
 const args = process.argv.slice(2);
 const json = args.includes("--json");
 const sizeFlag = args.indexOf("--subscribers");
-const subscribers = sizeFlag >= 0 ? Number(args[sizeFlag + 1]) : 100_000;
+const subscribers = sizeFlag >= 0 ? Number(args[sizeFlag + 1]) : 50_000;
 
 const { scenario: baseline } = loadScenario("scenarios/baseline.yaml");
 const scenario = { ...baseline, population: { ...baseline.population, size: subscribers } };
 // One untimed pass on a small base lets the JIT settle before timing.
-measureWorldThroughput({ ...scenario, population: { ...scenario.population, size: 5000 }, horizonDays: 60 });
+measureWorldThroughput({ ...scenario, population: { ...scenario.population, size: 5000 }, horizonDays: 60 }, 1);
 const world = measureWorldThroughput(scenario);
 
 const result = {

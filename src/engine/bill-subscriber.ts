@@ -2,6 +2,7 @@ import { NEVER, type SubscriberState } from "../population/subscriber-state.js";
 import { PLAN_POSTPAID } from "../scenario/vocabulary.js";
 import { BILLING_CYCLE_DAYS, type WorldParams } from "./world-params.js";
 import { addDissatisfaction } from "../population/decaying-levels.js";
+import { refreshLevelBounds } from "../population/level-bounds.js";
 
 /** Sum of today's recurring price: plan, timed add-on, minus timed discount. */
 export function monthlyPrice(state: SubscriberState, i: number, day: number): number {
@@ -36,7 +37,10 @@ export function billSubscriber(state: SubscriberState, i: number, day: number, p
   const inDifficulty = day <= state.difficultyUntilDay[i];
   if (!inDifficulty) state.paymentPlan[i] = 0;
   if (inDifficulty && state.paymentPlan[i] === 0) {
-    if (state.overdueSinceDay[i] === NEVER) state.overdueSinceDay[i] = day;
+    if (state.overdueSinceDay[i] === NEVER) {
+      state.overdueSinceDay[i] = day;
+      refreshLevelBounds(state, i, day, params);
+    }
     return 0;
   }
   state.overdueSinceDay[i] = NEVER;

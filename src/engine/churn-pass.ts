@@ -1,5 +1,7 @@
 import { STATUS_ACTIVE, STATUS_CHURNED, type SubscriberState } from "../population/subscriber-state.js";
-import { flushAnnoyance, type DecayTables } from "../population/decaying-levels.js";
+import { flushAnnoyance } from "../population/decaying-levels.js";
+import { setFormerChances } from "./daily-chances.js";
+import type { WorldParams } from "./world-params.js";
 import { COUNTER } from "../metrics/metric-groups.js";
 import { addToSeries, countEvent, SERIES_INDEX, type ReplicateMetrics } from "../metrics/replicate-metrics.js";
 import type { ChurnCandidates } from "./churn-candidates.js";
@@ -12,7 +14,7 @@ import { PENDING_CANCELLATION, PENDING_NONE, PENDING_SAVED } from "./morning-pas
  * leave when today's churn uniform falls below today's exact hazard (after today's contacts).
  * Leavers stop paying and stay in the arrays as former subscribers (winback targets).
  */
-export function churnPass(state: SubscriberState, day: number, uChurn: Float64Array, candidates: ChurnCandidates, tables: DecayTables, metrics: ReplicateMetrics, workspace: DecisionWorkspace): void {
+export function churnPass(state: SubscriberState, day: number, uChurn: Float32Array, candidates: ChurnCandidates, params: WorldParams, metrics: ReplicateMetrics, workspace: DecisionWorkspace): void {
   let leavers = 0;
   for (let k = 0; k < candidates.size; k++) {
     const i = candidates.subscriber[k];
@@ -23,7 +25,7 @@ export function churnPass(state: SubscriberState, day: number, uChurn: Float64Ar
     state.hazardToday[i] = 0;
     if (state.status[i] !== STATUS_ACTIVE || pending === PENDING_SAVED) continue;
     if (pending === PENDING_NONE && uChurn[i] >= hazard) continue;
-    leave(state, i, day, pending, tables, metrics);
+    leave(state, i, day, pending, params, metrics);
     workspace.churned[leavers++] = i;
   }
   candidates.size = 0;
@@ -31,11 +33,12 @@ export function churnPass(state: SubscriberState, day: number, uChurn: Float64Ar
   addToSeries(metrics, day, SERIES_INDEX.churned, leavers);
 }
 
-function leave(state: SubscriberState, i: number, day: number, pending: number, tables: DecayTables, metrics: ReplicateMetrics): void {
+function leave(state: SubscriberState, i: number, day: number, pending: number, params: WorldParams, metrics: ReplicateMetrics): void {
   state.status[i] = STATUS_CHURNED;
   state.churnDay[i] = day;
   state.activeDays[i] += day + 1 - state.activeSinceDay[i];
-  flushAnnoyance(state, i, day + 1, tables);
+  flushAnnoyance(state, i, day + 1, params);
+  setFormerChances(state, i, params);
   if (pending === PENDING_CANCELLATION) countEvent(metrics, COUNTER.cancellationCalls, state.plan[i], state.valueSegment[i]);
   countEvent(metrics, COUNTER.churned, state.plan[i], state.valueSegment[i]);
 }

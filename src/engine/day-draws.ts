@@ -7,11 +7,11 @@ import { createStream, type RandomStream } from "../random/random-stream.js";
  * draws and response draws: common random numbers.
  */
 export interface DayDraws {
-  readonly network: Float64Array;
-  readonly life: Float64Array;
-  readonly inbound: Float64Array;
-  readonly churn: Float64Array;
-  readonly response: Float64Array;
+  readonly network: Float32Array;
+  readonly life: Float32Array;
+  readonly inbound: Float32Array;
+  readonly churn: Float32Array;
+  readonly response: Float32Array;
 }
 
 export interface DrawStreams {
@@ -37,11 +37,11 @@ export function createDrawStreams(rootSeed: number, replicate: number): DrawStre
 
 export function allocateDayDraws(count: number): DayDraws {
   return {
-    network: new Float64Array(count),
-    life: new Float64Array(count),
-    inbound: new Float64Array(count),
-    churn: new Float64Array(count),
-    response: new Float64Array(count),
+    network: new Float32Array(count),
+    life: new Float32Array(count),
+    inbound: new Float32Array(count),
+    churn: new Float32Array(count),
+    response: new Float32Array(count),
   };
 }
 

@@ -2,6 +2,7 @@ import { PLAN_BROADBAND, PLAN_TV } from "../scenario/vocabulary.js";
 import type { SubscriberState } from "../population/subscriber-state.js";
 import type { WorldParams } from "./world-params.js";
 import { addDissatisfaction } from "../population/decaying-levels.js";
+import { refreshLevelBounds } from "../population/level-bounds.js";
 
 const MOVE = 0;
 const TRIP = 1;
@@ -31,6 +32,7 @@ export function applyLifeEvent(state: SubscriberState, i: number, day: number, u
   switch (event) {
     case MOVE:
       state.movedDay[i] = day;
+      refreshLevelBounds(state, i, day, params);
       if ((state.plan[i] === PLAN_BROADBAND || state.plan[i] === PLAN_TV) && v < params.moveChurnRisk) state.movePending[i] = 1;
       break;
     case TRIP:

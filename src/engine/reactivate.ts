@@ -1,5 +1,9 @@
 import { NEVER, STATUS_ACTIVE, type SubscriberState } from "../population/subscriber-state.js";
 import { DAYS_PER_MONTH, type WorldParams } from "./world-params.js";
+import { setActiveChances } from "./daily-chances.js";
+
+/** Scratch space for the life-event chances (no allocation per call). */
+const scratch = new Float64Array(4);
 
 /**
  * A former subscriber comes back (unprompted, or won back by an offer): a fresh start on the
@@ -22,4 +26,5 @@ export function reactivate(state: SubscriberState, i: number, day: number, param
   state.retentionUntilDay[i] = NEVER;
   state.awakenedDay[i] = NEVER;
   state.usualBill[i] = state.planPricePerMonth[i];
+  setActiveChances(state, i, day, params, scratch);
 }

@@ -12,7 +12,7 @@ import { allocateDayDraws, createDrawStreams, type DayDraws, type DrawStreams } 
 import { allocateDecisionMoments, type DecisionMoments } from "./decision-moments.js";
 import { DecisionWorkspace } from "./decision-workspace.js";
 import { allocateChurnCandidates, type ChurnCandidates } from "./churn-candidates.js";
-import { lifeEventChances } from "./life-events.js";
+import { createRegionNetworkMemory, initializeDailyChances, type RegionNetworkMemory } from "./daily-chances.js";
 import type { MorningInputs } from "./morning-pass.js";
 import { FEATURE_NAMES } from "./observe.js";
 import { createWorldDay, type WorldDay } from "./world-day.js";
@@ -39,6 +39,7 @@ export interface ReplicateSimulation {
   readonly candidates: ChurnCandidates;
   /** The morning pass's inputs, built once (a fixed object shape keeps the hot loop fast). */
   readonly morning: MorningInputs;
+  readonly regionNetwork: RegionNetworkMemory;
   readonly rowScratch: Uint8Array;
   readonly contact: ContactContext;
   readonly winbackDays: number;
@@ -64,14 +65,8 @@ export function createReplicateSimulation(options: ReplicateOptions): ReplicateS
   const catalogue = buildActionCatalogue(scenario);
   const state = samplePopulation(scenario, createStream(rootSeed, `replicate:${replicate}/world/population`));
   const count = state.count;
-  const quietNoProblemChance = new Float32Array(count);
-  const lifeChanceBase = new Float32Array(count);
   const lifeChances = new Float64Array(4);
-  for (let i = 0; i < count; i++) {
-    quietNoProblemChance[i] = Math.exp(-params.problemsPerDay * state.coverage[i]);
-    // Rounded up so that, in float32, it stays an upper bound of the exact chance.
-    lifeChanceBase[i] = lifeEventChances(state, i, params, 1, 1, 1, lifeChances) * (1 + 1e-6);
-  }
+  initializeDailyChances(state, params.firstDay, params, lifeChances);
   const budgetLeft = new Float64Array(PROGRAMS.length).fill(Number.POSITIVE_INFINITY);
   PROGRAMS.forEach((program, index) => {
     const budget = scenario.economics.budgets[program];
@@ -88,7 +83,9 @@ export function createReplicateSimulation(options: ReplicateOptions): ReplicateS
   const moments = allocateDecisionMoments(count);
   const candidates = allocateChurnCandidates(count);
   const metrics = createReplicateMetrics(scenario.horizonDays);
-  const morning: MorningInputs = { params, draws, moments, candidates, metrics, quietNoProblemChance, lifeChanceBase, lifeChances, live: false };
+  const quietNoProblemChance = new Float64Array(count);
+  for (let i = 0; i < count; i++) quietNoProblemChance[i] = Math.exp(-params.problemsPerDay * state.coverage[i]);
+  const morning: MorningInputs = { params, draws, moments, candidates, metrics, lifeChances, quietNoProblemChance, live: false };
   const winbackOffers = catalogue.offers.filter((offer) => offer?.eligibility.target === "churned");
   return {
     scenario,
@@ -109,6 +106,7 @@ export function createReplicateSimulation(options: ReplicateOptions): ReplicateS
     log: options.keepLog ? new DecisionLog() : null,
     candidates,
     morning,
+    regionNetwork: createRegionNetworkMemory(state, scenario.population.regions),
     rowScratch: new Uint8Array(catalogue.actions.length),
     contact: { need: 0, affinity: 0, problemsLastDay: 0, problemsLastWeek: 0, commercial: false, inbound: false },
     winbackDays: winbackOffers.length === 0 ? -1 : Math.max(...winbackOffers.map((offer) => offer!.eligibility.maxChurnedDays)),

@@ -13,6 +13,7 @@ import type { ReplicateSimulation } from "./replicate-simulation.js";
 import { resolveDecisions } from "./resolve-decisions.js";
 import { validateDecisions } from "./validate-decisions.js";
 import { advanceWorldDay } from "./world-day.js";
+import { refreshRegionNetwork } from "./daily-chances.js";
 
 /**
  * One simulated day. The order of the day lives here and nowhere else:
@@ -30,6 +31,7 @@ export function stepDay(sim: ReplicateSimulation, day: number): void {
   if (day === 0) startCounting(sim);
 
   advanceWorldDay(world, scenario, day, sim.streams.incidents);
+  refreshRegionNetwork(state, world, sim.regionNetwork);
   applyStateEvents(state, scenario, day, sim.rootSeed, sim.replicate);
   fillDayDraws(sim.draws, sim.streams);
 

@@ -26,14 +26,18 @@ export function validateDecisions(
   const { probabilities, chosen } = output;
   for (let row = 0; row < moments.size; row++) {
     const offset = row * actionCount;
-    let sum = 0;
+    let sum = probabilities[offset];
+    let invalid = !(sum >= 0);
     let needsEligibility = false;
-    for (let a = 0; a < actionCount; a++) {
+    for (let a = 1; a < actionCount; a++) {
       const p = probabilities[offset + a];
-      if (!(p >= 0) || !Number.isFinite(p)) fail(policyName, day, row, `probability of action ${a} is ${p}; probabilities must be finite and >= 0`);
+      if (p !== 0) {
+        needsEligibility = true;
+        if (!(p > 0)) invalid = true;
+      }
       sum += p;
-      if (a > 0 && p > 0) needsEligibility = true;
     }
+    if (invalid || !Number.isFinite(sum)) fail(policyName, day, row, `probabilities must be finite and >= 0, got [${Array.from(probabilities.subarray(offset, offset + actionCount)).join(", ")}]`);
     if (Math.abs(sum - 1) > SUM_TOLERANCE) fail(policyName, day, row, `probabilities sum to ${sum}, expected 1`);
     const action = chosen[row];
     if (!Number.isInteger(action) || action < 0 || action >= actionCount) fail(policyName, day, row, `chose action ${action}, expected an index from 0 to ${actionCount - 1}`);

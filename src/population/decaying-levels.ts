@@ -1,4 +1,5 @@
 import type { SubscriberState } from "./subscriber-state.js";
+import { refreshLevelBounds, type LevelBoundParams } from "./level-bounds.js";
 
 /**
  * Dissatisfaction and annoyance decay every day. Rather than touching every subscriber every
@@ -7,7 +8,7 @@ import type { SubscriberState } from "./subscriber-state.js";
  * cheap upper bound. Annoyance also keeps its running sum over active days (for the annoyance
  * KPI), added up in closed form whenever it changes.
  */
-export interface DecayTables {
+export interface DecayTables extends LevelBoundParams {
   /** dissatisfactionPowers[k] = (daily decay)^k. */
   readonly dissatisfactionPowers: Float64Array;
   readonly annoyancePowers: Float64Array;
@@ -28,11 +29,13 @@ export function dissatisfactionAt(state: SubscriberState, i: number, day: number
 export function addDissatisfaction(state: SubscriberState, i: number, day: number, amount: number, tables: DecayTables): void {
   state.dissatisfaction[i] = dissatisfactionAt(state, i, day, tables) + amount;
   state.dissatisfactionDay[i] = day;
+  refreshLevelBounds(state, i, day, tables);
 }
 
 export function scaleDissatisfaction(state: SubscriberState, i: number, day: number, factor: number, tables: DecayTables): void {
   state.dissatisfaction[i] = dissatisfactionAt(state, i, day, tables) * factor;
   state.dissatisfactionDay[i] = day;
+  refreshLevelBounds(state, i, day, tables);
 }
 
 export function annoyanceAt(state: SubscriberState, i: number, day: number, tables: DecayTables): number {
@@ -53,4 +56,5 @@ export function addAnnoyance(state: SubscriberState, i: number, day: number, amo
   flushAnnoyance(state, i, day, tables);
   state.annoyance[i] = annoyanceAt(state, i, day, tables) + amount;
   state.annoyanceDay[i] = day;
+  refreshLevelBounds(state, i, day, tables);
 }

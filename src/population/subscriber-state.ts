@@ -95,6 +95,17 @@ export interface SubscriberState {
    */
   readonly hazardToday: Float32Array;
 
+  // --- daily chance bounds kept by the engine (see morning-pass.ts): former subscribers get
+  // bounds that skip them, except for the chance of coming back
+  /** Chance of a problem-free day today; -1 forces the network step (no-signal time), 2 skips it. */
+  readonly noProblemChance: Float32Array;
+  /** Upper bound of today's life-event chance (former subscribers: of coming back) at factor 1. */
+  readonly lifeChanceBound: Float32Array;
+  /** Churn hazard bound before the day's common factors; 0 for former subscribers. */
+  readonly churnBound: Float32Array;
+  /** Inbound-contact rate bound; 0 for former subscribers. */
+  readonly inboundBound: Float32Array;
+
   // --- per-subscriber accumulators for metrics (added up when status changes and at the end)
   readonly activeSinceDay: Int32Array;
   readonly activeDays: Int32Array;
@@ -169,6 +180,10 @@ export function allocateSubscriberState(count: number, firstDay = 0): Subscriber
     awakenedDay: never(count),
     pendingChurn: new Uint8Array(count),
     hazardToday: new Float32Array(count),
+    noProblemChance: new Float32Array(count),
+    lifeChanceBound: new Float32Array(count),
+    churnBound: new Float32Array(count),
+    inboundBound: new Float32Array(count),
     activeSinceDay: new Int32Array(count),
     activeDays: new Int32Array(count),
     revenue: new Float64Array(count),

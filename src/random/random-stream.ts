@@ -2,6 +2,7 @@ import seedrandom from "seedrandom";
 
 const WEYL_INCREMENT = 0x61c88647;
 const TWO_POW_32 = 0x100000000;
+const TWO_POW_MINUS_24 = 1 / 0x1000000;
 
 /** Saved state of a stream: seedrandom's xor4096 state layout (X, i, w), plain data. */
 export interface StreamState {
@@ -49,8 +50,11 @@ export class RandomStream {
     return ((v + (w ^ (w >>> 16))) >>> 0) / TWO_POW_32;
   }
 
-  /** Fills `target` with uniforms, in index order (the same numbers as `next()` calls). */
-  fill(target: Float64Array): void {
+  /**
+   * Fills `target` with uniforms in [0, 1) of 24 bits (exact in float32), one generator step
+   * each, in index order: the top 24 bits of what `next()` would return.
+   */
+  fill(target: Float32Array): void {
     const x = this.x;
     let i = this.index;
     let w = this.weyl;
@@ -64,7 +68,7 @@ export class RandomStream {
       v ^= v >>> 15;
       t ^= t >>> 12;
       v = x[i] = v ^ t;
-      target[k] = ((v + (w ^ (w >>> 16))) >>> 0) / TWO_POW_32;
+      target[k] = ((v + (w ^ (w >>> 16))) >>> 8) * TWO_POW_MINUS_24;
     }
     this.index = i;
     this.weyl = w;

@@ -4,10 +4,10 @@ import { count, fraction, nonNegative, perKey, positive, section } from "./schem
 
 /** Defaults per plan type: US-style ARPU (world-model section 4). */
 const PLAN_DEFAULTS = {
-  prepaid: { share: 0.3, arpu: 34, dataGb: 15, hazard: 0.0205, contract: 0, lines: 1.0 },
+  prepaid: { share: 0.3, arpu: 34, dataGb: 15, hazard: 0.0234, contract: 0, lines: 1.0 },
   postpaid: { share: 0.45, arpu: 52, dataGb: 30, hazard: 0.0048, contract: 24, lines: 1.8 },
-  broadband: { share: 0.15, arpu: 60, dataGb: 400, hazard: 0.0075, contract: 12, lines: 1.0 },
-  tv: { share: 0.1, arpu: 85, dataGb: 400, hazard: 0.0085, contract: 12, lines: 1.0 },
+  broadband: { share: 0.15, arpu: 60, dataGb: 400, hazard: 0.0054, contract: 12, lines: 1.0 },
+  tv: { share: 0.1, arpu: 85, dataGb: 400, hazard: 0.0062, contract: 12, lines: 1.0 },
 } as const;
 
 const planSchema = (plan: (typeof PLAN_TYPES)[number]) => {

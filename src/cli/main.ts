@@ -1,0 +1,80 @@
+import yargs from "yargs";
+import { InputError } from "../input-error.js";
+import { ScenarioError } from "../scenario/scenario-error.js";
+import { PolicyError } from "../policy/policy-error.js";
+import { runCommand } from "./run-command.js";
+import { validateCommand } from "./validate-command.js";
+import { policiesCommand } from "./policies-command.js";
+
+export const EXIT_OK = 0;
+export const EXIT_RUN_FAILED = 1;
+export const EXIT_BAD_INPUT = 2;
+
+/**
+ * The offersim command line. Exit codes: 0 success, 1 a run failed, 2 bad input (a message per
+ * problem naming the file or flag, the rule and the value; no stack trace, no output files).
+ */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await yargs(argv)
+      .scriptName("offersim")
+      .usage("$0 <command> [options]")
+      .command(
+        "run [scenario]",
+        "Run every policy on several seeds of a scenario and write results.json, summary.csv and summary.md",
+        (command) =>
+          command
+            .positional("scenario", { type: "string", describe: "Scenario YAML (default: scenarios/baseline.yaml)" })
+            .option("policies", { type: "string", describe: "Comma-separated policy names or module paths (default: all built-in)" })
+            .option("seeds", { type: "string", describe: "Number of seeds (replicates) per policy [default: 5]" })
+            .option("seed", { type: "string", describe: "Root seed (default: the scenario's seed)" })
+            .option("subscribers", { type: "string", describe: "Override population.size" })
+            .option("days", { type: "string", describe: "Override horizonDays" })
+            .option("out", { type: "string", describe: "Output folder (default: reports/<scenario>-<time>)" })
+            .option("json", { type: "boolean", default: false, describe: "Print results.json to stdout instead of a table" })
+            .option("quiet", { type: "boolean", default: false, describe: "No progress on stderr" }),
+        async (args) => {
+          await runCommand(args);
+        },
+      )
+      .command(
+        "validate <file>",
+        "Check a scenario file against the schema",
+        (command) => command.positional("file", { type: "string", demandOption: true }),
+        (args) => validateCommand(args.file),
+      )
+      .command(
+        "policies",
+        "List the built-in policies",
+        (command) => command.option("json", { type: "boolean", default: false }),
+        (args) => policiesCommand(args.json),
+      )
+      .demandCommand(1, "name a command: run, validate or policies")
+      .strict()
+      .help()
+      .version(false)
+      .fail((message, error) => {
+        if (error) throw error;
+        throw new InputError(message);
+      })
+      .parseAsync();
+    return EXIT_OK;
+  } catch (error) {
+    return report(error);
+  }
+}
+
+function report(error: unknown): number {
+  if (error instanceof ScenarioError || error instanceof InputError) {
+    for (const problem of error.problems) process.stderr.write(`offersim: ${problem}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  if (error instanceof PolicyError) {
+    process.stderr.write(`offersim: run failed: ${error.message}\n`);
+    return EXIT_RUN_FAILED;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`offersim: run failed: ${message}\n`);
+  if (process.env.OFFERSIM_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  return EXIT_RUN_FAILED;
+}

@@ -1,0 +1,122 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { InputError } from "../input-error.js";
+import { loadScenario } from "../scenario/load-scenario.js";
+import type { Scenario } from "../scenario/scenario-schema.js";
+import { BUILTIN_POLICIES } from "../policy/builtin-policies.js";
+import { resolvePolicies } from "../policy/resolve-policies.js";
+import { planTasks, runTasks } from "../parallel/run-tasks.js";
+import { buildResults, type ExperimentResults } from "../report/build-results.js";
+import { summaryCsv, summaryMarkdown, summaryText } from "../report/summary-writers.js";
+import { writeFilesAtomically } from "../report/write-files-atomically.js";
+import { createProgressReporter } from "./progress-reporter.js";
+
+/** The flags of `offersim run` as typed (numbers still as text, checked by parseRunOptions). */
+export interface RunFlags {
+  scenario?: string;
+  policies?: string;
+  seeds?: string;
+  seed?: string;
+  subscribers?: string;
+  days?: string;
+  out?: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/** The flags of `offersim run`, checked. */
+export interface RunOptions {
+  scenario?: string;
+  policies?: string;
+  seeds: number;
+  seed?: number;
+  subscribers?: number;
+  days?: number;
+  out?: string;
+  json: boolean;
+  quiet: boolean;
+}
+
+export const DEFAULT_SEEDS = 5;
+
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
+
+/** scenarios/baseline.yaml of the working directory, else the one shipped with the package. */
+export function defaultScenarioFile(): string {
+  const local = path.join("scenarios", "baseline.yaml");
+  return existsSync(local) ? local : path.join(PACKAGE_ROOT, "scenarios", "baseline.yaml");
+}
+
+/** Checks the flags; every problem names the flag, the rule and the value found. */
+export function parseRunOptions(flags: RunFlags): RunOptions {
+  const problems: string[] = [];
+  const integer = (flag: string, raw: string | undefined, min: number, max: number): number | undefined => {
+    if (raw === undefined) return undefined;
+    const value = Number(raw);
+    if (raw.trim() === "" || !Number.isInteger(value) || value < min || value > max) {
+      problems.push(`--${flag} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+    }
+    return value;
+  };
+  const options: RunOptions = {
+    scenario: flags.scenario,
+    policies: flags.policies,
+    seeds: integer("seeds", flags.seeds, 1, 1000) ?? DEFAULT_SEEDS,
+    seed: integer("seed", flags.seed, 0, 2 ** 32 - 1),
+    subscribers: integer("subscribers", flags.subscribers, 1, 50_000_000),
+    days: integer("days", flags.days, 1, 3650),
+    out: flags.out,
+    json: flags.json ?? false,
+    quiet: flags.quiet ?? false,
+  };
+  if (problems.length > 0) throw new InputError(problems);
+  return options;
+}
+
+/** `offersim run`: load, simulate every (policy, seed), write DIR/results.json, summary.csv, summary.md. */
+export async function runCommand(flags: RunFlags): Promise<{ results: ExperimentResults; outDir: string }> {
+  const options = parseRunOptions(flags);
+  const file = options.scenario ?? defaultScenarioFile();
+  const loaded = loadScenario(file);
+  const scenario: Scenario = {
+    ...loaded.scenario,
+    horizonDays: options.days ?? loaded.scenario.horizonDays,
+    population: { ...loaded.scenario.population, size: options.subscribers ?? loaded.scenario.population.size },
+  };
+  const names = options.policies
+    ? options.policies.split(",").map((name) => name.trim()).filter((name) => name.length > 0)
+    : scenario.policies ?? BUILTIN_POLICIES.map((policy) => policy.name);
+  if (names.length === 0) throw new InputError("--policies must name at least one policy, got an empty list");
+  const policies = await resolvePolicies(names, options.policies ? "--policies" : `${file}: policies`);
+  const rootSeed = options.seed ?? scenario.seed;
+  const startedAt = new Date();
+  const outDir = options.out ?? path.join("reports", `${scenario.name}-${timestamp(startedAt)}`);
+
+  const progress = createProgressReporter(process.stderr, options.quiet);
+  const results = runTasks(scenario, rootSeed, planTasks(policies, options.seeds), progress.update);
+  progress.done();
+  const experiment = buildResults({
+    scenario,
+    scenarioFile: file,
+    scenarioHash: loaded.hash,
+    rootSeed,
+    replicates: options.seeds,
+    policies,
+    results,
+    startedAt,
+    durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
+  });
+  writeFilesAtomically(outDir, {
+    "results.json": JSON.stringify(experiment, null, 2) + "\n",
+    "summary.csv": summaryCsv(experiment),
+    "summary.md": summaryMarkdown(experiment),
+  });
+  if (options.json) process.stdout.write(JSON.stringify(experiment) + "\n");
+  else process.stdout.write(`${summaryText(experiment)}\nWrote ${path.join(outDir, "results.json")}, summary.csv and summary.md\n`);
+  return { results: experiment, outDir };
+}
+
+function timestamp(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
+}

@@ -1,0 +1,61 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { InputError } from "../input-error.js";
+import { BUILTIN_POLICIES, findBuiltinPolicy } from "./builtin-policies.js";
+import type { PolicyDefinition } from "./policy.js";
+
+const looksLikePath = (name: string) => name.includes("/") || name.includes("\\") || /\.(m?js|ts)$/.test(name);
+
+/**
+ * Turns policy names into definitions: a built-in name, or the path of a user's module
+ * (relative to the working directory) whose default export, or export named `policy`, is a
+ * PolicyDefinition. Duplicates and unknown names are input errors.
+ */
+export async function resolvePolicies(names: readonly string[], source = "--policies"): Promise<PolicyDefinition[]> {
+  const problems: string[] = [];
+  const resolved: PolicyDefinition[] = [];
+  for (const name of names) {
+    if (looksLikePath(name)) {
+      const loaded = await loadPolicyModule(name, problems);
+      if (loaded) resolved.push(loaded);
+      continue;
+    }
+    const builtin = findBuiltinPolicy(name);
+    if (builtin) resolved.push(builtin);
+    else problems.push(`${source}: unknown policy "${name}" (built-in: ${BUILTIN_POLICIES.map((policy) => policy.name).join(", ")}; or the path of a policy module)`);
+  }
+  const seen = new Set<string>();
+  for (const policy of resolved) {
+    if (seen.has(policy.name)) problems.push(`${source}: policy "${policy.name}" is named twice`);
+    seen.add(policy.name);
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return resolved;
+}
+
+async function loadPolicyModule(file: string, problems: string[]): Promise<PolicyDefinition | null> {
+  const absolute = path.resolve(file);
+  if (!existsSync(absolute)) {
+    problems.push(`${file}: policy module not found`);
+    return null;
+  }
+  let loaded: Record<string, unknown>;
+  try {
+    loaded = (await import(pathToFileURL(absolute).href)) as Record<string, unknown>;
+  } catch (error) {
+    problems.push(`${file}: the policy module could not be loaded: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    return null;
+  }
+  const candidate = (loaded.default ?? loaded.policy) as Partial<PolicyDefinition> | undefined;
+  const missing: string[] = [];
+  if (!candidate || typeof candidate !== "object") {
+    problems.push(`${file}: a policy module must export a policy definition as its default export (or as "policy"), got ${candidate === undefined ? "nothing" : typeof candidate}`);
+    return null;
+  }
+  if (typeof candidate.name !== "string" || candidate.name.length === 0) missing.push(`name must be a non-empty string, got ${JSON.stringify(candidate.name) ?? "nothing"}`);
+  if (typeof candidate.description !== "string") missing.push(`description must be a string, got ${JSON.stringify(candidate.description) ?? "nothing"}`);
+  if (typeof candidate.create !== "function") missing.push(`create must be a function (context) => policy, got ${candidate.create === undefined ? "nothing" : typeof candidate.create}`);
+  for (const line of missing) problems.push(`${file}: policy definition ${line}`);
+  return missing.length === 0 ? (candidate as PolicyDefinition) : null;
+}

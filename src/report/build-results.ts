@@ -1,0 +1,115 @@
+import os from "node:os";
+import type { Scenario } from "../scenario/scenario-schema.js";
+import type { ReplicateResult } from "../engine/simulate-replicate.js";
+import type { PolicyDefinition } from "../policy/policy.js";
+import { GROUPS } from "../metrics/metric-groups.js";
+import { KPI_NAMES, type KpiName } from "../metrics/replicate-kpis.js";
+import { summarizeReplicates, type ReplicateSummary } from "../metrics/summarize-replicates.js";
+import { OFFERSIM_VERSION } from "../version.js";
+
+export const RESULTS_SCHEMA_VERSION = 1;
+
+export type KpiSummaries = Record<KpiName, ReplicateSummary>;
+
+export interface PolicyResults {
+  policy: string;
+  description: string;
+  kpis: KpiSummaries;
+  segments: Record<string, KpiSummaries>;
+  /** Whole-base KPIs per 30-day period, mean over replicates. */
+  series: Record<string, number>[];
+  /** Contacts, acceptances, costs and saves per CVM program, mean over replicates. */
+  programs: Record<string, Record<string, number>>;
+}
+
+export interface ExperimentResults {
+  schemaVersion: number;
+  meta: Record<string, unknown>;
+  scenario: { name: string; description: string; hash: string; file: string };
+  config: {
+    rootSeed: number;
+    seeds: number;
+    replicates: number[];
+    subscribers: number;
+    days: number;
+    warmupDays: number;
+    policies: string[];
+  };
+  policies: PolicyResults[];
+}
+
+export interface BuildResultsInput {
+  scenario: Scenario;
+  scenarioFile: string;
+  scenarioHash: string;
+  rootSeed: number;
+  replicates: number;
+  policies: readonly PolicyDefinition[];
+  /** One result per (policy, replicate), in any order. */
+  results: readonly ReplicateResult[];
+  startedAt: Date;
+  durationSeconds: number;
+}
+
+/**
+ * Assembles results.json: everything but `meta` depends only on the command's inputs, so the
+ * same command gives the same bytes outside `meta`.
+ */
+export function buildResults(input: BuildResultsInput): ExperimentResults {
+  const byPolicy = (name: string) =>
+    input.results.filter((result) => result.policy === name).sort((a, b) => a.replicate - b.replicate);
+  return {
+    schemaVersion: RESULTS_SCHEMA_VERSION,
+    meta: {
+      offersimVersion: OFFERSIM_VERSION,
+      createdAt: input.startedAt.toISOString(),
+      durationSeconds: round(input.durationSeconds, 3),
+      host: os.hostname(),
+      platform: `${process.platform}-${process.arch}`,
+      node: process.version,
+      cpus: os.cpus().length,
+      taskSeconds: input.results.map((result) => ({ policy: result.policy, replicate: result.replicate, seconds: round(result.wallSeconds, 3) })),
+    },
+    scenario: { name: input.scenario.name, description: input.scenario.description, hash: input.scenarioHash, file: input.scenarioFile },
+    config: {
+      rootSeed: input.rootSeed,
+      seeds: input.replicates,
+      replicates: Array.from({ length: input.replicates }, (_, r) => r),
+      subscribers: input.scenario.population.size,
+      days: input.scenario.horizonDays,
+      warmupDays: input.scenario.warmupDays,
+      policies: input.policies.map((policy) => policy.name),
+    },
+    policies: input.policies.map((policy) => policyResults(policy, byPolicy(policy.name))),
+  };
+}
+
+function policyResults(policy: PolicyDefinition, runs: readonly ReplicateResult[]): PolicyResults {
+  const summaries = (group: (typeof GROUPS)[number]) =>
+    Object.fromEntries(KPI_NAMES.map((kpi) => [kpi, summarizeReplicates(runs.map((run) => run.groups[group][kpi]))])) as KpiSummaries;
+  const segments: Record<string, KpiSummaries> = {};
+  for (const group of GROUPS) if (group !== "all") segments[group] = summaries(group);
+  return {
+    policy: policy.name,
+    description: policy.description,
+    kpis: summaries("all"),
+    segments,
+    series: meanOfRecords(runs.map((run) => run.series)),
+    programs: Object.fromEntries(
+      Object.keys(runs[0].programs).map((program) => [program, meanOfRecord(runs.map((run) => run.programs[program]))]),
+    ),
+  };
+}
+
+function meanOfRecords(rows: readonly (readonly Record<string, number>[])[]): Record<string, number>[] {
+  return rows[0].map((_, index) => meanOfRecord(rows.map((row) => row[index])));
+}
+
+function meanOfRecord(records: readonly Record<string, number>[]): Record<string, number> {
+  return Object.fromEntries(Object.keys(records[0]).map((key) => [key, records.reduce((sum, record) => sum + record[key], 0) / records.length]));
+}
+
+function round(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}

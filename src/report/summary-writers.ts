@@ -1,0 +1,58 @@
+import { KPI_NAMES } from "../metrics/replicate-kpis.js";
+import type { ExperimentResults } from "./build-results.js";
+import { formatWithInterval, HEADLINE_KPIS, KPI_DISPLAY } from "./kpi-format.js";
+import { markdownTable, textTable } from "./text-table.js";
+
+const CSV_HEADER = "policy,segment,kpi,mean,ci95_low,ci95_high,n";
+
+/** summary.csv: one row per policy, segment ("all" for the whole base) and KPI. */
+export function summaryCsv(results: ExperimentResults): string {
+  const rows = [CSV_HEADER];
+  for (const entry of results.policies) {
+    const groups = [["all", entry.kpis] as const, ...Object.entries(entry.segments)];
+    for (const [segment, kpis] of groups) {
+      for (const kpi of KPI_NAMES) {
+        const { mean, ci95, n } = kpis[kpi];
+        rows.push([entry.policy, segment, kpi, mean, ci95?.[0] ?? "", ci95?.[1] ?? "", n].join(","));
+      }
+    }
+  }
+  return rows.join("\n") + "\n";
+}
+
+function headlineRows(results: ExperimentResults): string[][] {
+  return results.policies.map((entry) => [entry.policy, ...HEADLINE_KPIS.map((kpi) => formatWithInterval(kpi, entry.kpis[kpi].mean, entry.kpis[kpi].ci95))]);
+}
+
+const headlineHeader = () => ["policy", ...HEADLINE_KPIS.map((kpi) => KPI_DISPLAY[kpi].label)];
+
+function provenance(results: ExperimentResults): string {
+  const { config, scenario } = results;
+  return `scenario ${scenario.name} (hash ${scenario.hash}), root seed ${config.rootSeed}, ${config.seeds} seed(s), ${config.subscribers} subscribers, ${config.days} days, offersim ${String(results.meta.offersimVersion)}`;
+}
+
+/** The short table printed at the end of `offersim run`. */
+export function summaryText(results: ExperimentResults): string {
+  const note = results.config.seeds > 1 ? "mean ± half-width of the 95 % interval over seeds" : "one seed: no interval";
+  return `${provenance(results)}\n${note}\n\n${textTable(headlineHeader(), headlineRows(results))}\n`;
+}
+
+/** summary.md: the headline table and every KPI of the whole base, with intervals. */
+export function summaryMarkdown(results: ExperimentResults): string {
+  const all = results.policies.map((entry) => [entry.policy, ...KPI_NAMES.map((kpi) => formatWithInterval(kpi, entry.kpis[kpi].mean, entry.kpis[kpi].ci95))]);
+  return [
+    `# offersim results: ${results.scenario.name}`,
+    "",
+    provenance(results) + ".",
+    "Values are means over seeds ± the half-width of the 95 % t-interval. KPI definitions: docs/kpis.md.",
+    "",
+    "## Headline",
+    "",
+    markdownTable(headlineHeader(), headlineRows(results)),
+    "",
+    "## Every KPI (whole base)",
+    "",
+    markdownTable(["policy", ...KPI_NAMES.map((kpi) => KPI_DISPLAY[kpi].label)], all),
+    "",
+  ].join("\n");
+}
