@@ -16,13 +16,13 @@ export function cycleDayOf(i: number): number {
  * and marks the involuntary exits that the billing desk sees: too long overdue (prepaid: no
  * top-up), or moved out of the footprint without taking a moving offer. Returns revenue.
  */
-export function billingPass(state: SubscriberState, day: number, params: WorldParams, candidates: ChurnCandidates, live: boolean): number {
+export function billingPass(state: SubscriberState, day: number, params: WorldParams, candidates: ChurnCandidates): number {
   const first = (((-day) % BILLING_CYCLE_DAYS) + BILLING_CYCLE_DAYS) % BILLING_CYCLE_DAYS;
   let revenue = 0;
   for (let i = first; i < state.count; i += BILLING_CYCLE_DAYS) {
     if (state.status[i] !== STATUS_ACTIVE) continue;
     revenue += billSubscriber(state, i, day, params);
-    if (live && mustLeave(state, i, day, params)) {
+    if (mustLeave(state, i, day, params)) {
       state.pendingChurn[i] = PENDING_FORCED;
       addCandidate(candidates, i);
     }

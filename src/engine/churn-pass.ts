@@ -1,6 +1,7 @@
 import { STATUS_ACTIVE, STATUS_CHURNED, type SubscriberState } from "../population/subscriber-state.js";
 import { flushAnnoyance } from "../population/decaying-levels.js";
 import { setFormerChances } from "./daily-chances.js";
+import { reactivate } from "./reactivate.js";
 import type { WorldParams } from "./world-params.js";
 import { COUNTER } from "../metrics/metric-groups.js";
 import { addToSeries, countEvent, SERIES_INDEX, type ReplicateMetrics } from "../metrics/replicate-metrics.js";
@@ -12,9 +13,11 @@ import { PENDING_CANCELLATION, PENDING_NONE, PENDING_SAVED } from "./morning-pas
  * Step 7: the churn draw, for today's candidates only (everyone else's uniform lies above a
  * bound of their hazard). Callers who were not saved leave, forced exits leave, and the others
  * leave when today's churn uniform falls below today's exact hazard (after today's contacts).
- * Leavers stop paying and stay in the arrays as former subscribers (winback targets).
+ * Leavers stop paying and stay in the arrays as former subscribers (winback targets). During
+ * warm-up a leaver is replaced on the spot by a new customer in the same slot, so that the base
+ * reaches its steady mix of tenures, contracts and arrears before day 0.
  */
-export function churnPass(state: SubscriberState, day: number, uChurn: Float32Array, candidates: ChurnCandidates, params: WorldParams, metrics: ReplicateMetrics, workspace: DecisionWorkspace): void {
+export function churnPass(state: SubscriberState, day: number, uChurn: Float32Array, candidates: ChurnCandidates, params: WorldParams, metrics: ReplicateMetrics, workspace: DecisionWorkspace, live: boolean): void {
   let leavers = 0;
   for (let k = 0; k < candidates.size; k++) {
     const i = candidates.subscriber[k];
@@ -25,12 +28,16 @@ export function churnPass(state: SubscriberState, day: number, uChurn: Float32Ar
     state.hazardToday[i] = 0;
     if (state.status[i] !== STATUS_ACTIVE || pending === PENDING_SAVED) continue;
     if (pending === PENDING_NONE && uChurn[i] >= hazard) continue;
+    if (!live) {
+      reactivate(state, i, day, params);
+      continue;
+    }
     leave(state, i, day, pending, params, metrics);
     workspace.churned[leavers++] = i;
   }
   candidates.size = 0;
   workspace.churnedCount = leavers;
-  addToSeries(metrics, day, SERIES_INDEX.churned, leavers);
+  if (live) addToSeries(metrics, day, SERIES_INDEX.churned, leavers);
 }
 
 function leave(state: SubscriberState, i: number, day: number, pending: number, params: WorldParams, metrics: ReplicateMetrics): void {

@@ -16,12 +16,23 @@ export const ROUND_DOWN = 1 - 1e-6;
  * changes (level-bounds.ts) and when a region's network state changes.
  */
 export function initializeDailyChances(state: SubscriberState, day: number, params: WorldParams, scratch: Float64Array): void {
-  for (let i = 0; i < state.count; i++) setActiveChances(state, i, day, params, scratch);
+  for (let i = 0; i < state.count; i++) {
+    if (state.status[i] === STATUS_ACTIVE) setActiveChances(state, i, day, params, scratch);
+    else setWaitingChances(state, i);
+  }
+}
+
+/** A gross add before its join day: every check skips it. */
+export function setWaitingChances(state: SubscriberState, i: number): void {
+  state.noProblemChance[i] = SKIP;
+  state.lifeChanceBound[i] = 0;
+  state.churnBound[i] = 0;
+  state.inboundBound[i] = 0;
 }
 
 export function setActiveChances(state: SubscriberState, i: number, day: number, params: WorldParams, scratch: Float64Array): void {
   state.noProblemChance[i] = NETWORK_UNKNOWN;
-  state.lifeChanceBound[i] = lifeEventChances(state, i, params, 1, 1, 1, scratch) * ROUND_UP;
+  state.lifeChanceBound[i] = lifeEventChances(state, i, Number.POSITIVE_INFINITY, params, 1, 1, 1, scratch) * ROUND_UP;
   refreshLevelBounds(state, i, day, params);
 }
 

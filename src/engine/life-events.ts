@@ -1,6 +1,6 @@
 import { PLAN_BROADBAND, PLAN_TV } from "../scenario/vocabulary.js";
-import type { SubscriberState } from "../population/subscriber-state.js";
-import type { WorldParams } from "./world-params.js";
+import { NEVER, type SubscriberState } from "../population/subscriber-state.js";
+import { DAYS_PER_MONTH, type WorldParams } from "./world-params.js";
 import { addDissatisfaction } from "../population/decaying-levels.js";
 import { refreshLevelBounds } from "../population/level-bounds.js";
 
@@ -8,16 +8,25 @@ const MOVE = 0;
 const TRIP = 1;
 const DIFFICULTY = 2;
 const BREAKAGE = 3;
+const RENEWAL = 4;
+export const LIFE_EVENT_KINDS = 5;
 const DEVICE_BREAK_DISSATISFACTION = 0.3;
 
-/** Per-day chances of each life event for subscriber i: [move, trip, difficulty, breakage]. */
-export function lifeEventChances(state: SubscriberState, i: number, params: WorldParams, moveFactor: number, tripFactor: number, difficultyFactor: number, out: Float64Array): number {
+/**
+ * Per-day chances of each life event for subscriber i on `day`: [move, trip, difficulty,
+ * breakage, renewal]. A renewal is a customer past contract end re-contracting on their own (a
+ * new phone in a store): it keeps the in-contract share steady without any campaign. With day =
+ * Infinity it gives an upper bound valid on any day.
+ */
+export function lifeEventChances(state: SubscriberState, i: number, day: number, params: WorldParams, moveFactor: number, tripFactor: number, difficultyFactor: number, out: Float64Array): number {
   const mobile = state.plan[i] <= 1;
   out[MOVE] = params.movesPerDay * moveFactor;
   out[TRIP] = mobile ? params.tripsPerDay * tripFactor : 0;
   out[DIFFICULTY] = state.fragile[i] === 1 ? params.difficultyPerDay * difficultyFactor : 0;
   out[BREAKAGE] = mobile ? params.deviceBreaksPerDay : 0;
-  return out[MOVE] + out[TRIP] + out[DIFFICULTY] + out[BREAKAGE];
+  const contractEnd = state.contractEndDay[i];
+  out[RENEWAL] = contractEnd !== NEVER && day >= contractEnd ? params.renewalsPerDay : 0;
+  return out[MOVE] + out[TRIP] + out[DIFFICULTY] + out[BREAKAGE] + out[RENEWAL];
 }
 
 /**
@@ -27,7 +36,7 @@ export function lifeEventChances(state: SubscriberState, i: number, params: Worl
 export function applyLifeEvent(state: SubscriberState, i: number, day: number, u: number, chances: Float64Array, params: WorldParams): void {
   let low = 0;
   let event = 0;
-  while (event < BREAKAGE && u >= low + chances[event]) low += chances[event++];
+  while (event < RENEWAL && u >= low + chances[event]) low += chances[event++];
   const v = (u - low) / chances[event];
   switch (event) {
     case MOVE:
@@ -45,8 +54,15 @@ export function applyLifeEvent(state: SubscriberState, i: number, day: number, u
     case DIFFICULTY:
       state.difficultyUntilDay[i] = day + Math.round(params.difficultyDays * (0.3 + 1.4 * v));
       break;
-    default:
+    case BREAKAGE:
       state.deviceBroken[i] = 1;
       addDissatisfaction(state, i, day, DEVICE_BREAK_DISSATISFACTION, params);
+      break;
+    default:
+      state.contractEndDay[i] = day + Math.round(params.plans[state.plan[i]].contractMonths * DAYS_PER_MONTH);
+      if (state.plan[i] <= 1) {
+        state.deviceSinceDay[i] = day;
+        state.deviceBroken[i] = 0;
+      }
   }
 }

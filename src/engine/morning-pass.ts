@@ -1,4 +1,4 @@
-import { STATUS_ACTIVE, type SubscriberState } from "../population/subscriber-state.js";
+import { STATUS_CHURNED, type SubscriberState } from "../population/subscriber-state.js";
 import { addDissatisfaction, dissatisfactionAt } from "../population/decaying-levels.js";
 import { recordProblems } from "../population/recent-history.js";
 import { inboundTriggers, refreshLevelBounds } from "../population/level-bounds.js";
@@ -33,7 +33,7 @@ export interface MorningInputs {
   readonly lifeChances: Float64Array;
   /** Per subscriber: exact chance of a problem-free day in a quiet region. */
   readonly quietNoProblemChance: Float64Array;
-  /** False during warm-up: no decision moments, no churn intent, nobody comes back. */
+  /** False during warm-up: no inbound moments and nobody comes back (leavers are replaced). */
   live: boolean;
 }
 
@@ -54,9 +54,8 @@ export function morningPass(state: SubscriberState, day: number, world: WorldDay
   const uChurn = draws.churn;
   const live = inputs.live;
   const lifeScale = world.maxLifeFactor;
-  const churnScale = live
-    ? world.seasonFactor * world.maxCompetitorFactor * params.maxContractMultiplier * Math.max(1, params.newCustomerMultiplier) * (1 + params.sleepingDogBoost)
-    : 0;
+  const churnScale =
+    world.seasonFactor * world.maxCompetitorFactor * params.maxContractMultiplier * Math.max(1, params.newCustomerMultiplier) * (1 + params.sleepingDogBoost);
   const inboundScale = live ? 1 : 0;
   const count = state.count;
   for (let i = 0; i < count; i++) {
@@ -96,12 +95,12 @@ function networkDay(state: SubscriberState, i: number, day: number, u: number, w
 }
 
 function lifeDay(state: SubscriberState, i: number, day: number, u: number, world: WorldDay, inputs: MorningInputs): void {
-  if (state.status[i] !== STATUS_ACTIVE) {
+  if (state.status[i] === STATUS_CHURNED) {
     if (inputs.live && u < inputs.params.naturalReturnPerDay) comeBack(state, i, day, inputs);
     return;
   }
   const r = state.region[i];
-  const chance = lifeEventChances(state, i, inputs.params, world.moveRateFactor[r], world.tripRateFactor[r], world.difficultyRateFactor[r], inputs.lifeChances);
+  const chance = lifeEventChances(state, i, day, inputs.params, world.moveRateFactor[r], world.tripRateFactor[r], world.difficultyRateFactor[r], inputs.lifeChances);
   if (u < chance) applyLifeEvent(state, i, day, u, inputs.lifeChances, inputs.params);
 }
 

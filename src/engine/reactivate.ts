@@ -1,9 +1,10 @@
+import { LIFE_EVENT_KINDS } from "./life-events.js";
 import { NEVER, STATUS_ACTIVE, type SubscriberState } from "../population/subscriber-state.js";
 import { DAYS_PER_MONTH, type WorldParams } from "./world-params.js";
 import { setActiveChances } from "./daily-chances.js";
 
 /** Scratch space for the life-event chances (no allocation per call). */
-const scratch = new Float64Array(4);
+const scratch = new Float64Array(LIFE_EVENT_KINDS);
 
 /**
  * A former subscriber comes back (unprompted, or won back by an offer): a fresh start on the

@@ -1,3 +1,4 @@
+import { LIFE_EVENT_KINDS } from "./life-events.js";
 import type { Scenario } from "../scenario/scenario-schema.js";
 import { PROGRAMS } from "../scenario/vocabulary.js";
 import type { Policy, PolicyDefinition } from "../policy/policy.js";
@@ -14,6 +15,7 @@ import { DecisionWorkspace } from "./decision-workspace.js";
 import { allocateChurnCandidates, type ChurnCandidates } from "./churn-candidates.js";
 import { createRegionNetworkMemory, initializeDailyChances, type RegionNetworkMemory } from "./daily-chances.js";
 import type { MorningInputs } from "./morning-pass.js";
+import type { GrossAddQueue } from "./join-gross-adds.js";
 import { FEATURE_NAMES } from "./observe.js";
 import { createWorldDay, type WorldDay } from "./world-day.js";
 import { compileWorldParams, type WorldParams } from "./world-params.js";
@@ -40,6 +42,9 @@ export interface ReplicateSimulation {
   /** The morning pass's inputs, built once (a fixed object shape keeps the hot loop fast). */
   readonly morning: MorningInputs;
   readonly regionNetwork: RegionNetworkMemory;
+  /** Subscribers active on the first day; the slots after them are gross adds. */
+  readonly startingBase: number;
+  readonly grossAdds: GrossAddQueue;
   readonly rowScratch: Uint8Array;
   readonly contact: ContactContext;
   readonly winbackDays: number;
@@ -65,7 +70,7 @@ export function createReplicateSimulation(options: ReplicateOptions): ReplicateS
   const catalogue = buildActionCatalogue(scenario);
   const state = samplePopulation(scenario, createStream(rootSeed, `replicate:${replicate}/world/population`));
   const count = state.count;
-  const lifeChances = new Float64Array(4);
+  const lifeChances = new Float64Array(LIFE_EVENT_KINDS);
   initializeDailyChances(state, params.firstDay, params, lifeChances);
   const budgetLeft = new Float64Array(PROGRAMS.length).fill(Number.POSITIVE_INFINITY);
   PROGRAMS.forEach((program, index) => {
@@ -107,6 +112,8 @@ export function createReplicateSimulation(options: ReplicateOptions): ReplicateS
     candidates,
     morning,
     regionNetwork: createRegionNetworkMemory(state, scenario.population.regions),
+    startingBase: scenario.population.size,
+    grossAdds: { next: scenario.population.size },
     rowScratch: new Uint8Array(catalogue.actions.length),
     contact: { need: 0, affinity: 0, problemsLastDay: 0, problemsLastWeek: 0, commercial: false, inbound: false },
     winbackDays: winbackOffers.length === 0 ? -1 : Math.max(...winbackOffers.map((offer) => offer!.eligibility.maxChurnedDays)),

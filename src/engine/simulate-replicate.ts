@@ -49,7 +49,7 @@ function summarize(sim: ReplicateSimulation): Omit<ReplicateResult, "wallSeconds
       state.activeSinceDay[i] = endDay;
       flushAnnoyance(state, i, endDay, params);
     }
-    addToGroups(sums.size, plan, segment, 1);
+    addToGroups(sums.size, plan, segment, 1); // everyone who was a customer at some point: base and gross adds
     addToGroups(sums.activeDays, plan, segment, state.activeDays[i]);
     addToGroups(sums.revenue, plan, segment, state.revenue[i]);
     addToGroups(sums.annoyanceSum, plan, segment, state.annoyanceSum[i]);

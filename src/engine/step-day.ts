@@ -14,6 +14,7 @@ import { resolveDecisions } from "./resolve-decisions.js";
 import { validateDecisions } from "./validate-decisions.js";
 import { advanceWorldDay } from "./world-day.js";
 import { refreshRegionNetwork } from "./daily-chances.js";
+import { joinGrossAdds } from "./join-gross-adds.js";
 
 /**
  * One simulated day. The order of the day lives here and nowhere else:
@@ -23,7 +24,7 @@ import { refreshRegionNetwork } from "./daily-chances.js";
  * 5-6. the world answers each contact and the effects are applied;
  * 7. the churn draw;
  * 8. feedback to the policy.
- * Warm-up days (day < 0) run steps 1-3 only, with no decisions, no churn and nothing counted.
+ * Warm-up days (day < 0) run steps 1-3 and 7 only: no decisions, leavers replaced, nothing counted.
  */
 export function stepDay(sim: ReplicateSimulation, day: number): void {
   const { scenario, state, world, params, moments, workspace, metrics } = sim;
@@ -36,15 +37,19 @@ export function stepDay(sim: ReplicateSimulation, day: number): void {
   fillDayDraws(sim.draws, sim.streams);
 
   moments.size = 0;
-  const revenue = billingPass(state, day, params, sim.candidates, live);
+  if (live) joinGrossAdds(state, day, sim.grossAdds, params, sim.morning.lifeChances, metrics);
+  const revenue = billingPass(state, day, params, sim.candidates);
   sim.morning.live = live;
   morningPass(state, day, world, sim.morning);
-  if (!live) return;
+  if (!live) {
+    churnPass(state, day, sim.draws.churn, sim.candidates, params, metrics, workspace, false);
+    return;
+  }
   addOutboundSlots(state, day, scenario.outbound.slotEveryDays, sim.winbackDays, moments);
 
   decide(sim, day);
   resolveDecisions(sim, moments, workspace, day, world, sim.draws);
-  churnPass(state, day, sim.draws.churn, sim.candidates, params, metrics, workspace);
+  churnPass(state, day, sim.draws.churn, sim.candidates, params, metrics, workspace, true);
   sim.policy.feedback?.({
     day,
     size: moments.size,
@@ -56,7 +61,7 @@ export function stepDay(sim: ReplicateSimulation, day: number): void {
   });
 
   const counters = metrics.counters;
-  addToSeries(metrics, day, SERIES_INDEX.activeSubscriberDays, state.count - counters[COUNTER.churned] + counters[COUNTER.returned]);
+  addToSeries(metrics, day, SERIES_INDEX.activeSubscriberDays, sim.startingBase + counters[COUNTER.joined] - counters[COUNTER.churned] + counters[COUNTER.returned]);
   addToSeries(metrics, day, SERIES_INDEX.revenue, revenue);
   if ((day + 1) % PERIOD_DAYS === 0 || day === scenario.horizonDays - 1) {
     addToSeries(metrics, day, SERIES_INDEX.annoyanceEnd, meanAnnoyance(state, day, params));

@@ -56,6 +56,7 @@ export function compileWorldParams(scenario: Scenario) {
     difficultyPerDay: life.difficultyPerYear / 365,
     difficultyDays: life.difficultyDays,
     deviceBreaksPerDay: life.deviceBreaksPerYear / 365,
+    renewalsPerDay: life.renewalsPerYearOutOfContract / 365,
     billShockThreshold: life.billShockThreshold,
     dissatisfactionPerBillShock: life.dissatisfactionPerBillShock,
     overageShare: life.overageShare,

@@ -1,4 +1,4 @@
-import { CONTACT_SLOTS, PROBLEM_SLOTS, type SubscriberState } from "./subscriber-state.js";
+import { CONTACT_SLOTS, PROBLEM_SLOTS, RING_NEVER, type SubscriberState } from "./subscriber-state.js";
 import { CHANNELS } from "../scenario/vocabulary.js";
 
 /** Reads of the per-subscriber ring buffers: network problems and contacts over recent days. */
@@ -72,7 +72,7 @@ export function outcomesWithin(state: SubscriberState, i: number, day: number, d
 /** The most recent contact's slot index, or -1 when there was none. */
 export function lastContactSlot(state: SubscriberState, i: number): number {
   const slot = i * CONTACT_SLOTS + ((state.contactHead[i] + CONTACT_SLOTS - 1) % CONTACT_SLOTS);
-  return state.contactDay[slot] < -1000 ? -1 : slot;
+  return state.contactDay[slot] === RING_NEVER ? -1 : slot;
 }
 
 /** Records one contact in the subscriber's ring. */

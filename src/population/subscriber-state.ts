@@ -1,14 +1,18 @@
 import { CATEGORIES } from "../scenario/vocabulary.js";
 
 /** Slots kept per subscriber for recent network problems and recent contacts (ring buffers). */
-export const PROBLEM_SLOTS = 8;
+export const PROBLEM_SLOTS = 16;
 export const CONTACT_SLOTS = 16;
 export const CATEGORY_COUNT = CATEGORIES.length;
 /** Day value meaning "never" in day-valued arrays. */
 export const NEVER = -1_000_000;
+/** "Never" in the 16-bit day rings (days stay within -32767..32767). */
+export const RING_NEVER = -32768;
 
 export const STATUS_ACTIVE = 0;
 export const STATUS_CHURNED = 1;
+/** A gross add whose join day has not come yet. */
+export const STATUS_NOT_JOINED = 2;
 
 /**
  * The whole subscriber base as a structure of arrays: one typed array per attribute, indexed by
@@ -53,13 +57,13 @@ export interface SubscriberState {
   readonly lastComplaintDay: Int32Array;
   readonly complaints: Uint16Array;
   /** Ring of recent problem days: day, dropped calls, buffering events, no-signal minutes. */
-  readonly problemDay: Int32Array;
+  readonly problemDay: Int16Array;
   readonly problemDropped: Uint8Array;
   readonly problemBuffering: Uint8Array;
   readonly problemNoSignalMinutes: Uint16Array;
   readonly problemHead: Uint8Array;
   /** Ring of recent contacts: day, channel, action index, outcome. */
-  readonly contactDay: Int32Array;
+  readonly contactDay: Int16Array;
   readonly contactChannel: Uint8Array;
   readonly contactAction: Uint16Array;
   readonly contactOutcome: Uint8Array;
@@ -148,12 +152,12 @@ export function allocateSubscriberState(count: number, firstDay = 0): Subscriber
     holdUntilDay: never(count),
     lastComplaintDay: never(count),
     complaints: new Uint16Array(count),
-    problemDay: never(count * PROBLEM_SLOTS),
+    problemDay: new Int16Array(count * PROBLEM_SLOTS).fill(RING_NEVER),
     problemDropped: new Uint8Array(count * PROBLEM_SLOTS),
     problemBuffering: new Uint8Array(count * PROBLEM_SLOTS),
     problemNoSignalMinutes: new Uint16Array(count * PROBLEM_SLOTS),
     problemHead: new Uint8Array(count),
-    contactDay: never(count * CONTACT_SLOTS),
+    contactDay: new Int16Array(count * CONTACT_SLOTS).fill(RING_NEVER),
     contactChannel: new Uint8Array(count * CONTACT_SLOTS),
     contactAction: new Uint16Array(count * CONTACT_SLOTS),
     contactOutcome: new Uint8Array(count * CONTACT_SLOTS),

@@ -31,7 +31,7 @@ export const scenarioSchema = z
       .int()
       .min(0)
       .max(365)
-      .default(90)
+      .default(120)
       .describe("Days the world runs before day 0 (no decisions, no churn, nothing counted) to reach a steady state."),
     startDate: z
       .string()

@@ -4,10 +4,10 @@ import { count, fraction, nonNegative, perKey, positive, section } from "./schem
 
 /** Defaults per plan type: US-style ARPU (world-model section 4). */
 const PLAN_DEFAULTS = {
-  prepaid: { share: 0.3, arpu: 34, dataGb: 15, hazard: 0.0234, contract: 0, lines: 1.0 },
-  postpaid: { share: 0.45, arpu: 52, dataGb: 30, hazard: 0.0048, contract: 24, lines: 1.8 },
-  broadband: { share: 0.15, arpu: 60, dataGb: 400, hazard: 0.0054, contract: 12, lines: 1.0 },
-  tv: { share: 0.1, arpu: 85, dataGb: 400, hazard: 0.0062, contract: 12, lines: 1.0 },
+  prepaid: { share: 0.3, arpu: 34, dataGb: 15, hazard: 0.0245, contract: 0, lines: 1.0 },
+  postpaid: { share: 0.45, arpu: 52, dataGb: 30, hazard: 0.0075, contract: 24, lines: 1.8 },
+  broadband: { share: 0.15, arpu: 60, dataGb: 400, hazard: 0.0065, contract: 12, lines: 1.0 },
+  tv: { share: 0.1, arpu: 85, dataGb: 400, hazard: 0.0079, contract: 12, lines: 1.0 },
 } as const;
 
 const planSchema = (plan: (typeof PLAN_TYPES)[number]) => {
@@ -22,9 +22,6 @@ const planSchema = (plan: (typeof PLAN_TYPES)[number]) => {
       "Churn hazard per month of a typical subscriber before contract, type, experience and season multipliers.",
     ).default(d.hazard),
     contractMonths: count("Contract length in months (0: no contract).").default(d.contract),
-    outOfContractShare: fraction("Share of contract subscribers already past their contract end at day 0.").default(
-      d.contract > 0 ? 0.3 : 0,
-    ),
     earlyTerminationFeePerMonth: nonNegative("Early-termination fee per remaining contract month.").default(
       d.contract > 0 ? 10 : 0,
     ),
@@ -47,12 +44,13 @@ export const populationSchema = section("Who the subscribers are.", {
     broadband: planSchema("broadband"),
     tv: planSchema("tv"),
   }),
-  meanTenureMonths: positive("Mean tenure of the starting base, in months.").default(42),
-  newCustomerShare: fraction("Share of the starting base that joined in the last 90 days.").default(0.05),
+  grossAddsPerMonth: fraction(
+    "New customers joining per month, as a share of the starting base (gross adds; about the churn rate keeps the base steady).",
+  ).default(0.016),
   responseTypes: responseTypeShares,
   priceSensitivitySpread: nonNegative("Log-normal spread of the latent price sensitivity (median 1).").default(0.5),
   qualitySensitivitySpread: nonNegative("Log-normal spread of the latent network-quality sensitivity (median 1).").default(0.6),
-  coverageSpread: nonNegative("Log-normal spread of personal network exposure (home cell, indoor coverage).").default(0.6),
+  coverageSpread: nonNegative("Log-normal spread of personal network exposure (home cell, indoor coverage).").default(0.8),
   contactToleranceMeanPerWeek: positive("Mean contacts a week a person accepts before annoyance grows fast.").default(1.5),
   financiallyFragileShare: fraction("Share of subscribers prone to payment difficulty.").default(0.15),
   consent: perKey(
@@ -63,7 +61,7 @@ export const populationSchema = section("Who the subscribers are.", {
 });
 
 export const churnSchema = section("How churn is decided.", {
-  seasonalAmplitude: fraction("Relative swing of the hazard over the year (0.12: +/-12 %).").default(0.12),
+  seasonalAmplitude: fraction("Relative swing of the hazard over the year (0.15: +/-15 %).").default(0.15),
   peakDayOfYear: z.number().int().min(0).max(365).default(320).describe("Day of year of the seasonal peak (Q4)."),
   inContractMultiplier: nonNegative("Hazard multiplier while in contract (lock-in).").default(0.55),
   outOfContractMultiplier: nonNegative("Hazard multiplier once out of contract.").default(1.6),
@@ -75,7 +73,7 @@ export const churnSchema = section("How churn is decided.", {
     "Baseline hazard by latent type (sure things rarely leave, lost causes often do).",
   ),
   newCustomerMultiplier: nonNegative("Hazard multiplier in the first 90 days of tenure.").default(1.8),
-  dissatisfactionWeight: nonNegative("Hazard rises by this share per unit of dissatisfaction.").default(0.9),
+  dissatisfactionWeight: nonNegative("Hazard rises by this share per unit of dissatisfaction.").default(2.5),
   annoyanceWeight: nonNegative("Hazard rises by this share per unit of annoyance.").default(0.25),
   involuntaryAfterDaysOverdue: count("Days overdue after which the account is disconnected (churn).").default(90),
   cancellationCallShare: fraction(
@@ -95,9 +93,9 @@ export const networkSchema = section("Network experience.", {
   incidentNoSignalMinutes: nonNegative("No-signal minutes per day during a background incident.").default(40),
   outageProblemMultiplier: nonNegative("Problem rate multiplier per unit intensity of a scheduled outage.").default(12),
   outageNoSignalMinutes: nonNegative("No-signal minutes per day per unit intensity of a scheduled outage.").default(180),
-  dissatisfactionPerProblem: nonNegative("Dissatisfaction added per problem at quality sensitivity 1.").default(0.035),
-  dissatisfactionPerNoSignalHour: nonNegative("Dissatisfaction added per no-signal hour.").default(0.08),
-  dissatisfactionHalfLifeDays: positive("Half-life of dissatisfaction in days.").default(30),
+  dissatisfactionPerProblem: nonNegative("Dissatisfaction added per problem at quality sensitivity 1.").default(0.08),
+  dissatisfactionPerNoSignalHour: nonNegative("Dissatisfaction added per no-signal hour.").default(0.6),
+  dissatisfactionHalfLifeDays: positive("Half-life of dissatisfaction in days.").default(15),
 });
 
 export const lifeSchema = section("Life events and money.", {
@@ -109,6 +107,9 @@ export const lifeSchema = section("Life events and money.", {
   difficultyPerYear: nonNegative("Onsets of financial difficulty per fragile subscriber per year.").default(0.6),
   difficultyDays: positive("Mean length of a financial difficulty in days.").default(75),
   deviceBreaksPerYear: nonNegative("Device breakages per mobile subscriber per year.").default(0.12),
+  renewalsPerYearOutOfContract: nonNegative(
+    "Yearly rate at which a customer past contract end re-contracts unprompted (a new phone in a store).",
+  ).default(1),
   billShockThreshold: nonNegative("A bill this share above usual is a shock.").default(0.25),
   dissatisfactionPerBillShock: nonNegative("Dissatisfaction per unit of relative bill excess at price sensitivity 1.").default(0.6),
   overageShare: nonNegative("Overage charge as a share of ARPU per 10 % over the allowance (postpaid).").default(0.05),

@@ -1,0 +1,38 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { BASELINE, makeTempDir, policyModuleSource, readResults, runCli, SMALL_RUN, writeTempFile } from "./run-cli.js";
+
+describe("offersim run with a user policy module", () => {
+  it("runs a module that always takes no action and gets the same KPIs as no-contact (common random numbers)", () => {
+    const dir = makeTempDir();
+    const module = writeTempFile(dir, "always-nothing.mjs", policyModuleSource("always-nothing", "output.probabilities[offset] = 1; output.chosen[row] = 0;"));
+    const out = path.join(dir, "out");
+    const result = runCli(["run", BASELINE, ...SMALL_RUN, "--policies", `no-contact,${module}`, "--out", out]);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const results = readResults(out);
+    expect(results.config.policies).toEqual(["no-contact", "always-nothing"]);
+    const [reference, mine] = results.policies;
+    expect(mine.policy).toBe("always-nothing");
+    expect(mine.kpis).toEqual(reference.kpis);
+    expect(mine.segments).toEqual(reference.segments);
+    expect(mine.kpis.churned.perSeed.every((value) => value > 0)).toBe(true);
+  });
+
+  it("fails the run with exit 1, naming the policy, when its probabilities sum to 2, and writes no results", () => {
+    const dir = makeTempDir();
+    const module = writeTempFile(
+      dir,
+      "sums-to-two.mjs",
+      policyModuleSource("sums-to-two", "output.probabilities[offset] = 1; output.probabilities[offset + 1] = 1; output.chosen[row] = 0;"),
+    );
+    const out = path.join(dir, "out");
+    const result = runCli(["run", BASELINE, ...SMALL_RUN, "--policies", `no-contact,${module}`, "--out", out]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/^offersim: run failed: policy "sums-to-two": .*sum to 2/m);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(existsSync(path.join(out, "results.json"))).toBe(false);
+  });
+});
