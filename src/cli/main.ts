@@ -55,13 +55,22 @@ export async function main(argv: string[]): Promise<number> {
       .version(false)
       .fail((message, error) => {
         if (error) throw error;
-        throw new InputError(message);
+        throw new InputError(readableYargsMessage(message, argv));
       })
       .parseAsync();
     return EXIT_OK;
   } catch (error) {
     return report(error);
   }
+}
+
+/** yargs' own messages, reworded to name the option and what was expected. */
+function readableYargsMessage(message: string, argv: readonly string[]): string {
+  const unknown = /^Unknown arguments?: (.*)$/.exec(message);
+  if (!unknown) return message;
+  const asTyped = (name: string) => argv.find((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`) || arg === `-${name}`)?.split("=")[0] ?? `"${name}"`;
+  const names = unknown[1].split(", ").map(asTyped);
+  return `unknown ${names.length > 1 ? "arguments" : "argument"} ${names.join(", ")}: expected the options of the command (see offersim <command> --help)`;
 }
 
 function report(error: unknown): number {

@@ -53,6 +53,10 @@ export function parseRunOptions(flags: RunFlags): RunOptions {
   const problems: string[] = [];
   const integer = (flag: string, raw: string | undefined, min: number, max: number): number | undefined => {
     if (raw === undefined) return undefined;
+    if (Array.isArray(raw)) {
+      problems.push(`--${flag} must be given once, got ${(raw as string[]).length} values: ${JSON.stringify(raw)}`);
+      return undefined;
+    }
     const value = Number(raw);
     if (raw.trim() === "" || !Number.isInteger(value) || value < min || value > max) {
       problems.push(`--${flag} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);

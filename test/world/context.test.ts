@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { noContact } from "../../policies/no-contact.js";
+import { createReplicateSimulation } from "../../src/engine/replicate-simulation.js";
+import { stepDay } from "../../src/engine/step-day.js";
+import { acceptProbability, contactContext, type ContactContext } from "../../src/response/accept-probability.js";
+import { annoyanceIncrement } from "../../src/response/annoyance-increment.js";
+import { recordProblems } from "../../src/population/recent-history.js";
+import { STATUS_ACTIVE } from "../../src/population/subscriber-state.js";
+import { MOMENT_OUTBOUND, OUTCOME_ACCEPT, PLAN_POSTPAID } from "../../src/scenario/vocabulary.js";
+import { always } from "./test-policies.js";
+import { baselineWith } from "./baseline-scenario.js";
+
+const scratch = (): ContactContext => ({ need: 0, affinity: 0, problemsLastDay: 0, problemsLastWeek: 0, commercial: false, inbound: false });
+
+describe("context in the response model", () => {
+  it("an up-sell after nine dropped calls in a day is accepted less and annoys more than the same offer without them", () => {
+    const scenario = baselineWith({ subscribers: 3000 });
+    const sim = createReplicateSimulation({ scenario, policy: noContact, rootSeed: 3, replicate: 0 });
+    for (let day = sim.params.firstDay; day < 30; day++) stepDay(sim, day);
+    const day = 30;
+    const action = sim.catalogue.actions.findIndex((a) => a.id === "data-boost-sms");
+    const offer = sim.catalogue.offers[action]!;
+    const category = sim.catalogue.categoryIndex[action];
+    let compared = 0;
+    for (let i = 0; i < sim.state.count && compared < 200; i++) {
+      if (sim.state.status[i] !== STATUS_ACTIVE || sim.state.plan[i] !== PLAN_POSTPAID) continue;
+      const calm = contactContext(sim.state, i, offer, category, MOMENT_OUTBOUND, day, 1, sim.params, scratch());
+      if (calm.problemsLastWeek > 0) continue;
+      const calmAccept = acceptProbability(sim.state, i, offer, category, calm, day, sim.params);
+      const calmAnnoyance = annoyanceIncrement(calm, 0, sim.state.contactTolerancePerWeek[i], false, sim.params);
+      recordProblems(sim.state, i, day, 9, 0, 0);
+      const troubled = contactContext(sim.state, i, offer, category, MOMENT_OUTBOUND, day, 1, sim.params, scratch());
+      const troubledAccept = acceptProbability(sim.state, i, offer, category, troubled, day, sim.params);
+      const troubledAnnoyance = annoyanceIncrement(troubled, 0, sim.state.contactTolerancePerWeek[i], false, sim.params);
+      expect(troubledAccept).toBeLessThan(calmAccept * 0.1);
+      expect(troubledAnnoyance).toBeGreaterThan(calmAnnoyance);
+      compared++;
+    }
+    expect(compared).toBe(200);
+  });
+
+  it("during a regional outage the same up-sell campaign is accepted less in the outage region", () => {
+    const base = baselineWith({ subscribers: 16_000, days: 120 });
+    const scenario = { ...base, events: [{ type: "network-outage" as const, startDay: 20, endDay: 80, region: 0, intensity: 1, plans: ["prepaid", "postpaid", "broadband", "tv"] as never, label: "outage" }] };
+    const sim = createReplicateSimulation({ scenario, policy: always("data-boost-sms"), rootSeed: 3, replicate: 0, keepLog: true });
+    for (let day = sim.params.firstDay; day < scenario.horizonDays; day++) stepDay(sim, day);
+    const log = sim.log!;
+    const tally = { outage: [0, 0], elsewhere: [0, 0] };
+    for (let row = 0; row < log.size; row++) {
+      if (log.action[row] === 0 || log.day[row] < 20 || log.day[row] > 80) continue;
+      const where = sim.state.region[log.subscriber[row]] === 0 ? tally.outage : tally.elsewhere;
+      where[0]++;
+      if (log.outcome[row] === OUTCOME_ACCEPT) where[1]++;
+    }
+    const outageRate = tally.outage[1] / tally.outage[0];
+    const elsewhereRate = tally.elsewhere[1] / tally.elsewhere[0];
+    expect(tally.outage[0]).toBeGreaterThan(500);
+    // Fixed seed; the gap is many standard errors wide (rates of a few percent on thousands of contacts).
+    expect(outageRate).toBeLessThan(elsewhereRate * 0.75);
+  });
+});
+
+describe("treatment effects differ by latent type", () => {
+  const scenario = baselineWith({ subscribers: 24_000, days: 180 });
+  const runs = [noContact, always("retention-discount-sms")].map((policy) => {
+    const sim = createReplicateSimulation({ scenario, policy, rootSeed: 5, replicate: 0 });
+    for (let day = sim.params.firstDay; day < scenario.horizonDays; day++) stepDay(sim, day);
+    return sim;
+  });
+  const churnedOfType = (run: (typeof runs)[number], type: number) => {
+    let churned = 0;
+    let total = 0;
+    for (let i = 0; i < run.state.count; i++) {
+      if (run.state.responseType[i] !== type || run.state.joinDay[i] >= 0) continue;
+      total++;
+      if (run.state.status[i] !== STATUS_ACTIVE) churned++;
+    }
+    return churned / total;
+  };
+
+  it("sleeping dogs contacted with a retention offer churn more than sleeping dogs left alone", () => {
+    expect(churnedOfType(runs[1], 3)).toBeGreaterThan(churnedOfType(runs[0], 3) * 1.2);
+  });
+
+  it("the same campaign leaves persuadables churning no more than when left alone", () => {
+    expect(churnedOfType(runs[1], 0)).toBeLessThanOrEqual(churnedOfType(runs[0], 0) * 1.02);
+  });
+});
