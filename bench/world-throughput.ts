@@ -2,7 +2,7 @@ import type { Scenario } from "../src/scenario/scenario-schema.js";
 import { noContact } from "../policies/no-contact.js";
 import { createReplicateSimulation } from "../src/engine/replicate-simulation.js";
 import { stepDay } from "../src/engine/step-day.js";
-import { createStream } from "../src/random/random-stream.js";
+import { createStream, RandomStream } from "../src/random/random-stream.js";
 
 export interface WorldThroughput {
   subscriberDaysPerSec: number;
@@ -40,7 +40,7 @@ export function measureWorldThroughput(scenario: Scenario, rounds = 3): WorldThr
 
 function measureOnce(scenario: Scenario): WorldThroughput {
   const sim = createReplicateSimulation({ scenario, policy: noContact, rootSeed: scenario.seed, replicate: 0 });
-  const streams = Object.values(sim.streams);
+  const streams = Object.values(sim.streams).filter((value): value is RandomStream => value instanceof RandomStream);
   const drawnBefore = streams.reduce((sum, stream) => sum + stream.drawn, 0);
   const started = performance.now();
   for (let day = sim.params.firstDay; day < scenario.horizonDays; day++) stepDay(sim, day);

@@ -2,9 +2,13 @@ import { createStream, type RandomStream } from "../random/random-stream.js";
 
 /**
  * The world's uniforms for one day: one per subscriber and purpose, drawn for every subscriber
- * slot (churned ones too) so that the draws never depend on what a policy did. Every policy
- * facing the same seed sees the same network problems, life events, inbound contacts, churn
- * draws and response draws: common random numbers.
+ * slot (former and future customers too) so that the draws never depend on what a policy did.
+ * Every policy facing the same seed sees the same network problems, life events, inbound
+ * contacts, churn draws and answers to a contact: common random numbers.
+ *
+ * The response uniforms (how a contacted subscriber answers) come from a stream of their own
+ * for each day, drawn only on days with contacts: a day without contacts skips them without
+ * shifting any later day's draws.
  */
 export interface DayDraws {
   readonly network: Float32Array;
@@ -12,25 +16,29 @@ export interface DayDraws {
   readonly inbound: Float32Array;
   readonly churn: Float32Array;
   readonly response: Float32Array;
+  /** The day whose response uniforms are in `response` (NaN: none yet). */
+  responseDay: number;
 }
 
 export interface DrawStreams {
+  readonly rootSeed: number;
+  readonly replicate: number;
   readonly network: RandomStream;
   readonly life: RandomStream;
   readonly inbound: RandomStream;
   readonly churn: RandomStream;
-  readonly response: RandomStream;
   readonly incidents: RandomStream;
 }
 
 export function createDrawStreams(rootSeed: number, replicate: number): DrawStreams {
   const stream = (name: string) => createStream(rootSeed, `replicate:${replicate}/world/${name}`);
   return {
+    rootSeed,
+    replicate,
     network: stream("network"),
     life: stream("life"),
     inbound: stream("inbound"),
     churn: stream("churn"),
-    response: stream("response"),
     incidents: stream("incidents"),
   };
 }
@@ -42,17 +50,21 @@ export function allocateDayDraws(count: number): DayDraws {
     inbound: new Float32Array(count),
     churn: new Float32Array(count),
     response: new Float32Array(count),
+    responseDay: Number.NaN,
   };
 }
 
-/** Draws today's uniforms. */
+/** Draws today's uniforms (the response uniforms wait for ensureResponseDraws). */
 export function fillDayDraws(draws: DayDraws, streams: DrawStreams): void {
   streams.network.fill(draws.network);
   streams.life.fill(draws.life);
   streams.inbound.fill(draws.inbound);
   streams.churn.fill(draws.churn);
-  streams.response.fill(draws.response);
 }
 
-/** Uniforms drawn per subscriber-day (for the bare-loop benchmark). */
-export const DRAWS_PER_SUBSCRIBER_DAY = 5;
+/** Draws day `day`'s response uniforms from `ROOT/replicate:K/world/response/day:D`, once. */
+export function ensureResponseDraws(draws: DayDraws, streams: DrawStreams, day: number): void {
+  if (draws.responseDay === day) return;
+  createStream(streams.rootSeed, `replicate:${streams.replicate}/world/response/day:${day}`).fill(draws.response);
+  draws.responseDay = day;
+}

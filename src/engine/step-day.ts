@@ -6,7 +6,7 @@ import { applyStateEvents } from "./apply-state-events.js";
 import { billingPass } from "./billing-pass.js";
 import { churnPass } from "./churn-pass.js";
 import { createDecisionBatch } from "./decision-batch.js";
-import { fillDayDraws } from "./day-draws.js";
+import { ensureResponseDraws, fillDayDraws } from "./day-draws.js";
 import { morningPass } from "./morning-pass.js";
 import { addOutboundSlots } from "./outbound-slots.js";
 import type { ReplicateSimulation } from "./replicate-simulation.js";
@@ -48,6 +48,7 @@ export function stepDay(sim: ReplicateSimulation, day: number): void {
   addOutboundSlots(state, day, scenario.outbound.slotEveryDays, sim.winbackDays, moments);
 
   decide(sim, day);
+  if (hasContacts(workspace.chosen, moments.size)) ensureResponseDraws(sim.draws, sim.streams, day);
   resolveDecisions(sim, moments, workspace, day, world, sim.draws);
   churnPass(state, day, sim.draws.churn, sim.candidates, params, metrics, workspace, true);
   sim.policy.feedback?.({
@@ -66,6 +67,11 @@ export function stepDay(sim: ReplicateSimulation, day: number): void {
   if ((day + 1) % PERIOD_DAYS === 0 || day === scenario.horizonDays - 1) {
     addToSeries(metrics, day, SERIES_INDEX.annoyanceEnd, meanAnnoyance(state, day, params));
   }
+}
+
+function hasContacts(chosen: Int32Array, size: number): boolean {
+  for (let row = 0; row < size; row++) if (chosen[row] !== 0) return true;
+  return false;
 }
 
 /** Day 0: what happened during warm-up is not counted. */

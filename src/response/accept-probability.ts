@@ -1,5 +1,5 @@
 import { CATEGORY_COUNT, NEVER, STATUS_ACTIVE, type SubscriberState } from "../population/subscriber-state.js";
-import { droppedCallsWithin, bufferingWithin } from "../population/recent-history.js";
+import { bufferingWithin, droppedCallsWithin, noSignalMinutesWithin } from "../population/recent-history.js";
 import { CATEGORIES, COMMERCIAL_CATEGORIES, MOMENT_OUTBOUND, TYPE_LOST_CAUSE } from "../scenario/vocabulary.js";
 import type { Offer } from "../scenario/offer-schema.js";
 import type { WorldParams } from "../engine/world-params.js";
@@ -11,6 +11,8 @@ const DEVICE = CATEGORIES.indexOf("device");
 const DISCOUNT = CATEGORIES.indexOf("discount");
 const LOYALTY = CATEGORIES.indexOf("loyalty");
 const isCommercial = CATEGORIES.map((name) => COMMERCIAL_CATEGORIES.includes(name));
+/** Half an hour without signal weighs like one dropped call in the context of an offer. */
+const NO_SIGNAL_MINUTES_PER_PROBLEM = 30;
 
 /**
  * The context of one contact, as the response model sees it (computed once per contact and
@@ -19,7 +21,9 @@ const isCommercial = CATEGORIES.map((name) => COMMERCIAL_CATEGORIES.includes(nam
 export interface ContactContext {
   need: number;
   affinity: number;
+  /** Dropped calls, buffering events and half-hours without signal in the last day. */
   problemsLastDay: number;
+  /** The same over the last 7 days. */
   problemsLastWeek: number;
   commercial: boolean;
   inbound: boolean;
@@ -28,8 +32,10 @@ export interface ContactContext {
 export function contactContext(state: SubscriberState, i: number, offer: Offer, category: number, moment: number, day: number, deviceDesire: number, tables: DecayTables, out: ContactContext): ContactContext {
   out.need = offer.eligibility.target === "churned" ? 0.5 : needSignal(state, i, category, day, deviceDesire, tables);
   out.affinity = state.affinity[i * CATEGORY_COUNT + category];
-  out.problemsLastDay = droppedCallsWithin(state, i, day, 1) + bufferingWithin(state, i, day, 1);
-  out.problemsLastWeek = droppedCallsWithin(state, i, day, 7) + bufferingWithin(state, i, day, 7);
+  out.problemsLastDay =
+    droppedCallsWithin(state, i, day, 1) + bufferingWithin(state, i, day, 1) + noSignalMinutesWithin(state, i, day, 1) / NO_SIGNAL_MINUTES_PER_PROBLEM;
+  out.problemsLastWeek =
+    droppedCallsWithin(state, i, day, 7) + bufferingWithin(state, i, day, 7) + noSignalMinutesWithin(state, i, day, 7) / NO_SIGNAL_MINUTES_PER_PROBLEM;
   out.commercial = isCommercial[category];
   out.inbound = moment !== MOMENT_OUTBOUND;
   return out;
