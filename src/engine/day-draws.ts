@@ -3,6 +3,7 @@ import { createStream, type RandomStream } from "../random/random-stream.js";
 /**
  * The world's uniforms for one day: one per subscriber and purpose, drawn for every subscriber
  * slot (former and future customers too) so that the draws never depend on what a policy did.
+ * Only the churn and response uniforms are kept in arrays; see fillDayDraws.
  * Every policy facing the same seed sees the same network problems, life events, inbound
  * contacts, churn draws and answers to a contact: common random numbers.
  *
@@ -11,9 +12,6 @@ import { createStream, type RandomStream } from "../random/random-stream.js";
  * shifting any later day's draws.
  */
 export interface DayDraws {
-  readonly network: Float32Array;
-  readonly life: Float32Array;
-  readonly inbound: Float32Array;
   readonly churn: Float32Array;
   readonly response: Float32Array;
   /** The day whose response uniforms are in `response` (NaN: none yet). */
@@ -45,20 +43,18 @@ export function createDrawStreams(rootSeed: number, replicate: number): DrawStre
 
 export function allocateDayDraws(count: number): DayDraws {
   return {
-    network: new Float32Array(count),
-    life: new Float32Array(count),
-    inbound: new Float32Array(count),
     churn: new Float32Array(count),
     response: new Float32Array(count),
     responseDay: Number.NaN,
   };
 }
 
-/** Draws today's uniforms (the response uniforms wait for ensureResponseDraws). */
+/**
+ * Draws today's churn uniforms, which the morning pass and the churn pass both read. The
+ * network, life-event and inbound uniforms are drawn by the morning pass as it goes (one each
+ * per subscriber slot, in order); the response uniforms wait for ensureResponseDraws.
+ */
 export function fillDayDraws(draws: DayDraws, streams: DrawStreams): void {
-  streams.network.fill(draws.network);
-  streams.life.fill(draws.life);
-  streams.inbound.fill(draws.inbound);
   streams.churn.fill(draws.churn);
 }
 

@@ -10,7 +10,7 @@ import { NEVER } from "../population/subscriber-state.js";
 import { addCandidate, type ChurnCandidates } from "./churn-candidates.js";
 import { NETWORK_UNKNOWN, ROUND_DOWN } from "./daily-chances.js";
 import { addMoment, type DecisionMoments } from "./decision-moments.js";
-import type { DayDraws } from "./day-draws.js";
+import type { DayDraws, DrawStreams } from "./day-draws.js";
 import { applyLifeEvent, lifeEventChances } from "./life-events.js";
 import { reactivate } from "./reactivate.js";
 import type { WorldDay } from "./world-day.js";
@@ -27,6 +27,7 @@ const MAX_PROBLEMS = 60;
 export interface MorningInputs {
   readonly params: WorldParams;
   readonly draws: DayDraws;
+  readonly streams: DrawStreams;
   readonly moments: DecisionMoments;
   readonly candidates: ChurnCandidates;
   readonly metrics: ReplicateMetrics;
@@ -46,11 +47,13 @@ export interface MorningInputs {
  * but the chance of coming back. Dissatisfaction and annoyance decay lazily (decaying-levels.ts).
  */
 export function morningPass(state: SubscriberState, day: number, world: WorldDay, inputs: MorningInputs): void {
-  const { params, draws } = inputs;
+  const { params, draws, streams } = inputs;
   const { noProblemChance, lifeChanceBound, churnBound, inboundBound } = state;
-  const uNetwork = draws.network;
-  const uLife = draws.life;
-  const uInbound = draws.inbound;
+  // Three of the day's uniforms are drawn here, in subscriber order, and used at once; the
+  // churn uniforms are drawn beforehand because the churn pass needs them again.
+  const network = streams.network;
+  const life = streams.life;
+  const inbound = streams.inbound;
   const uChurn = draws.churn;
   const live = inputs.live;
   const lifeScale = world.maxLifeFactor;
@@ -59,12 +62,12 @@ export function morningPass(state: SubscriberState, day: number, world: WorldDay
   const inboundScale = live ? 1 : 0;
   const count = state.count;
   for (let i = 0; i < count; i++) {
-    const u = uNetwork[i];
-    if (u >= noProblemChance[i]) networkDay(state, i, day, u, world, inputs);
-    const lifeDraw = uLife[i];
+    const networkDraw = network.nextFloat24();
+    const lifeDraw = life.nextFloat24();
+    const inboundDraw = inbound.nextFloat24();
+    if (networkDraw >= noProblemChance[i]) networkDay(state, i, day, networkDraw, world, inputs);
     if (lifeDraw < lifeChanceBound[i] * lifeScale) lifeDay(state, i, day, lifeDraw, world, inputs);
     if (uChurn[i] < churnBound[i] * churnScale && churnIntent(state, i, day, world, inputs)) continue;
-    const inboundDraw = uInbound[i];
     if (inboundDraw < inboundBound[i] * inboundScale) inboundTouch(state, i, day, inboundDraw, inputs);
   }
 }

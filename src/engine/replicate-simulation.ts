@@ -90,7 +90,8 @@ export function createReplicateSimulation(options: ReplicateOptions): ReplicateS
   const metrics = createReplicateMetrics(scenario.horizonDays);
   const quietNoProblemChance = new Float64Array(count);
   for (let i = 0; i < count; i++) quietNoProblemChance[i] = Math.exp(-params.problemsPerDay * state.coverage[i]);
-  const morning: MorningInputs = { params, draws, moments, candidates, metrics, lifeChances, quietNoProblemChance, live: false };
+  const streams = createDrawStreams(rootSeed, replicate);
+  const morning: MorningInputs = { params, draws, streams, moments, candidates, metrics, lifeChances, quietNoProblemChance, live: false };
   const winbackOffers = catalogue.offers.filter((offer) => offer?.eligibility.target === "churned");
   return {
     scenario,
@@ -102,7 +103,7 @@ export function createReplicateSimulation(options: ReplicateOptions): ReplicateS
     catalogue,
     state,
     world: createWorldDay(scenario.population.regions),
-    streams: createDrawStreams(rootSeed, replicate),
+    streams,
     draws,
     moments,
     workspace: new DecisionWorkspace(catalogue.actions.length, count),

@@ -50,6 +50,24 @@ export class RandomStream {
     return ((v + (w ^ (w >>> 16))) >>> 0) / TWO_POW_32;
   }
 
+  /** Next uniform of 24 bits: exactly the value `fill()` would have written in its place. */
+  nextFloat24(): number {
+    const x = this.x;
+    let i = this.index;
+    const w = (this.weyl = (this.weyl + WEYL_INCREMENT) | 0);
+    let v = x[(i + 34) & 127];
+    i = (i + 1) & 127;
+    let t = x[i];
+    v ^= v << 13;
+    t ^= t << 17;
+    v ^= v >>> 15;
+    t ^= t >>> 12;
+    v = x[i] = v ^ t;
+    this.index = i;
+    this.drawn++;
+    return ((v + (w ^ (w >>> 16))) >>> 8) * TWO_POW_MINUS_24;
+  }
+
   /**
    * Fills `target` with uniforms in [0, 1) of 24 bits (exact in float32), one generator step
    * each, in index order: the top 24 bits of what `next()` would return.
