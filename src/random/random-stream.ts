@@ -32,65 +32,37 @@ export class RandomStream {
     this.weyl = state.w;
   }
 
-  /** Next uniform in [0, 1), 32 bits of resolution. */
+  /** One step of the generator: the next 32-bit output, as seedrandom's `int32()`. */
+  private step(): number {
+    const x = this.x;
+    let i = this.index;
+    const w = (this.weyl = (this.weyl + WEYL_INCREMENT) | 0);
+    let v = x[(i + 34) & 127];
+    i = (i + 1) & 127;
+    let t = x[i];
+    v ^= v << 13;
+    t ^= t << 17;
+    v ^= v >>> 15;
+    t ^= t >>> 12;
+    v = x[i] = v ^ t;
+    this.index = i;
+    this.drawn++;
+    return (v + (w ^ (w >>> 16))) | 0;
+  }
+
+  /** Next uniform in [0, 1), 32 bits of resolution: exactly seedrandom's `xor4096()`. */
   next(): number {
-    const x = this.x;
-    let i = this.index;
-    const w = (this.weyl = (this.weyl + WEYL_INCREMENT) | 0);
-    let v = x[(i + 34) & 127];
-    i = (i + 1) & 127;
-    let t = x[i];
-    v ^= v << 13;
-    t ^= t << 17;
-    v ^= v >>> 15;
-    t ^= t >>> 12;
-    v = x[i] = v ^ t;
-    this.index = i;
-    this.drawn++;
-    return ((v + (w ^ (w >>> 16))) >>> 0) / TWO_POW_32;
+    return (this.step() >>> 0) / TWO_POW_32;
   }
 
-  /** Next uniform of 24 bits: exactly the value `fill()` would have written in its place. */
+  /** Next uniform in [0, 1) of 24 bits (exact in float32): the top 24 bits of `next()`. */
   nextFloat24(): number {
-    const x = this.x;
-    let i = this.index;
-    const w = (this.weyl = (this.weyl + WEYL_INCREMENT) | 0);
-    let v = x[(i + 34) & 127];
-    i = (i + 1) & 127;
-    let t = x[i];
-    v ^= v << 13;
-    t ^= t << 17;
-    v ^= v >>> 15;
-    t ^= t >>> 12;
-    v = x[i] = v ^ t;
-    this.index = i;
-    this.drawn++;
-    return ((v + (w ^ (w >>> 16))) >>> 8) * TWO_POW_MINUS_24;
+    return (this.step() >>> 8) * TWO_POW_MINUS_24;
   }
 
-  /**
-   * Fills `target` with uniforms in [0, 1) of 24 bits (exact in float32), one generator step
-   * each, in index order: the top 24 bits of what `next()` would return.
-   */
+  /** Fills `target` with `nextFloat24()` uniforms, in index order. */
   fill(target: Float32Array): void {
-    const x = this.x;
-    let i = this.index;
-    let w = this.weyl;
-    for (let k = 0; k < target.length; k++) {
-      w = (w + WEYL_INCREMENT) | 0;
-      let v = x[(i + 34) & 127];
-      i = (i + 1) & 127;
-      let t = x[i];
-      v ^= v << 13;
-      t ^= t << 17;
-      v ^= v >>> 15;
-      t ^= t >>> 12;
-      v = x[i] = v ^ t;
-      target[k] = ((v + (w ^ (w >>> 16))) >>> 8) * TWO_POW_MINUS_24;
-    }
-    this.index = i;
-    this.weyl = w;
-    this.drawn += target.length;
+    for (let k = 0; k < target.length; k++) target[k] = this.nextFloat24();
   }
 
   /** Snapshot of the generator state: plain data that can cross a worker boundary. */
