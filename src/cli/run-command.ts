@@ -5,7 +5,7 @@ import { InputError } from "../input-error.js";
 import { loadScenario } from "../scenario/load-scenario.js";
 import type { Scenario } from "../scenario/scenario-schema.js";
 import { BUILTIN_POLICIES } from "../policy/builtin-policies.js";
-import { resolvePolicies } from "../policy/resolve-policies.js";
+import { looksLikePath, resolvePolicies } from "../policy/resolve-policies.js";
 import { planTasks, runTasks } from "../parallel/run-tasks.js";
 import { buildResults, type ExperimentResults } from "../report/build-results.js";
 import { summaryCsv, summaryMarkdown, summaryText } from "../report/summary-writers.js";
@@ -88,9 +88,11 @@ export async function runCommand(flags: RunFlags): Promise<{ results: Experiment
     horizonDays: options.days ?? loaded.scenario.horizonDays,
     population: { ...loaded.scenario.population, size: options.subscribers ?? loaded.scenario.population.size },
   };
+  // Module paths in a scenario are relative to the scenario file, like `extends`.
+  const fromScenario = (name: string) => (looksLikePath(name) && !path.isAbsolute(name) ? path.join(path.dirname(file), name) : name);
   const names = options.policies
     ? options.policies.split(",").map((name) => name.trim()).filter((name) => name.length > 0)
-    : scenario.policies ?? BUILTIN_POLICIES.map((policy) => policy.name);
+    : scenario.policies?.map(fromScenario) ?? BUILTIN_POLICIES.map((policy) => policy.name);
   if (names.length === 0) throw new InputError("--policies must name at least one policy, got an empty list");
   const policies = await resolvePolicies(names, options.policies ? "--policies" : `${file}: policies`);
   const rootSeed = options.seed ?? scenario.seed;

@@ -1,6 +1,6 @@
 import type { Scenario } from "../scenario/scenario-schema.js";
 import type { Offer } from "../scenario/offer-schema.js";
-import { CATEGORIES, CHANNELS, PLAN_TYPES, PROGRAMS } from "../scenario/vocabulary.js";
+import { CATEGORIES, CHANNELS, PLAN_TYPES, PROGRAMS, TOUCHPOINTS } from "../scenario/vocabulary.js";
 import type { ActionInfo } from "../policy/policy.js";
 
 export const NO_ACTION = 0;
@@ -14,6 +14,8 @@ export interface ActionCatalogue {
   readonly channelIndex: Int8Array;
   readonly programIndex: Int8Array;
   readonly planMask: Uint8Array;
+  /** Bit per touch-point (MOMENT_KINDS index) where an inbound offer may be made. */
+  readonly touchpointMask: Uint8Array;
 }
 
 export function buildActionCatalogue(scenario: Scenario): ActionCatalogue {
@@ -60,12 +62,14 @@ export function buildActionCatalogue(scenario: Scenario): ActionCatalogue {
     channelIndex: new Int8Array(count).fill(-1),
     programIndex: new Int8Array(count).fill(-1),
     planMask: new Uint8Array(count),
+    touchpointMask: new Uint8Array(count),
   };
   offers.forEach((offer, k) => {
     catalogue.categoryIndex[k + 1] = CATEGORIES.indexOf(offer.category);
     catalogue.channelIndex[k + 1] = CHANNELS.indexOf(offer.channel);
     catalogue.programIndex[k + 1] = PROGRAMS.indexOf(offer.program);
     for (const plan of offer.eligibility.plans) catalogue.planMask[k + 1] |= 1 << PLAN_TYPES.indexOf(plan);
+    for (const touchpoint of offer.eligibility.touchpoints) catalogue.touchpointMask[k + 1] |= 1 << TOUCHPOINTS.indexOf(touchpoint);
   });
   return catalogue;
 }

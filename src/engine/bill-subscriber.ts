@@ -19,7 +19,8 @@ export function monthlyPrice(state: SubscriberState, i: number, day: number): nu
  */
 export function billSubscriber(state: SubscriberState, i: number, day: number, params: WorldParams): number {
   const plan = state.plan[i];
-  let bill = monthlyPrice(state, i, day);
+  let bill = monthlyPrice(state, i, day) + state.pendingCharges[i];
+  state.pendingCharges[i] = 0;
   const roamingDays = roamingDaysInCycle(state, i, day);
   if (plan === PLAN_POSTPAID) {
     const used = state.dataUsePerDayGb[i] * (BILLING_CYCLE_DAYS - roamingDays);
@@ -28,6 +29,7 @@ export function billSubscriber(state: SubscriberState, i: number, day: number, p
     if (day > state.roamingPassUntilDay[i]) bill += roamingDays * params.roamingSpendPerDay;
   }
   const shock = bill / state.usualBill[i] - 1;
+  state.lastBillShock[i] = shock > 0 ? shock : 0;
   if (shock > params.billShockThreshold) {
     addDissatisfaction(state, i, day, state.priceSensitivity[i] * shock * params.dissatisfactionPerBillShock, params);
   }

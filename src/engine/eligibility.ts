@@ -54,7 +54,9 @@ export function eligibleActions(
       day <= offer.availableToDay &&
       budgetLeft[catalogue.programIndex[a]] > 0 &&
       ((catalogue.planMask[a] >> state.plan[i]) & 1) === 1 &&
-      (outbound ? channel !== INBOUND && contactAllowed && (state.consentMask[i] & (1 << channel)) !== 0 : channel === INBOUND);
+      (outbound
+        ? channel !== INBOUND && contactAllowed && (state.consentMask[i] & (1 << channel)) !== 0
+        : channel === INBOUND && ((catalogue.touchpointMask[a] >> moment) & 1) === 1);
     if (ok && channel === OUTBOUND_CALL) ok = callAllowed;
     if (ok && rule.target === "churned") {
       ok = !active && day - state.churnDay[i] <= rule.maxChurnedDays;

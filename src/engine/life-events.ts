@@ -9,14 +9,16 @@ const TRIP = 1;
 const DIFFICULTY = 2;
 const BREAKAGE = 3;
 const RENEWAL = 4;
-export const LIFE_EVENT_KINDS = 5;
+const REPAIR = 5;
+export const LIFE_EVENT_KINDS = 6;
 const DEVICE_BREAK_DISSATISFACTION = 0.3;
 
 /**
  * Per-day chances of each life event for subscriber i on `day`: [move, trip, difficulty,
- * breakage, renewal]. A renewal is a customer past contract end re-contracting on their own (a
- * new phone in a store): it keeps the in-contract share steady without any campaign. With day =
- * Infinity it gives an upper bound valid on any day.
+ * breakage, renewal, repair]. A renewal is a customer past contract end re-contracting on their
+ * own (a new phone in a store): it keeps the in-contract share steady without any campaign. A
+ * repair is a broken device fixed or replaced without the operator. With day = Infinity it gives
+ * an upper bound valid on any day, whatever contract or device state comes later.
  */
 export function lifeEventChances(state: SubscriberState, i: number, day: number, params: WorldParams, moveFactor: number, tripFactor: number, difficultyFactor: number, out: Float64Array): number {
   const mobile = state.plan[i] <= 1;
@@ -24,9 +26,11 @@ export function lifeEventChances(state: SubscriberState, i: number, day: number,
   out[TRIP] = mobile ? params.tripsPerDay * tripFactor : 0;
   out[DIFFICULTY] = state.fragile[i] === 1 ? params.difficultyPerDay * difficultyFactor : 0;
   out[BREAKAGE] = mobile ? params.deviceBreaksPerDay : 0;
+  const bound = day === Number.POSITIVE_INFINITY;
   const contractEnd = state.contractEndDay[i];
-  out[RENEWAL] = contractEnd !== NEVER && day >= contractEnd ? params.renewalsPerDay : 0;
-  return out[MOVE] + out[TRIP] + out[DIFFICULTY] + out[BREAKAGE] + out[RENEWAL];
+  out[RENEWAL] = bound || (contractEnd !== NEVER && day >= contractEnd) ? params.renewalsPerDay : 0;
+  out[REPAIR] = mobile && (bound || state.deviceBroken[i] === 1) ? params.repairsPerDay : 0;
+  return out[MOVE] + out[TRIP] + out[DIFFICULTY] + out[BREAKAGE] + out[RENEWAL] + out[REPAIR];
 }
 
 /**
@@ -36,7 +40,7 @@ export function lifeEventChances(state: SubscriberState, i: number, day: number,
 export function applyLifeEvent(state: SubscriberState, i: number, day: number, u: number, chances: Float64Array, params: WorldParams): void {
   let low = 0;
   let event = 0;
-  while (event < RENEWAL && u >= low + chances[event]) low += chances[event++];
+  while (event < REPAIR && u >= low + chances[event]) low += chances[event++];
   const v = (u - low) / chances[event];
   switch (event) {
     case MOVE:
@@ -57,6 +61,9 @@ export function applyLifeEvent(state: SubscriberState, i: number, day: number, u
     case BREAKAGE:
       state.deviceBroken[i] = 1;
       addDissatisfaction(state, i, day, DEVICE_BREAK_DISSATISFACTION, params);
+      break;
+    case REPAIR:
+      state.deviceBroken[i] = 0;
       break;
     default:
       state.contractEndDay[i] = day + Math.round(params.plans[state.plan[i]].contractMonths * DAYS_PER_MONTH);

@@ -95,7 +95,7 @@ export function writeFeatures(state: SubscriberState, i: number, moment: number,
   out[f++] = bufferingWithin(state, i, day, 7);
   out[f++] = noSignalMinutesWithin(state, i, day, 7) / 60;
   out[f++] = noSignalMinutesWithin(state, i, day, 30) / 60;
-  out[f++] = state.lastBill[i] / Math.max(1, state.usualBill[i]) - 1;
+  out[f++] = state.lastBillShock[i];
   out[f++] = state.overdueSinceDay[i] === NEVER ? 0 : (day - state.overdueSinceDay[i]) / 30;
   out[f++] = state.paymentPlan[i];
   out[f++] = state.lines[i];

@@ -61,6 +61,13 @@ export function resolveDecisions(context: ResolveContext, moments: DecisionMomen
     const category = catalogue.categoryIndex[action];
     const channel = catalogue.channelIndex[action];
     const program = catalogue.programIndex[action];
+    if (budgetLeft[program] <= 0) {
+      // The program's budget ran out earlier today: the contact is not made.
+      workspace.outcome[row] = OUTCOME_NONE;
+      workspace.reward[row] = 0;
+      context.log?.record(day, i, moment, action, propensity, OUTCOME_NONE, 0, 0);
+      continue;
+    }
     const plan = state.plan[i];
     const segment = state.valueSegment[i];
     const contactCost = catalogue.actions[action].contactCost;

@@ -15,7 +15,7 @@ export interface WorldDay {
   /** Multiplier on the background problem rate (1 on a quiet day). */
   readonly problemMultiplier: Float64Array;
   readonly noSignalMinutes: Float64Array;
-  /** Churn-hazard multiplier from competitor promotions. */
+  /** Churn-hazard multiplier from competitor promotions, per region and plan type: [r * 4 + plan]. */
   readonly competitorFactor: Float64Array;
   readonly moveRateFactor: Float64Array;
   readonly tripRateFactor: Float64Array;
@@ -38,7 +38,7 @@ export function createWorldDay(regions: number): WorldDay {
     seasonFactor: 1,
     problemMultiplier: new Float64Array(regions),
     noSignalMinutes: new Float64Array(regions),
-    competitorFactor: new Float64Array(regions),
+    competitorFactor: new Float64Array(regions * PLAN_TYPES.length),
     moveRateFactor: new Float64Array(regions),
     tripRateFactor: new Float64Array(regions),
     difficultyRateFactor: new Float64Array(regions),
@@ -77,7 +77,7 @@ export function advanceWorldDay(world: WorldDay, scenario: Scenario, day: number
     const incident = world.incidentDaysLeft[r] > 0;
     world.problemMultiplier[r] = incident ? network.incidentProblemMultiplier : 1;
     world.noSignalMinutes[r] = incident ? network.incidentNoSignalMinutes : 0;
-    world.competitorFactor[r] = 1;
+    for (let plan = 0; plan < PLAN_TYPES.length; plan++) world.competitorFactor[r * PLAN_TYPES.length + plan] = 1;
     world.moveRateFactor[r] = 1;
     world.tripRateFactor[r] = 1;
     world.difficultyRateFactor[r] = 1;
@@ -93,7 +93,9 @@ export function advanceWorldDay(world: WorldDay, scenario: Scenario, day: number
   for (let r = 0; r < world.quiet.length; r++) {
     world.quiet[r] = world.problemMultiplier[r] === 1 && world.noSignalMinutes[r] === 0 ? 1 : 0;
     world.maxLifeFactor = Math.max(world.maxLifeFactor, world.moveRateFactor[r], world.tripRateFactor[r], world.difficultyRateFactor[r]);
-    world.maxCompetitorFactor = Math.max(world.maxCompetitorFactor, world.competitorFactor[r]);
+    for (let plan = 0; plan < PLAN_TYPES.length; plan++) {
+      world.maxCompetitorFactor = Math.max(world.maxCompetitorFactor, world.competitorFactor[r * PLAN_TYPES.length + plan]);
+    }
   }
 }
 
@@ -110,9 +112,13 @@ function applyEvent(world: WorldDay, event: WorldEvent, r: number, network: Scen
       world.noSignalMinutes[r] += network.outageNoSignalMinutes * intensity;
       world.outageActive[r] = 1;
       break;
-    case "competitor-promo":
-      world.competitorFactor[r] *= 1 + intensity;
+    case "competitor-promo": {
+      const plans = planMask(event);
+      for (let plan = 0; plan < PLAN_TYPES.length; plan++) {
+        if ((plans >> plan) & 1) world.competitorFactor[r * PLAN_TYPES.length + plan] *= 1 + intensity;
+      }
       break;
+    }
     case "economic-downturn":
       world.difficultyRateFactor[r] *= 1 + intensity;
       break;

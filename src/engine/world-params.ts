@@ -57,6 +57,7 @@ export function compileWorldParams(scenario: Scenario) {
     difficultyDays: life.difficultyDays,
     deviceBreaksPerDay: life.deviceBreaksPerYear / 365,
     renewalsPerDay: life.renewalsPerYearOutOfContract / 365,
+    repairsPerDay: 1 / life.deviceRepairDays,
     billShockThreshold: life.billShockThreshold,
     dissatisfactionPerBillShock: life.dissatisfactionPerBillShock,
     overageShare: life.overageShare,

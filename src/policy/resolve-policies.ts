@@ -5,7 +5,8 @@ import { InputError } from "../input-error.js";
 import { BUILTIN_POLICIES, findBuiltinPolicy } from "./builtin-policies.js";
 import type { PolicyDefinition } from "./policy.js";
 
-const looksLikePath = (name: string) => name.includes("/") || name.includes("\\") || /\.(m?js|ts)$/.test(name);
+/** A policy name that names a module file rather than a built-in policy. */
+export const looksLikePath = (name: string) => name.includes("/") || name.includes("\\") || /\.(m?js|ts)$/.test(name);
 
 /**
  * Turns policy names into definitions: a built-in name, or the path of a user's module

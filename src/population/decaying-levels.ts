@@ -1,4 +1,4 @@
-import type { SubscriberState } from "./subscriber-state.js";
+import { STATUS_ACTIVE, type SubscriberState } from "./subscriber-state.js";
 import { refreshLevelBounds, type LevelBoundParams } from "./level-bounds.js";
 
 /**
@@ -53,6 +53,8 @@ export function flushAnnoyance(state: SubscriberState, i: number, toDay: number,
 }
 
 export function addAnnoyance(state: SubscriberState, i: number, day: number, amount: number, tables: DecayTables): void {
+  // Days as a former customer do not count towards the annoyance KPI.
+  if (state.status[i] !== STATUS_ACTIVE) state.annoyanceFlushDay[i] = day;
   flushAnnoyance(state, i, day, tables);
   state.annoyance[i] = annoyanceAt(state, i, day, tables) + amount;
   state.annoyanceDay[i] = day;

@@ -17,7 +17,7 @@ export const STATUS_NOT_JOINED = 2;
 /**
  * The whole subscriber base as a structure of arrays: one typed array per attribute, indexed by
  * subscriber. Nothing here is allocated per day. Fields under "latent" are the world's secrets:
- * policies never see them (only the oracle reference policy does).
+ * policies never see them.
  */
 export interface SubscriberState {
   readonly count: number;
@@ -30,6 +30,10 @@ export interface SubscriberState {
   readonly planPricePerMonth: Float32Array;
   readonly addonPricePerMonth: Float32Array;
   readonly addonUntilDay: Int32Array;
+  /** One-off charges (a one-month pass) added to the next bill. */
+  readonly pendingCharges: Float32Array;
+  /** Relative excess of the last bill over the usual bill before it (0 when not above). */
+  readonly lastBillShock: Float32Array;
   readonly discountPerMonth: Float32Array;
   readonly discountUntilDay: Int32Array;
   readonly dataAllowanceGb: Float32Array;
@@ -128,6 +132,8 @@ export function allocateSubscriberState(count: number, firstDay = 0): Subscriber
     planPricePerMonth: new Float32Array(count),
     addonPricePerMonth: new Float32Array(count),
     addonUntilDay: never(count),
+    pendingCharges: new Float32Array(count),
+    lastBillShock: new Float32Array(count),
     discountPerMonth: new Float32Array(count),
     discountUntilDay: never(count),
     dataAllowanceGb: new Float32Array(count),

@@ -13,6 +13,23 @@ const DATA_BOOST_FACTOR = 1.5;
 const months = (count: number) => Math.round(count * DAYS_PER_MONTH);
 
 /**
+ * A price for `priceMonths` months: 0 is for good (the plan price rises), 1 is a one-off charge
+ * on the next bill, more is a timed add-on. A second timed add-on while one runs adds to it and
+ * runs until the later end (one timed slot per subscriber).
+ */
+function addPrice(state: SubscriberState, i: number, price: number, priceMonths: number, day: number): void {
+  if (priceMonths === 0) state.planPricePerMonth[i] += price;
+  else if (priceMonths === 1) state.pendingCharges[i] += price;
+  else if (day <= state.addonUntilDay[i]) {
+    state.addonPricePerMonth[i] += price;
+    state.addonUntilDay[i] = Math.max(state.addonUntilDay[i], day + months(priceMonths));
+  } else {
+    state.addonPricePerMonth[i] = price;
+    state.addonUntilDay[i] = day + months(priceMonths);
+  }
+}
+
+/**
  * Step 6 for an accepted offer: price and discount changes, a new contract, relief of
  * dissatisfaction, a retention effect that depends on the latent response type, and what the
  * category itself does (a new device, a roaming pass, a payment plan, a moving transfer, a
@@ -20,18 +37,16 @@ const months = (count: number) => Math.round(count * DAYS_PER_MONTH);
  */
 export function applyAcceptance(state: SubscriberState, i: number, offer: Offer, category: number, day: number, params: WorldParams): void {
   if (offer.eligibility.target === "churned" && state.status[i] !== STATUS_ACTIVE) reactivate(state, i, day, params);
-  if (offer.price > 0) {
-    if (offer.priceMonths === 0) state.planPricePerMonth[i] += offer.price;
+  if (offer.price > 0) addPrice(state, i, offer.price, offer.priceMonths, day);
+  if (offer.discount > 0) {
+    if (offer.discountMonths === 0) state.planPricePerMonth[i] = Math.max(0, state.planPricePerMonth[i] - offer.discount);
     else {
-      state.addonPricePerMonth[i] = offer.price;
-      state.addonUntilDay[i] = day + months(offer.priceMonths);
+      state.discountPerMonth[i] = offer.discount;
+      state.discountUntilDay[i] = day + months(offer.discountMonths);
     }
   }
-  if (offer.discount > 0 && offer.discountMonths > 0) {
-    state.discountPerMonth[i] = offer.discount;
-    state.discountUntilDay[i] = day + months(offer.discountMonths);
-  }
-  if (offer.contractMonths > 0) state.contractEndDay[i] = day + months(offer.contractMonths);
+  // Plans without contracts (prepaid) take the offer's other terms but no contract.
+  if (offer.contractMonths > 0 && params.plans[state.plan[i]].contractMonths > 0) state.contractEndDay[i] = day + months(offer.contractMonths);
   if (offer.relief > 0) scaleDissatisfaction(state, i, day, 1 - offer.relief, params);
   if (offer.retention > 0) {
     const type = RESPONSE_TYPES[state.responseType[i]];

@@ -1,9 +1,11 @@
 import { NEVER, type SubscriberState } from "../population/subscriber-state.js";
+import { PLAN_TYPES } from "../scenario/vocabulary.js";
 import type { WorldParams } from "../engine/world-params.js";
 import { annoyanceAt, dissatisfactionAt } from "../population/decaying-levels.js";
 import type { WorldDay } from "../engine/world-day.js";
 
 const NEW_CUSTOMER_DAYS = 90;
+const PLAN_COUNT = PLAN_TYPES.length;
 
 /**
  * Today's churn hazard (probability of leaving today) of active subscriber `i`: the latent base
@@ -12,7 +14,7 @@ const NEW_CUSTOMER_DAYS = 90;
  * offer, and a sleeping dog's awakening after a contact.
  */
 export function churnHazard(state: SubscriberState, i: number, day: number, world: WorldDay, params: WorldParams): number {
-  let hazard = state.hazardPerDay[i] * world.seasonFactor * world.competitorFactor[state.region[i]];
+  let hazard = state.hazardPerDay[i] * world.seasonFactor * world.competitorFactor[state.region[i] * PLAN_COUNT + state.plan[i]];
   const contractEnd = state.contractEndDay[i];
   if (contractEnd !== NEVER) {
     if (day < contractEnd) hazard *= params.inContractMultiplier;

@@ -36,7 +36,7 @@ export function needSignal(state: SubscriberState, i: number, category: number, 
       return state.plan[i] >= 2 ? 0.3 : 0;
     case C.roaming:
       if (day <= state.tripEndDay[i] + 7 && day >= state.tripStartDay[i] - 3) return 1.2;
-      return day - state.previousTripEndDay[i] < 90 ? 0.3 : 0;
+      return day - state.tripEndDay[i] < 90 || day - state.previousTripEndDay[i] < 90 ? 0.3 : 0;
     case C.loyalty:
       return clamp((day - state.joinDay[i]) / (5 * 365), 0, 1);
     case C.discount:

@@ -21,7 +21,11 @@ export const eventSchema = z
       .union([z.literal("all"), z.number().int().min(0)])
       .default("all")
       .describe("Region index, or `all`."),
-    plans: z.array(z.enum(PLAN_TYPES)).min(1).default([...PLAN_TYPES]).describe("Plan types affected."),
+    plans: z
+      .array(z.enum(PLAN_TYPES))
+      .min(1)
+      .default([...PLAN_TYPES])
+      .describe("Plan types affected (competitor-promo, price-change and contract-wave; the other types affect every plan)."),
     intensity: nonNegative("Strength of the event; see the type's description.").default(1),
     label: z.string().default("").describe("A name for reports."),
   })

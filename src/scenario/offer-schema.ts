@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CATEGORIES, CHANNELS, PLAN_TYPES, PROGRAMS } from "./vocabulary.js";
+import { CATEGORIES, CHANNELS, PLAN_TYPES, PROGRAMS, TOUCHPOINTS } from "./vocabulary.js";
 import { count, fraction, nonNegative, section } from "./schema-helpers.js";
 
 const eligibilitySchema = section("Who may receive the offer. The engine enforces it, not the policy.", {
@@ -20,6 +20,11 @@ const eligibilitySchema = section("Who may receive the offer. The engine enforce
   requiresTravel: z.boolean().default(false).describe("Only while travelling or within 7 days of a trip."),
   requiresMove: z.boolean().default(false).describe("Only within 30 days of moving house."),
   minLines: count("Minimum lines on the account.").default(1),
+  touchpoints: z
+    .array(z.enum(TOUCHPOINTS))
+    .min(1)
+    .default([...TOUCHPOINTS])
+    .describe("Inbound offers: the touch-points where it may be made (a save-desk offer: cancellation-request)."),
   maxChurnedDays: count("Winback offers: at most this many days since the subscriber left.").default(365),
 });
 
@@ -35,9 +40,9 @@ export const offerSchema = z
     category: z.enum(CATEGORIES).describe("What it is about: drives need, affinity and context effects."),
     channel: z.enum(CHANNELS).describe("How it is delivered: an outbound channel, or `inbound` touch-points."),
     price: nonNegative("Monthly amount the customer pays extra once accepted (an add-on, an upgrade).").default(0),
-    priceMonths: count("Months the price applies; 0 means for the rest of the run.").default(0),
+    priceMonths: count("Months the price applies: 0 for good, 1 a one-off charge on the next bill (a pass).").default(0),
     discount: nonNegative("Monthly discount given to the customer once accepted.").default(0),
-    discountMonths: count("Months the discount lasts.").default(0),
+    discountMonths: count("Months the discount lasts; 0 means for good (the plan price drops).").default(0),
     cost: nonNegative("One-off cost to the operator per acceptance (subsidy, credit, gift).").default(0),
     contractMonths: count("Accepting starts a new contract of this many months (0: no contract change).").default(0),
     acceptBase: fraction(

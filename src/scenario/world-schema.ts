@@ -15,7 +15,7 @@ const planSchema = (plan: (typeof PLAN_TYPES)[number]) => {
   return section(`Parameters of ${plan} subscribers.`, {
     share: fraction("Share of the population on this plan type.").default(d.share),
     arpuPerMonth: positive("Mean ARPU per month.").default(d.arpu),
-    arpuSpread: fraction("Coefficient of variation of ARPU between subscribers.").default(0.3),
+    arpuSpread: fraction("Log-normal spread (sigma) of ARPU between subscribers, about its coefficient of variation.").default(0.3),
     dataAllowanceGb: positive("Data allowance per billing cycle (GB).").default(d.dataGb),
     dataUseShare: positive("Mean data use as a share of the allowance.").default(0.7),
     baseChurnPerMonth: fraction(
@@ -107,6 +107,7 @@ export const lifeSchema = section("Life events and money.", {
   difficultyPerYear: nonNegative("Onsets of financial difficulty per fragile subscriber per year.").default(0.6),
   difficultyDays: positive("Mean length of a financial difficulty in days.").default(75),
   deviceBreaksPerYear: nonNegative("Device breakages per mobile subscriber per year.").default(0.12),
+  deviceRepairDays: positive("Mean days until a broken device is fixed or replaced without the operator.").default(30),
   renewalsPerYearOutOfContract: nonNegative(
     "Yearly rate at which a customer past contract end re-contracts unprompted (a new phone in a store).",
   ).default(1),

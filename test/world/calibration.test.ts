@@ -7,26 +7,27 @@ import { droppedCallsWithin, bufferingWithin, noSignalMinutesWithin } from "../.
 import { STATUS_ACTIVE } from "../../src/population/subscriber-state.js";
 import { baselineWith } from "./baseline-scenario.js";
 
-// One year of the baseline world under no-contact, 60,000 subscribers: about 5,900 prepaid and
-// 2,900 postpaid churn events, so the monthly rates have standard errors near 0.035 and 0.017
-// points: the tolerances below are 4 to 6 of them.
-const scenario = baselineWith({ subscribers: 60_000 });
-const result = simulateReplicate({ scenario, policy: noContact, rootSeed: scenario.seed, replicate: 0 });
+// One year of the baseline world under no-contact on three seeds of 40,000 subscribers. The
+// figures are means over the seeds: regional incidents hit a whole region at once, so one seed
+// varies more than its event count suggests (prepaid about ±0.15 points, postpaid ±0.04).
+const scenario = baselineWith({ subscribers: 40_000 });
+const results = [0, 1, 2].map((replicate) => simulateReplicate({ scenario, policy: noContact, rootSeed: scenario.seed, replicate }));
+const meanOf = (pick: (result: (typeof results)[number]) => number) => results.reduce((sum, result) => sum + pick(result), 0) / results.length;
+const kpi = (group: "all" | "prepaid" | "postpaid", name: "churnRateMonthly" | "arpu" | "contacts" | "offerCost") => meanOf((r) => r.groups[group][name]);
 
 function quarterChurn(quarter: number): number {
-  const periods = result.series.slice(quarter * 3, quarter * 3 + 3);
-  return periods.reduce((sum, period) => sum + period.churnRateMonthly, 0) / periods.length;
+  return meanOf((r) => r.series.slice(quarter * 3, quarter * 3 + 3).reduce((sum, period) => sum + period.churnRateMonthly, 0) / 3);
 }
 
 describe("baseline calibration under no-contact", () => {
   it("postpaid mobile churn is 0.8 to 1.0 % a month", () => {
-    expect(result.groups.postpaid.churnRateMonthly).toBeGreaterThanOrEqual(0.008);
-    expect(result.groups.postpaid.churnRateMonthly).toBeLessThanOrEqual(0.01);
+    expect(kpi("postpaid", "churnRateMonthly")).toBeGreaterThanOrEqual(0.008);
+    expect(kpi("postpaid", "churnRateMonthly")).toBeLessThanOrEqual(0.01);
   });
 
   it("prepaid mobile churn is 2.6 to 2.9 % a month", () => {
-    expect(result.groups.prepaid.churnRateMonthly).toBeGreaterThanOrEqual(0.026);
-    expect(result.groups.prepaid.churnRateMonthly).toBeLessThanOrEqual(0.029);
+    expect(kpi("prepaid", "churnRateMonthly")).toBeGreaterThanOrEqual(0.026);
+    expect(kpi("prepaid", "churnRateMonthly")).toBeLessThanOrEqual(0.029);
   });
 
   it("Q4 churn is above Q2 churn", () => {
@@ -34,15 +35,15 @@ describe("baseline calibration under no-contact", () => {
   });
 
   it("ARPU is US$45-60 postpaid and US$30-38 prepaid", () => {
-    expect(result.groups.postpaid.arpu).toBeGreaterThanOrEqual(45);
-    expect(result.groups.postpaid.arpu).toBeLessThanOrEqual(60);
-    expect(result.groups.prepaid.arpu).toBeGreaterThanOrEqual(30);
-    expect(result.groups.prepaid.arpu).toBeLessThanOrEqual(38);
+    expect(kpi("postpaid", "arpu")).toBeGreaterThanOrEqual(45);
+    expect(kpi("postpaid", "arpu")).toBeLessThanOrEqual(60);
+    expect(kpi("prepaid", "arpu")).toBeGreaterThanOrEqual(30);
+    expect(kpi("prepaid", "arpu")).toBeLessThanOrEqual(38);
   });
 
   it("no-contact makes no contacts and spends nothing", () => {
-    expect(result.groups.all.contacts).toBe(0);
-    expect(result.groups.all.offerCost).toBe(0);
+    expect(kpi("all", "contacts")).toBe(0);
+    expect(kpi("all", "offerCost")).toBe(0);
   });
 });
 
