@@ -26,7 +26,7 @@ export async function main(argv: string[]): Promise<number> {
           command
             .positional("scenario", { type: "string", describe: "Scenario YAML (default: scenarios/baseline.yaml)" })
             .option("policies", { type: "string", describe: "Comma-separated policy names or module paths (default: all built-in)" })
-            .option("seeds", { type: "string", describe: "Number of seeds (replicates) per policy [default: 5]" })
+            .option("seeds", { type: "string", describe: "Number of seeds (replicates) per policy [default: 3]" })
             .option("seed", { type: "string", describe: "Root seed (default: the scenario's seed)" })
             .option("subscribers", { type: "string", describe: "Override population.size" })
             .option("days", { type: "string", describe: "Override horizonDays" })

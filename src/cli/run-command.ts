@@ -38,7 +38,7 @@ export interface RunOptions {
   quiet: boolean;
 }
 
-export const DEFAULT_SEEDS = 5;
+export const DEFAULT_SEEDS = 3;
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 

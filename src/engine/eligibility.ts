@@ -1,12 +1,13 @@
 import type { Scenario } from "../scenario/scenario-schema.js";
 import { NEVER, STATUS_ACTIVE, type SubscriberState } from "../population/subscriber-state.js";
-import { bufferingWithin, contactsWithin, droppedCallsWithin, outboundContactsWithin } from "../population/recent-history.js";
+import { bufferingWithin, droppedCallsWithin, outboundTotals } from "../population/recent-history.js";
 import { CHANNELS, MOMENT_OUTBOUND } from "../scenario/vocabulary.js";
 import { daysToContractEnd, projectedAllowanceUse } from "../response/need-signal.js";
 import type { ActionCatalogue } from "./action-catalogue.js";
 
 const OUTBOUND_CALL = CHANNELS.indexOf("outbound-call");
 const INBOUND = CHANNELS.indexOf("inbound");
+const totals = new Float64Array(3);
 
 /**
  * The engine's filter, the same for every policy: catalogue eligibility, availability dates,
@@ -30,14 +31,13 @@ export function eligibleActions(
   let contactAllowed = true;
   let callAllowed = true;
   if (outbound) {
-    const week = outboundContactsWithin(state, i, day, 7);
-    const month = outboundContactsWithin(state, i, day, 30);
+    const [week, month, calls] = outboundTotals(state, i, day, INBOUND, OUTBOUND_CALL, totals);
     contactAllowed =
       day > state.holdUntilDay[i] &&
       day - state.lastComplaintDay[i] > policy.quietDaysAfterComplaint &&
       week < policy.maxContactsPerWeek &&
       month < policy.maxContactsPerMonth;
-    callAllowed = contactsWithin(state, i, day, 30, OUTBOUND_CALL) < policy.maxOutboundCallsPerMonth;
+    callAllowed = calls < policy.maxOutboundCallsPerMonth;
   }
   const tenure = day - state.joinDay[i];
   const daysLeft = daysToContractEnd(state, i, day);

@@ -1,12 +1,5 @@
 import { NEVER, STATUS_ACTIVE, type SubscriberState } from "../population/subscriber-state.js";
-import {
-  bufferingWithin,
-  contactsWithin,
-  droppedCallsWithin,
-  lastContactSlot,
-  noSignalMinutesWithin,
-  outcomesWithin,
-} from "../population/recent-history.js";
+import { contactTotals, lastContactSlot, problemTotals } from "../population/recent-history.js";
 import { MOMENT_CANCELLATION, MOMENT_OUTBOUND, OUTCOME_ACCEPT, OUTCOME_IGNORE, OUTBOUND_CHANNELS } from "../scenario/vocabulary.js";
 import { daysToContractEnd, projectedAllowanceUse } from "../response/need-signal.js";
 import { monthlyPrice } from "./bill-subscriber.js";
@@ -60,6 +53,8 @@ export const FEATURE_NAMES = [
 ] as const;
 
 export const FEATURE_COUNT = FEATURE_NAMES.length;
+const problemScratch = new Float64Array(6);
+const contactScratch = new Float64Array(3);
 export const FEATURE_INDEX = Object.fromEntries(FEATURE_NAMES.map((name, index) => [name, index])) as Record<
   (typeof FEATURE_NAMES)[number],
   number
@@ -89,12 +84,13 @@ export function writeFeatures(state: SubscriberState, i: number, moment: number,
   out[f++] = hasContract && daysLeft > 0 ? (params.plans[plan].earlyTerminationFeePerMonth * daysLeft) / DAYS_PER_MONTH / 100 : 0;
   out[f++] = (day - state.deviceSinceDay[i]) / 365;
   out[f++] = Math.min(3, projectedAllowanceUse(state, i, day));
-  out[f++] = droppedCallsWithin(state, i, day, 1);
-  out[f++] = droppedCallsWithin(state, i, day, 7);
-  out[f++] = droppedCallsWithin(state, i, day, 30) / 10;
-  out[f++] = bufferingWithin(state, i, day, 7);
-  out[f++] = noSignalMinutesWithin(state, i, day, 7) / 60;
-  out[f++] = noSignalMinutesWithin(state, i, day, 30) / 60;
+  const problems = problemTotals(state, i, day, problemScratch);
+  out[f++] = problems[0];
+  out[f++] = problems[1];
+  out[f++] = problems[2] / 10;
+  out[f++] = problems[3];
+  out[f++] = problems[4] / 60;
+  out[f++] = problems[5] / 60;
   out[f++] = state.lastBillShock[i];
   out[f++] = state.overdueSinceDay[i] === NEVER ? 0 : (day - state.overdueSinceDay[i]) / 30;
   out[f++] = state.paymentPlan[i];
@@ -102,10 +98,11 @@ export function writeFeatures(state: SubscriberState, i: number, moment: number,
   out[f++] = day >= state.tripStartDay[i] && day <= state.tripEndDay[i] ? 1 : 0;
   out[f++] = tripDays90 / 10;
   out[f++] = day - state.movedDay[i] <= 30 ? 1 : 0;
-  out[f++] = contactsWithin(state, i, day, 7);
-  out[f++] = contactsWithin(state, i, day, 30);
+  const contacts = contactTotals(state, i, day, OUTCOME_IGNORE, contactScratch);
+  out[f++] = contacts[0];
+  out[f++] = contacts[1];
   out[f++] = last >= 0 && state.contactOutcome[last] === OUTCOME_ACCEPT ? 1 : 0;
-  out[f++] = outcomesWithin(state, i, day, 30, OUTCOME_IGNORE);
+  out[f++] = contacts[2];
   out[f++] = day - state.lastComplaintDay[i] <= 90 ? 1 : 0;
   out[f++] = consents;
   out[f++] = state.valueSegment[i] === 0 ? 1 : 0;

@@ -86,3 +86,53 @@ export function recordContact(state: SubscriberState, i: number, day: number, ch
   state.contactHead[i] = (head + 1) % CONTACT_SLOTS;
 }
 
+
+/**
+ * One pass over the problem ring: [dropped calls 1d, 7d, 30d, buffering 7d, no-signal minutes
+ * 7d, 30d] into `out` (the feature builder's many windows at the cost of one scan).
+ */
+export function problemTotals(state: SubscriberState, i: number, day: number, out: Float64Array): Float64Array {
+  out.fill(0);
+  for (let slot = i * PROBLEM_SLOTS, end = slot + PROBLEM_SLOTS; slot < end; slot++) {
+    const age = day - state.problemDay[slot];
+    if (age >= 30) continue;
+    const dropped = state.problemDropped[slot];
+    const noSignal = state.problemNoSignalMinutes[slot];
+    out[2] += dropped;
+    out[5] += noSignal;
+    if (age >= 7) continue;
+    out[1] += dropped;
+    out[3] += state.problemBuffering[slot];
+    out[4] += noSignal;
+    if (age < 1) out[0] += dropped;
+  }
+  return out;
+}
+
+/** One pass over the contact ring: [contacts 7d, contacts 30d, ignored 30d] into `out`. */
+export function contactTotals(state: SubscriberState, i: number, day: number, ignored: number, out: Float64Array): Float64Array {
+  out.fill(0);
+  for (let slot = i * CONTACT_SLOTS, end = slot + CONTACT_SLOTS; slot < end; slot++) {
+    const age = day - state.contactDay[slot];
+    if (age >= 30) continue;
+    out[1]++;
+    if (state.contactOutcome[slot] === ignored) out[2]++;
+    if (age < 7) out[0]++;
+  }
+  return out;
+}
+
+/** One pass over the contact ring: [outbound contacts 7d, outbound 30d, `channel` contacts 30d]. */
+export function outboundTotals(state: SubscriberState, i: number, day: number, inbound: number, channel: number, out: Float64Array): Float64Array {
+  out.fill(0);
+  for (let slot = i * CONTACT_SLOTS, end = slot + CONTACT_SLOTS; slot < end; slot++) {
+    const age = day - state.contactDay[slot];
+    if (age >= 30) continue;
+    const contactChannel = state.contactChannel[slot];
+    if (contactChannel === channel) out[2]++;
+    if (contactChannel === inbound) continue;
+    out[1]++;
+    if (age < 7) out[0]++;
+  }
+  return out;
+}

@@ -46,9 +46,10 @@ describe("offersim run", () => {
   beforeAll(() => {
     const dir = makeTempDir();
     for (const key of Object.keys(outDir) as (keyof typeof outDir)[]) outDir[key] = path.join(dir, key);
-    runs.first = runCli(["run", BASELINE, ...SMALL_RUN, "--out", outDir.first]);
-    runs.second = runCli(["run", BASELINE, ...SMALL_RUN, "--out", outDir.second]);
-    runs.otherSeed = runCli(["run", BASELINE, ...SMALL_RUN, "--seed", "7", "--out", outDir.otherSeed]);
+    const policies = ["--policies", "no-contact,random"];
+    runs.first = runCli(["run", BASELINE, ...SMALL_RUN, ...policies, "--out", outDir.first]);
+    runs.second = runCli(["run", BASELINE, ...SMALL_RUN, ...policies, "--out", outDir.second]);
+    runs.otherSeed = runCli(["run", BASELINE, ...SMALL_RUN, ...policies, "--seed", "7", "--out", outDir.otherSeed]);
   });
 
   it("exits 0 and writes results.json, summary.csv and summary.md", () => {

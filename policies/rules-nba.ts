@@ -1,0 +1,82 @@
+import type { PolicyDefinition } from "../src/policy/policy.js";
+import type { Program } from "../src/scenario/vocabulary.js";
+import { MOMENT_CANCELLATION } from "../src/scenario/vocabulary.js";
+import { FEATURE_INDEX as F } from "../src/engine/observe.js";
+import { actionsByProgram, choose, firstEligible } from "../src/policy/action-lookup.js";
+
+const PROBLEMS_FOR_SERVICE = 3;
+const NO_SIGNAL_HOURS_FOR_SERVICE = 1;
+const RENEWAL_WINDOW_YEARS = 0.25;
+const FULL_ALLOWANCE = 0.9;
+const ONBOARDING_YEARS = 90 / 365;
+const LOYALTY_YEARS = 2;
+
+/**
+ * NBA by business rules, context first, as the CVM document describes: save a customer calling
+ * to cancel; after network problems apologise or fix, and pause selling; with payments overdue
+ * offer a plan and sell nothing; then the moment's need: a move, a contract ending, an
+ * allowance running out, a trip, the first 90 days, a long-standing strategic customer, a
+ * former customer to win back. At most one commercial contact a week.
+ */
+export const rulesNba: PolicyDefinition = {
+  name: "rules-nba",
+  description: "NBA by business rules: service and payment context first, then the need of the moment; pauses selling during problems.",
+  create(context) {
+    const count = context.actions.length;
+    const width = context.featureNames.length;
+    const byProgram = actionsByProgram(context.actions);
+    const of = (program: Program, filter: (index: number) => boolean = () => true) => (byProgram.get(program) ?? []).filter(filter);
+    const inbound = (index: number) => context.actions[index].channel === "inbound";
+    const save = [...of("retention", inbound), ...of("renewal", inbound)];
+    const service = of("proactive-service");
+    const payments = of("payments");
+    const moving = of("moving-house");
+    const renewal = of("renewal");
+    const dataUpsell = of("upsell", (index) => context.actions[index].category === "data");
+    const roaming = of("roaming");
+    const onboarding = of("onboarding");
+    const loyalty = of("loyalty");
+    const winback = of("winback");
+    return {
+      decide(batch, output) {
+        const eligible = batch.eligibility();
+        const x = batch.features();
+        for (let row = 0; row < batch.size; row++) {
+          const offset = row * count;
+          const f = row * width;
+          const pick = (candidates: readonly number[]) => firstEligible(candidates, eligible, offset);
+          let action = 0;
+          if (batch.moment[row] === MOMENT_CANCELLATION) action = pick(save);
+          else if (x[f + F.churnedFormer] === 1) action = pick(winback);
+          else {
+            const troubled =
+              x[f + F.droppedCalls7d] + x[f + F.buffering7d] >= PROBLEMS_FOR_SERVICE || x[f + F.noSignalHours7d] >= NO_SIGNAL_HOURS_FOR_SERVICE;
+            const overdue = x[f + F.daysOverduePer30] > 0;
+            if (troubled) action = pick(service);
+            else if (overdue) action = pick(payments);
+            else if (x[f + F.contacts7d] === 0 || x[f + F.momentInbound] === 1) action = pickNeed();
+          }
+          choose(output.probabilities, output.chosen, row, count, action);
+
+          function pickNeed(): number {
+            const monthsLeft = x[f + F.contractMonthsLeft];
+            const hasContract = monthsLeft !== 0 || x[f + F.outOfContract] === 1;
+            const tenure = x[f + F.tenureYears];
+            if (x[f + F.movedLast30d] === 1) return pick(moving);
+            if (hasContract && monthsLeft <= RENEWAL_WINDOW_YEARS && monthsLeft >= -RENEWAL_WINDOW_YEARS) {
+              const chosen = pick(renewal);
+              if (chosen !== 0) return chosen;
+            }
+            if (x[f + F.allowanceUseProjected] >= FULL_ALLOWANCE) return pick(dataUpsell);
+            if (x[f + F.travellingNow] === 1) return pick(roaming);
+            if (tenure < ONBOARDING_YEARS) return pick(onboarding);
+            if (x[f + F.segmentStrategic] === 1 && tenure >= LOYALTY_YEARS && x[f + F.contacts30d] === 0) return pick(loyalty);
+            return 0;
+          }
+        }
+      },
+    };
+  },
+};
+
+export default rulesNba;

@@ -1,0 +1,116 @@
+import type { Policy, PolicyContext } from "../policy/policy.js";
+import { standardNormal } from "../random/standard-normal.js";
+import { cholesky } from "./cholesky.js";
+import { DisjointLinearArms } from "./disjoint-linear-arms.js";
+
+/** How a linear bandit turns its arm models into a choice. */
+export type Exploration =
+  | { kind: "ucb"; alpha: number }
+  | { kind: "epsilon-greedy"; epsilon: number }
+  | { kind: "thompson"; scale: number };
+
+/** Rewards are money; this scale keeps the ridge prior and the exploration bonus in proportion. */
+const REWARD_SCALE = 10;
+
+/**
+ * A contextual bandit on the observable features with one ridge-regression model per action
+ * (disjoint linear arms). "No action" is an arm of known value 0, so a contact is made only
+ * when its (optimistic, sampled or greedy) value is positive. It learns online from each day's
+ * feedback: the immediate money of every contact it made (myopic by design).
+ */
+export function createLinearBandit(context: PolicyContext, exploration: Exploration): Policy {
+  const actionCount = context.actions.length;
+  const d = context.featureNames.length;
+  const arms = new DisjointLinearArms(actionCount, d, 1);
+  const x = new Float64Array(d);
+  const nonZero = new Int32Array(d);
+  let nonZeroCount = 0;
+  const sampled = new Float64Array(actionCount * d);
+  const factor = new Float64Array(d * d);
+  const noise = new Float64Array(d);
+  let features: Float32Array | null = null;
+  let sampledDay = Number.NaN;
+
+  const loadRow = (source: Float32Array, row: number) => {
+    nonZeroCount = 0;
+    for (let k = 0; k < d; k++) {
+      const value = source[row * d + k];
+      x[k] = value;
+      if (value !== 0) nonZero[nonZeroCount++] = k;
+    }
+  };
+
+  /** Thompson sampling: one posterior draw per arm per day, used for all of that day's rows. */
+  const samplePosterior = (day: number) => {
+    if (sampledDay === day) return;
+    sampledDay = day;
+    for (let a = 1; a < actionCount; a++) {
+      cholesky(arms.inverse, a * d * d, d, factor);
+      for (let k = 0; k < d; k++) noise[k] = standardNormal(context.random);
+      for (let row = 0; row < d; row++) {
+        let dot = 0;
+        for (let col = 0; col <= row; col++) dot += factor[row * d + col] * noise[col];
+        sampled[a * d + row] = arms.theta[a * d + row] + (exploration.kind === "thompson" ? exploration.scale : 0) * dot;
+      }
+    }
+  };
+
+  return {
+    decide(batch, output) {
+      const eligible = batch.eligibility();
+      features = batch.features();
+      if (exploration.kind === "thompson") samplePosterior(batch.day);
+      for (let row = 0; row < batch.size; row++) {
+        loadRow(features, row);
+        const offset = row * actionCount;
+        let best = 0;
+        let bestValue = 0;
+        let eligibleCount = 1;
+        for (let a = 1; a < actionCount; a++) {
+          if (eligible[offset + a] === 0) continue;
+          eligibleCount++;
+          let value: number;
+          if (exploration.kind === "ucb") {
+            const variance = arms.varianceSparse(a, x, nonZero, nonZeroCount);
+            value = arms.meanSparse(a, x, nonZero, nonZeroCount) + exploration.alpha * Math.sqrt(Math.max(0, variance));
+          } else if (exploration.kind === "thompson") {
+            value = 0;
+            for (let k = 0; k < nonZeroCount; k++) value += sampled[a * d + nonZero[k]] * x[nonZero[k]];
+          } else value = arms.meanSparse(a, x, nonZero, nonZeroCount);
+          if (value > bestValue) {
+            bestValue = value;
+            best = a;
+          }
+        }
+        if (exploration.kind !== "epsilon-greedy") {
+          output.probabilities[offset + best] = 1;
+          output.chosen[row] = best;
+          continue;
+        }
+        // Epsilon-greedy: epsilon spread over the eligible actions (no action included).
+        const share = exploration.epsilon / eligibleCount;
+        for (let a = 0; a < actionCount; a++) if (a === 0 || eligible[offset + a] === 1) output.probabilities[offset + a] = share;
+        output.probabilities[offset + best] += 1 - exploration.epsilon;
+        let u = context.random.next();
+        let pick = best;
+        for (let a = 0; a < actionCount; a++) {
+          u -= output.probabilities[offset + a];
+          if (u < 0 && output.probabilities[offset + a] > 0) {
+            pick = a;
+            break;
+          }
+        }
+        output.chosen[row] = pick;
+      }
+    },
+    feedback(feedback) {
+      if (!features) return;
+      for (let row = 0; row < feedback.size; row++) {
+        const action = feedback.action[row];
+        if (action === 0) continue;
+        loadRow(features, row);
+        arms.update(action, x, feedback.reward[row] / REWARD_SCALE, nonZero, nonZeroCount);
+      }
+    },
+  };
+}
