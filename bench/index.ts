@@ -1,5 +1,7 @@
 import { loadScenario } from "../src/scenario/load-scenario.js";
 import { measureWorldThroughput } from "./world-throughput.js";
+import { measurePolicyThroughput } from "./policy-throughput.js";
+import { BUILTIN_POLICIES } from "../src/policy/builtin-policies.js";
 
 /**
  * `npm run bench [-- --json] [-- --subscribers N]`: single-threaded benchmarks. Prints a table,
@@ -15,12 +17,17 @@ const scenario = { ...baseline, population: { ...baseline.population, size: subs
 // One untimed pass on a small base lets the JIT settle before timing.
 measureWorldThroughput({ ...scenario, population: { ...scenario.population, size: 5000 }, horizonDays: 60 }, 1);
 const world = measureWorldThroughput(scenario);
+const policyScenario = { ...baseline, population: { ...baseline.population, size: 10_000 }, horizonDays: 120 };
+const policyDecisionsPerSec = Object.fromEntries(
+  BUILTIN_POLICIES.map((policy) => [policy.name, Math.round(measurePolicyThroughput(policyScenario, policy).decisionsPerSec)]),
+);
 
 const result = {
   subscriberDaysPerSec: Math.round(world.subscriberDaysPerSec),
   bareLoopPerSec: Math.round(world.bareLoopPerSec),
   ratio: Number(world.ratio.toFixed(3)),
   world: { subscribers: world.subscribers, days: world.days, drawsPerSubscriberDay: Number(world.drawsPerSubscriberDay.toFixed(3)), loopSeconds: Number(world.loopSeconds.toFixed(2)) },
+  policyDecisionsPerSec,
   node: process.version,
 };
 
@@ -30,4 +37,6 @@ else {
   console.log(`  subscriber-days/s  ${(world.subscriberDaysPerSec / 1e6).toFixed(2)} M`);
   console.log(`  bare RNG loop      ${(world.bareLoopPerSec / 1e6).toFixed(2)} M (${world.drawsPerSubscriberDay.toFixed(2)} uniforms per subscriber-day)`);
   console.log(`  ratio              ${world.ratio.toFixed(3)}`);
+  console.log("policy decisions (with updates) per second, 10,000 subscribers x 120 days");
+  for (const [name, rate] of Object.entries(policyDecisionsPerSec)) console.log(`  ${name.padEnd(20)} ${rate}`);
 }
