@@ -17,11 +17,11 @@ export function createProgressReporter(stream: NodeJS.WriteStream, quiet: boolea
       const now = Date.now();
       if (now - last < (terminal ? TERMINAL_INTERVAL_MS : PLAIN_INTERVAL_MS)) return;
       last = now;
-      const fraction = (progress.task + (progress.day + 1) / progress.days) / progress.tasks;
+      const fraction = progress.daysDone / progress.daysTotal;
       const elapsed = (now - started) / 1000;
-      const eta = fraction > 0 ? elapsed / fraction - elapsed : 0;
-      const what = `task ${progress.task + 1}/${progress.tasks} ${progress.policy} seed ${progress.replicate}`;
-      const line = `${(fraction * 100).toFixed(0).padStart(3)}% ${what}, ${elapsed.toFixed(0)} s elapsed, ETA ${eta.toFixed(0)} s`;
+      const eta = fraction > 0.02 ? `ETA ${(elapsed / fraction - elapsed).toFixed(0)} s` : "ETA ...";
+      const what = `${progress.tasksDone}/${progress.tasks} tasks done`;
+      const line = `${(fraction * 100).toFixed(0).padStart(3)}% ${what}, ${elapsed.toFixed(0)} s elapsed, ${eta}`;
       if (terminal) {
         const width = 24;
         const filled = Math.round(fraction * width);

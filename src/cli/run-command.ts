@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError } from "../input-error.js";
@@ -20,6 +21,7 @@ export interface RunFlags {
   seed?: string;
   subscribers?: string;
   days?: string;
+  workers?: string;
   out?: string;
   json?: boolean;
   quiet?: boolean;
@@ -33,6 +35,7 @@ export interface RunOptions {
   seed?: number;
   subscribers?: number;
   days?: number;
+  workers: number;
   out?: string;
   json: boolean;
   quiet: boolean;
@@ -70,6 +73,7 @@ export function parseRunOptions(flags: RunFlags): RunOptions {
     seed: integer("seed", flags.seed, 0, 2 ** 32 - 1),
     subscribers: integer("subscribers", flags.subscribers, 1, 50_000_000),
     days: integer("days", flags.days, 1, 3650),
+    workers: integer("workers", flags.workers, 1, 1024) ?? os.availableParallelism(),
     out: flags.out,
     json: flags.json ?? false,
     quiet: flags.quiet ?? false,
@@ -95,12 +99,13 @@ export async function runCommand(flags: RunFlags): Promise<{ results: Experiment
     : scenario.policies?.map(fromScenario) ?? BUILTIN_POLICIES.map((policy) => policy.name);
   if (names.length === 0) throw new InputError("--policies must name at least one policy, got an empty list");
   const policies = await resolvePolicies(names, options.policies ? "--policies" : `${file}: policies`);
+  const sources = names.map((name) => (looksLikePath(name) ? path.resolve(name) : name));
   const rootSeed = options.seed ?? scenario.seed;
   const startedAt = new Date();
   const outDir = options.out ?? path.join("reports", `${scenario.name}-${timestamp(startedAt)}`);
 
   const progress = createProgressReporter(process.stderr, options.quiet);
-  const results = runTasks(scenario, rootSeed, planTasks(policies, options.seeds), progress.update);
+  const results = await runTasks(scenario, rootSeed, planTasks(policies, sources, options.seeds), options.workers, progress.update);
   progress.done();
   const experiment = buildResults({
     scenario,
@@ -112,6 +117,7 @@ export async function runCommand(flags: RunFlags): Promise<{ results: Experiment
     results,
     startedAt,
     durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
+    workers: options.workers,
   });
   writeFilesAtomically(outDir, {
     "results.json": JSON.stringify(experiment, null, 2) + "\n",

@@ -1,41 +1,83 @@
+import { MessageChannel } from "node:worker_threads";
+import { Piscina } from "piscina";
 import type { Scenario } from "../scenario/scenario-schema.js";
 import type { PolicyDefinition } from "../policy/policy.js";
 import { simulateReplicate, type ReplicateResult } from "../engine/simulate-replicate.js";
+import type { SimulationTaskMessage } from "./simulation-worker.js";
 
 /** One unit of work: one policy on one replicate. */
 export interface SimulationTask {
   readonly policy: PolicyDefinition;
+  /** How a worker finds the policy: a built-in name or a module's absolute path. */
+  readonly policySource: string;
   readonly replicate: number;
 }
 
-/** Progress of a run, reported every simulated day. */
+/** Progress of a run: simulated days done over all tasks. */
 export interface TaskProgress {
-  readonly task: number;
+  readonly daysDone: number;
+  readonly daysTotal: number;
+  readonly tasksDone: number;
   readonly tasks: number;
-  readonly policy: string;
-  readonly replicate: number;
-  readonly day: number;
-  readonly days: number;
 }
 
 /** The tasks of an experiment: every policy on every replicate, policy-major. */
-export function planTasks(policies: readonly PolicyDefinition[], replicates: number): SimulationTask[] {
-  return policies.flatMap((policy) => Array.from({ length: replicates }, (_, replicate) => ({ policy, replicate })));
+export function planTasks(policies: readonly PolicyDefinition[], sources: readonly string[], replicates: number): SimulationTask[] {
+  return policies.flatMap((policy, p) => Array.from({ length: replicates }, (_, replicate) => ({ policy, policySource: sources[p], replicate })));
 }
 
 /**
- * Runs the tasks one after the other in this thread and returns their results in task order.
- * Results depend only on (scenario, root seed, policy, replicate), never on the order of runs.
+ * Runs the tasks and returns their results in task order, whatever order they finish in: with
+ * one worker in this thread, with more in a piscina pool of worker threads. Results depend only
+ * on (scenario, root seed, policy, replicate), so 1 and N workers give the same results.
  */
-export function runTasks(scenario: Scenario, rootSeed: number, tasks: readonly SimulationTask[], onProgress?: (progress: TaskProgress) => void): ReplicateResult[] {
-  return tasks.map((task, index) => {
-    const { log: _log, ...result } = simulateReplicate({
-      scenario,
-      policy: task.policy,
-      rootSeed,
-      replicate: task.replicate,
-      onDay: (day) => onProgress?.({ task: index, tasks: tasks.length, policy: task.policy.name, replicate: task.replicate, day, days: scenario.horizonDays }),
+export async function runTasks(scenario: Scenario, rootSeed: number, tasks: readonly SimulationTask[], workers: number, onProgress?: (progress: TaskProgress) => void): Promise<ReplicateResult[]> {
+  const daysTotal = tasks.length * scenario.horizonDays;
+  const daysDone = new Int32Array(tasks.length);
+  let tasksDone = 0;
+  const report = () => onProgress?.({ daysDone: daysDone.reduce((sum, days) => sum + days, 0), daysTotal, tasksDone, tasks: tasks.length });
+
+  if (workers <= 1) {
+    return tasks.map((task, index) => {
+      const { log: _log, ...result } = simulateReplicate({
+        scenario,
+        policy: task.policy,
+        rootSeed,
+        replicate: task.replicate,
+        onDay: (day) => {
+          daysDone[index] = day + 1;
+          report();
+        },
+      });
+      tasksDone++;
+      return result;
     });
-    return result;
+  }
+
+  const pool = new Piscina<SimulationTaskMessage, ReplicateResult>({
+    filename: new URL("./simulation-worker.js", import.meta.url).href,
+    minThreads: Math.min(workers, tasks.length),
+    maxThreads: workers,
   });
+  try {
+    return await Promise.all(
+      tasks.map(async (task, index) => {
+        const channel = new MessageChannel();
+        channel.port2.on("message", (days: number) => {
+          daysDone[index] = days;
+          report();
+        });
+        try {
+          const message: SimulationTaskMessage = { scenario, rootSeed, policy: task.policySource, replicate: task.replicate, progress: channel.port1 };
+          const result = await pool.run(message, { transferList: [channel.port1] });
+          tasksDone++;
+          return result;
+        } finally {
+          channel.port2.close();
+        }
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
 }

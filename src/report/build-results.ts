@@ -49,6 +49,7 @@ export interface BuildResultsInput {
   results: readonly ReplicateResult[];
   startedAt: Date;
   durationSeconds: number;
+  workers: number;
 }
 
 /**
@@ -68,6 +69,7 @@ export function buildResults(input: BuildResultsInput): ExperimentResults {
       platform: `${process.platform}-${process.arch}`,
       node: process.version,
       cpus: os.cpus().length,
+      workers: input.workers,
       taskSeconds: input.results.map((result) => ({ policy: result.policy, replicate: result.replicate, seconds: round(result.wallSeconds, 3) })),
     },
     scenario: { name: input.scenario.name, description: input.scenario.description, hash: input.scenarioHash, file: input.scenarioFile },

@@ -40,16 +40,24 @@ function expectSummaryShape(where: string, summary: KpiSummary | undefined): voi
 }
 
 describe("offersim run", () => {
-  const outDir = { first: "", second: "", otherSeed: "" };
-  const runs: Record<keyof typeof outDir, CliResult | undefined> = { first: undefined, second: undefined, otherSeed: undefined };
+  const outDir = { first: "", second: "", otherSeed: "", oneWorker: "" };
+  const runs: Record<keyof typeof outDir, CliResult | undefined> = { first: undefined, second: undefined, otherSeed: undefined, oneWorker: undefined };
 
   beforeAll(() => {
     const dir = makeTempDir();
     for (const key of Object.keys(outDir) as (keyof typeof outDir)[]) outDir[key] = path.join(dir, key);
     const policies = ["--policies", "no-contact,random"];
-    runs.first = runCli(["run", BASELINE, ...SMALL_RUN, ...policies, "--out", outDir.first]);
-    runs.second = runCli(["run", BASELINE, ...SMALL_RUN, ...policies, "--out", outDir.second]);
+    runs.first = runCli(["run", BASELINE, ...SMALL_RUN, ...policies, "--workers", "2", "--out", outDir.first]);
+    runs.second = runCli(["run", BASELINE, ...SMALL_RUN, ...policies, "--workers", "2", "--out", outDir.second]);
+    runs.oneWorker = runCli(["run", BASELINE, ...SMALL_RUN, ...policies, "--workers", "1", "--out", outDir.oneWorker]);
     runs.otherSeed = runCli(["run", BASELINE, ...SMALL_RUN, ...policies, "--seed", "7", "--out", outDir.otherSeed]);
+  });
+
+  it("gives the same results.json apart from meta with one worker thread and with two", () => {
+    const { meta: _a, ...pooled } = readResults(outDir.first);
+    const { meta: _b, ...inProcess } = readResults(outDir.oneWorker);
+    expect(JSON.stringify(inProcess)).toBe(JSON.stringify(pooled));
+    expect(readFileSync(path.join(outDir.oneWorker, "summary.csv"), "utf8")).toBe(readFileSync(path.join(outDir.first, "summary.csv"), "utf8"));
   });
 
   it("exits 0 and writes results.json, summary.csv and summary.md", () => {

@@ -1,0 +1,37 @@
+import type { MessagePort } from "node:worker_threads";
+import type { Scenario } from "../scenario/scenario-schema.js";
+import { resolvePolicies } from "../policy/resolve-policies.js";
+import { simulateReplicate, type ReplicateResult } from "../engine/simulate-replicate.js";
+
+/** One (policy, replicate) task as plain data: what crosses the worker boundary. */
+export interface SimulationTaskMessage {
+  readonly scenario: Scenario;
+  readonly rootSeed: number;
+  /** A built-in policy's name, or the absolute path of a policy module. */
+  readonly policy: string;
+  readonly replicate: number;
+  /** Receives the number of simulated days done, now and then. */
+  readonly progress?: MessagePort;
+}
+
+const PROGRESS_EVERY_DAYS = 5;
+
+/**
+ * The worker's entry point (piscina): resolves the policy inside the worker, simulates the
+ * replicate and returns its result, plain data. Results depend only on the message, so which
+ * worker runs which task does not matter.
+ */
+export default async function runSimulationTask(task: SimulationTaskMessage): Promise<ReplicateResult> {
+  const [policy] = await resolvePolicies([task.policy]);
+  const { log: _log, ...result } = simulateReplicate({
+    scenario: task.scenario,
+    policy,
+    rootSeed: task.rootSeed,
+    replicate: task.replicate,
+    onDay: (day) => {
+      if ((day + 1) % PROGRESS_EVERY_DAYS === 0 || day === task.scenario.horizonDays - 1) task.progress?.postMessage(day + 1);
+    },
+  });
+  task.progress?.close();
+  return result;
+}
