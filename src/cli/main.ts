@@ -28,6 +28,7 @@ export async function main(argv: string[]): Promise<number> {
             .option("policies", { type: "string", describe: "Comma-separated policy names or module paths (default: all built-in)" })
             .option("seeds", { type: "string", describe: "Number of seeds (replicates) per policy [default: 3]" })
             .option("seed", { type: "string", describe: "Root seed (default: the scenario's seed)" })
+            .option("reference", { type: "string", describe: "Policy the others are compared with, seed by seed (default: no-contact)" })
             .option("subscribers", { type: "string", describe: "Override population.size" })
             .option("days", { type: "string", describe: "Override horizonDays" })
             .option("workers", { type: "string", describe: "Worker threads (default: the number of cores)" })

@@ -19,6 +19,7 @@ export interface RunFlags {
   policies?: string;
   seeds?: string;
   seed?: string;
+  reference?: string;
   subscribers?: string;
   days?: string;
   workers?: string;
@@ -101,6 +102,7 @@ export async function runCommand(flags: RunFlags): Promise<{ results: Experiment
   const policies = await resolvePolicies(names, options.policies ? "--policies" : `${file}: policies`);
   const sources = names.map((name) => (looksLikePath(name) ? path.resolve(name) : name));
   const rootSeed = options.seed ?? scenario.seed;
+  const reference = pickReference(flags.reference, policies.map((policy) => policy.name));
   const startedAt = new Date();
   const outDir = options.out ?? path.join("reports", `${scenario.name}-${timestamp(startedAt)}`);
 
@@ -118,6 +120,7 @@ export async function runCommand(flags: RunFlags): Promise<{ results: Experiment
     startedAt,
     durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
     workers: options.workers,
+    reference,
   });
   writeFilesAtomically(outDir, {
     "results.json": JSON.stringify(experiment, null, 2) + "\n",
@@ -127,6 +130,13 @@ export async function runCommand(flags: RunFlags): Promise<{ results: Experiment
   if (options.json) process.stdout.write(JSON.stringify(experiment) + "\n");
   else process.stdout.write(`${summaryText(experiment)}\nWrote ${path.join(outDir, "results.json")}, summary.csv and summary.md\n`);
   return { results: experiment, outDir };
+}
+
+/** --reference must name a policy of the run; by default no-contact when it runs, else none. */
+function pickReference(requested: string | undefined, names: readonly string[]): string | null {
+  if (requested === undefined) return names.includes("no-contact") ? "no-contact" : null;
+  if (!names.includes(requested)) throw new InputError(`--reference must name one of the run's policies (${names.join(", ")}), got ${JSON.stringify(requested)}`);
+  return requested;
 }
 
 function timestamp(date: Date): string {

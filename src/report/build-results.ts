@@ -4,7 +4,7 @@ import type { ReplicateResult } from "../engine/simulate-replicate.js";
 import type { PolicyDefinition } from "../policy/policy.js";
 import { GROUPS } from "../metrics/metric-groups.js";
 import { KPI_NAMES, type KpiName } from "../metrics/replicate-kpis.js";
-import { summarizeReplicates, type ReplicateSummary } from "../metrics/summarize-replicates.js";
+import { pairedDifference, summarizeReplicates, type PairedDifference, type ReplicateSummary } from "../metrics/summarize-replicates.js";
 import { OFFERSIM_VERSION } from "../version.js";
 
 export const RESULTS_SCHEMA_VERSION = 1;
@@ -20,6 +20,8 @@ export interface PolicyResults {
   series: Record<string, number>[];
   /** Contacts, acceptances, costs and saves per CVM program, mean over replicates. */
   programs: Record<string, Record<string, number>>;
+  /** This policy minus the reference policy, seed by seed (common random numbers). */
+  paired: { reference: string; kpis: Record<KpiName, PairedDifference> } | null;
 }
 
 export interface ExperimentResults {
@@ -34,6 +36,7 @@ export interface ExperimentResults {
     days: number;
     warmupDays: number;
     policies: string[];
+    reference: string | null;
   };
   policies: PolicyResults[];
 }
@@ -50,6 +53,8 @@ export interface BuildResultsInput {
   startedAt: Date;
   durationSeconds: number;
   workers: number;
+  /** The policy every other is compared with, seed by seed; null for none. */
+  reference: string | null;
 }
 
 /**
@@ -81,9 +86,22 @@ export function buildResults(input: BuildResultsInput): ExperimentResults {
       days: input.scenario.horizonDays,
       warmupDays: input.scenario.warmupDays,
       policies: input.policies.map((policy) => policy.name),
+      reference: input.reference,
     },
-    policies: input.policies.map((policy) => policyResults(policy, byPolicy(policy.name))),
+    policies: input.policies.map((policy) => {
+      const entry = policyResults(policy, byPolicy(policy.name));
+      entry.paired = input.reference === null ? null : pairedWith(input.reference, entry, byPolicy(input.reference));
+      return entry;
+    }),
   };
+}
+
+/** KPI differences from the reference policy, per seed, with a t-interval over seeds. */
+function pairedWith(reference: string, entry: PolicyResults, referenceRuns: readonly ReplicateResult[]): PolicyResults["paired"] {
+  const kpis = Object.fromEntries(
+    KPI_NAMES.map((kpi) => [kpi, pairedDifference(entry.kpis[kpi].perSeed, referenceRuns.map((run) => run.groups.all[kpi]))]),
+  ) as Record<KpiName, PairedDifference>;
+  return { reference, kpis };
 }
 
 function policyResults(policy: PolicyDefinition, runs: readonly ReplicateResult[]): PolicyResults {
@@ -100,6 +118,7 @@ function policyResults(policy: PolicyDefinition, runs: readonly ReplicateResult[
     programs: Object.fromEntries(
       Object.keys(runs[0].programs).map((program) => [program, meanOfRecord(runs.map((run) => run.programs[program]))]),
     ),
+    paired: null,
   };
 }
 

@@ -26,6 +26,24 @@ function headlineRows(results: ExperimentResults): string[][] {
 
 const headlineHeader = () => ["policy", ...HEADLINE_KPIS.map((kpi) => KPI_DISPLAY[kpi].label)];
 
+/** Rows of paired differences from the reference (the reference itself left out). */
+function pairedRows(results: ExperimentResults): string[][] {
+  return results.policies
+    .filter((entry) => entry.paired !== null && entry.policy !== entry.paired.reference)
+    .map((entry) => [
+      entry.policy,
+      ...HEADLINE_KPIS.map((kpi) => {
+        const { meanDiff, ci95 } = entry.paired!.kpis[kpi];
+        const text = formatWithInterval(kpi, meanDiff, ci95);
+        return meanDiff >= 0 ? `+${text}` : text;
+      }),
+    ]);
+}
+
+function pairedTitle(results: ExperimentResults): string {
+  return `difference from ${results.config.reference}, seed by seed (common random numbers)`;
+}
+
 function provenance(results: ExperimentResults): string {
   const { config, scenario } = results;
   return `scenario ${scenario.name} (hash ${scenario.hash}), root seed ${config.rootSeed}, ${config.seeds} seed(s), ${config.subscribers} subscribers, ${config.days} days, offersim ${String(results.meta.offersimVersion)}`;
@@ -34,7 +52,8 @@ function provenance(results: ExperimentResults): string {
 /** The short table printed at the end of `offersim run`. */
 export function summaryText(results: ExperimentResults): string {
   const note = results.config.seeds > 1 ? "mean ± half-width of the 95 % interval over seeds" : "one seed: no interval";
-  return `${provenance(results)}\n${note}\n\n${textTable(headlineHeader(), headlineRows(results))}\n`;
+  const paired = results.config.reference === null ? "" : `\n${pairedTitle(results)}\n\n${textTable(headlineHeader(), pairedRows(results))}\n`;
+  return `${provenance(results)}\n${note}\n\n${textTable(headlineHeader(), headlineRows(results))}\n${paired}`;
 }
 
 /** summary.md: the headline table and every KPI of the whole base, with intervals. */
@@ -50,6 +69,7 @@ export function summaryMarkdown(results: ExperimentResults): string {
     "",
     markdownTable(headlineHeader(), headlineRows(results)),
     "",
+    ...(results.config.reference === null ? [] : [`## Paired: ${pairedTitle(results)}`, "", markdownTable(headlineHeader(), pairedRows(results)), ""]),
     "## Every KPI (whole base)",
     "",
     markdownTable(["policy", ...KPI_NAMES.map((kpi) => KPI_DISPLAY[kpi].label)], all),

@@ -98,6 +98,12 @@ describe("offersim run with bad input", () => {
     expect(lines).toEqual(["offersim: unknown argument --frobnicate: expected the options of the command (see offersim <command> --help)"]);
   });
 
+  it("reports a --reference that is not one of the run's policies", () => {
+    expect(badRunLines([BASELINE, "--policies", "no-contact,random", "--reference", "nope"])).toEqual([
+      'offersim: --reference must name one of the run\'s policies (no-contact, random), got "nope"',
+    ]);
+  });
+
   it("reports a flag given twice", () => {
     expect(badRunLines([BASELINE, "--seeds", "2", "--seeds", "3"])).toEqual(['offersim: --seeds must be given once, got 2 values: ["2","3"]']);
   });

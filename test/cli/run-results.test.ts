@@ -60,6 +60,21 @@ describe("offersim run", () => {
     expect(readFileSync(path.join(outDir.oneWorker, "summary.csv"), "utf8")).toBe(readFileSync(path.join(outDir.first, "summary.csv"), "utf8"));
   });
 
+  it("compares every policy with no-contact seed by seed: paired differences with t-intervals", () => {
+    const results = readResults(outDir.first) as unknown as {
+      config: { reference: string };
+      policies: { policy: string; kpis: Record<string, { mean: number; perSeed: number[] }>; paired: { reference: string; kpis: Record<string, { meanDiff: number; ci95: [number, number] }> } }[];
+    };
+    expect(results.config.reference).toBe("no-contact");
+    const [reference, random] = results.policies;
+    for (const entry of results.policies) expect(entry.paired.reference).toBe("no-contact");
+    for (const diff of Object.values(reference.paired.kpis)) expect(diff.meanDiff).toBe(0);
+    const churn = random.paired.kpis.churnRateMonthly;
+    expect(churn.meanDiff).toBeCloseTo(random.kpis.churnRateMonthly.mean - reference.kpis.churnRateMonthly.mean, 12);
+    expect(churn.ci95[0]).toBeLessThanOrEqual(churn.meanDiff);
+    expect(churn.ci95[1]).toBeGreaterThanOrEqual(churn.meanDiff);
+  });
+
   it("exits 0 and writes results.json, summary.csv and summary.md", () => {
     for (const run of Object.values(runs)) {
       expect(run?.stderr).toBe("");
