@@ -2,6 +2,8 @@ import { loadScenario } from "../src/scenario/load-scenario.js";
 import { measureWorldThroughput } from "./world-throughput.js";
 import { measurePolicyThroughput } from "./policy-throughput.js";
 import { BUILTIN_POLICIES } from "../src/policy/builtin-policies.js";
+import { measureWorkerSpeedup } from "./worker-speedup.js";
+import os from "node:os";
 
 /**
  * `npm run bench [-- --json] [-- --subscribers N]`: single-threaded benchmarks. Prints a table,
@@ -22,12 +24,16 @@ const policyDecisionsPerSec = Object.fromEntries(
   BUILTIN_POLICIES.map((policy) => [policy.name, Math.round(measurePolicyThroughput(policyScenario, policy).decisionsPerSec)]),
 );
 
+const workers = Math.max(2, os.availableParallelism());
+const speedup = await measureWorkerSpeedup({ ...baseline, population: { ...baseline.population, size: 20_000 } }, workers, 2 * workers);
+
 const result = {
   subscriberDaysPerSec: Math.round(world.subscriberDaysPerSec),
   bareLoopPerSec: Math.round(world.bareLoopPerSec),
   ratio: Number(world.ratio.toFixed(3)),
   world: { subscribers: world.subscribers, days: world.days, drawsPerSubscriberDay: Number(world.drawsPerSubscriberDay.toFixed(3)), loopSeconds: Number(world.loopSeconds.toFixed(2)) },
   policyDecisionsPerSec,
+  workerSpeedup: { workers, speedup: Number(speedup.speedup.toFixed(2)), oneWorkerSeconds: Number(speedup.oneWorkerSeconds.toFixed(2)), seconds: Number(speedup.seconds.toFixed(2)) },
   node: process.version,
 };
 
@@ -39,4 +45,5 @@ else {
   console.log(`  ratio              ${world.ratio.toFixed(3)}`);
   console.log("policy decisions (with updates) per second, 10,000 subscribers x 120 days");
   for (const [name, rate] of Object.entries(policyDecisionsPerSec)) console.log(`  ${name.padEnd(20)} ${rate}`);
+  console.log(`worker pool: ${2 * workers} no-contact tasks, 1 worker ${speedup.oneWorkerSeconds.toFixed(1)} s, ${workers} workers ${speedup.seconds.toFixed(1)} s: speed-up ${speedup.speedup.toFixed(2)}x`);
 }
