@@ -2,6 +2,7 @@ import yargs from "yargs";
 import { InputError } from "../input-error.js";
 import { ScenarioError } from "../scenario/scenario-error.js";
 import { PolicyError } from "../policy/policy-error.js";
+import { RunFailedError } from "./run-failed-error.js";
 import { runCommand } from "./run-command.js";
 import { validateCommand } from "./validate-command.js";
 import { policiesCommand } from "./policies-command.js";
@@ -79,6 +80,11 @@ function report(error: unknown): number {
   if (error instanceof ScenarioError || error instanceof InputError) {
     for (const problem of error.problems) process.stderr.write(`offersim: ${problem}\n`);
     return EXIT_BAD_INPUT;
+  }
+  if (error instanceof RunFailedError) {
+    for (const failure of error.failures) process.stderr.write(`offersim: run failed: seed ${failure.replicate}: ${failure.error}\n`);
+    process.stderr.write(`offersim: ${error.failures.length} task(s) failed; ${error.message}\n`);
+    return EXIT_RUN_FAILED;
   }
   if (error instanceof PolicyError) {
     process.stderr.write(`offersim: run failed: ${error.message}\n`);

@@ -12,6 +12,7 @@ import { buildResults, type ExperimentResults } from "../report/build-results.js
 import { summaryCsv, summaryMarkdown, summaryText } from "../report/summary-writers.js";
 import { writeFilesAtomically } from "../report/write-files-atomically.js";
 import { createProgressReporter } from "./progress-reporter.js";
+import { RunFailedError } from "./run-failed-error.js";
 
 /** The flags of `offersim run` as typed (numbers still as text, checked by parseRunOptions). */
 export interface RunFlags {
@@ -107,16 +108,23 @@ export async function runCommand(flags: RunFlags): Promise<{ results: Experiment
   const outDir = options.out ?? path.join("reports", `${scenario.name}-${timestamp(startedAt)}`);
 
   const progress = createProgressReporter(process.stderr, options.quiet);
-  const results = await runTasks(scenario, rootSeed, planTasks(policies, sources, options.seeds), options.workers, progress.update);
+  const outcomes = await runTasks(scenario, rootSeed, planTasks(policies, sources, options.seeds), options.workers, progress.update);
   progress.done();
+  const failures = outcomes.flatMap((outcome) => (outcome.ok ? [] : [outcome.failure]));
+  const failedPolicies = new Set(failures.map((failure) => failure.policy));
+  if (reference !== null && failedPolicies.has(reference)) throw new RunFailedError(failures, "the reference policy failed: no result can be compared");
+  const completed = policies.filter((policy) => !failedPolicies.has(policy.name));
+  if (completed.length === 0) throw new RunFailedError(failures, "every policy failed");
+  const results = outcomes.flatMap((outcome) => (outcome.ok && !failedPolicies.has(outcome.result.policy) ? [outcome.result] : []));
   const experiment = buildResults({
     scenario,
     scenarioFile: file,
     scenarioHash: loaded.hash,
     rootSeed,
     replicates: options.seeds,
-    policies,
+    policies: completed,
     results,
+    failures,
     startedAt,
     durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
     workers: options.workers,
@@ -129,6 +137,7 @@ export async function runCommand(flags: RunFlags): Promise<{ results: Experiment
   });
   if (options.json) process.stdout.write(JSON.stringify(experiment) + "\n");
   else process.stdout.write(`${summaryText(experiment)}\nWrote ${path.join(outDir, "results.json")}, summary.csv and summary.md\n`);
+  if (failures.length > 0) throw new RunFailedError(failures, `the results of the other policies are in ${outDir}`);
   return { results: experiment, outDir };
 }
 

@@ -13,6 +13,16 @@ export interface SimulationTask {
   readonly replicate: number;
 }
 
+/** A task that failed: which, and why (the message only: no stack crosses the boundary). */
+export interface TaskFailure {
+  readonly policy: string;
+  readonly replicate: number;
+  readonly error: string;
+}
+
+/** What a task gives: its result, or why it failed. */
+export type TaskOutcome = { readonly ok: true; readonly result: ReplicateResult } | { readonly ok: false; readonly failure: TaskFailure };
+
 /** Progress of a run: simulated days done over all tasks. */
 export interface TaskProgress {
   readonly daysDone: number;
@@ -27,30 +37,40 @@ export function planTasks(policies: readonly PolicyDefinition[], sources: readon
 }
 
 /**
- * Runs the tasks and returns their results in task order, whatever order they finish in: with
+ * Runs the tasks and returns their outcomes in task order, whatever order they finish in: with
  * one worker in this thread, with more in a piscina pool of worker threads. Results depend only
- * on (scenario, root seed, policy, replicate), so 1 and N workers give the same results.
+ * on (scenario, root seed, policy, replicate), so 1 and N workers give the same results. A task
+ * that throws (a policy breaking the contract) fails alone; the others run on.
  */
-export async function runTasks(scenario: Scenario, rootSeed: number, tasks: readonly SimulationTask[], workers: number, onProgress?: (progress: TaskProgress) => void): Promise<ReplicateResult[]> {
+export async function runTasks(scenario: Scenario, rootSeed: number, tasks: readonly SimulationTask[], workers: number, onProgress?: (progress: TaskProgress) => void): Promise<TaskOutcome[]> {
   const daysTotal = tasks.length * scenario.horizonDays;
   const daysDone = new Int32Array(tasks.length);
   let tasksDone = 0;
   const report = () => onProgress?.({ daysDone: daysDone.reduce((sum, days) => sum + days, 0), daysTotal, tasksDone, tasks: tasks.length });
 
+  const failed = (task: SimulationTask, error: unknown): TaskOutcome => ({
+    ok: false,
+    failure: { policy: task.policy.name, replicate: task.replicate, error: error instanceof Error ? error.message : String(error) },
+  });
   if (workers <= 1) {
     return tasks.map((task, index) => {
-      const { log: _log, ...result } = simulateReplicate({
-        scenario,
-        policy: task.policy,
-        rootSeed,
-        replicate: task.replicate,
-        onDay: (day) => {
-          daysDone[index] = day + 1;
-          report();
-        },
-      });
-      tasksDone++;
-      return result;
+      try {
+        const { log: _log, ...result } = simulateReplicate({
+          scenario,
+          policy: task.policy,
+          rootSeed,
+          replicate: task.replicate,
+          onDay: (day) => {
+            daysDone[index] = day + 1;
+            report();
+          },
+        });
+        return { ok: true, result };
+      } catch (error) {
+        return failed(task, error);
+      } finally {
+        tasksDone++;
+      }
     });
   }
 
@@ -70,9 +90,11 @@ export async function runTasks(scenario: Scenario, rootSeed: number, tasks: read
         try {
           const message: SimulationTaskMessage = { scenario, rootSeed, policy: task.policySource, replicate: task.replicate, progress: channel.port1 };
           const result = await pool.run(message, { transferList: [channel.port1] });
-          tasksDone++;
-          return result;
+          return { ok: true, result } as const;
+        } catch (error) {
+          return failed(task, error);
         } finally {
+          tasksDone++;
           channel.port2.close();
         }
       }),

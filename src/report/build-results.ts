@@ -6,6 +6,7 @@ import { GROUPS } from "../metrics/metric-groups.js";
 import { KPI_NAMES, type KpiName } from "../metrics/replicate-kpis.js";
 import { pairedDifference, summarizeReplicates, type PairedDifference, type ReplicateSummary } from "../metrics/summarize-replicates.js";
 import { OFFERSIM_VERSION } from "../version.js";
+import type { TaskFailure } from "../parallel/run-tasks.js";
 
 export const RESULTS_SCHEMA_VERSION = 1;
 
@@ -39,6 +40,7 @@ export interface ExperimentResults {
     reference: string | null;
   };
   policies: PolicyResults[];
+  failures: TaskFailure[];
 }
 
 export interface BuildResultsInput {
@@ -55,6 +57,8 @@ export interface BuildResultsInput {
   workers: number;
   /** The policy every other is compared with, seed by seed; null for none. */
   reference: string | null;
+  /** Tasks that failed; their policies are left out of `policies`. */
+  failures: readonly TaskFailure[];
 }
 
 /**
@@ -93,6 +97,7 @@ export function buildResults(input: BuildResultsInput): ExperimentResults {
       entry.paired = input.reference === null ? null : pairedWith(input.reference, entry, byPolicy(input.reference));
       return entry;
     }),
+    failures: [...input.failures],
   };
 }
 

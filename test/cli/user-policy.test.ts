@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BASELINE, makeTempDir, policyModuleSource, readResults, runCli, SMALL_RUN, writeTempFile } from "./run-cli.js";
@@ -20,7 +19,7 @@ describe("offersim run with a user policy module", () => {
     expect(mine.kpis.churned.perSeed.every((value) => value > 0)).toBe(true);
   });
 
-  it("fails the run with exit 1, naming the policy, when its probabilities sum to 2, and writes no results", () => {
+  it("fails only that policy's tasks when its probabilities sum to 2: exit 1, the failures named, the others' results written", () => {
     const dir = makeTempDir();
     const module = writeTempFile(
       dir,
@@ -30,9 +29,13 @@ describe("offersim run with a user policy module", () => {
     const out = path.join(dir, "out");
     const result = runCli(["run", BASELINE, ...SMALL_RUN, "--policies", `no-contact,${module}`, "--out", out]);
     expect(result.status).toBe(1);
-    expect(result.stdout).toBe("");
-    expect(result.stderr).toMatch(/^offersim: run failed: policy "sums-to-two": .*sum to 2/m);
+    expect(result.stderr).toMatch(/^offersim: run failed: seed 0: policy "sums-to-two": .*sum to 2/m);
+    expect(result.stderr).toMatch(/^offersim: 2 task\(s\) failed; the results of the other policies are in /m);
     expect(result.stderr).not.toMatch(/^\s+at /m);
-    expect(existsSync(path.join(out, "results.json"))).toBe(false);
+    // The failing policy fails alone: the others' results are written, and the failures listed.
+    const results = readResults(out) as unknown as { policies: { policy: string }[]; failures: { policy: string; replicate: number; error: string }[] };
+    expect(results.policies.map((entry) => entry.policy)).toEqual(["no-contact"]);
+    expect(results.failures.map((failure) => [failure.policy, failure.replicate])).toEqual([["sums-to-two", 0], ["sums-to-two", 1]]);
+    expect(results.failures[0].error).toMatch(/sum to 2/);
   });
 });
