@@ -20,18 +20,20 @@ export interface BatchSources {
 /**
  * The policy's view of today's decisions. Features and eligibility are filled on first call
  * (into the workspace's reused buffers); `eligibilityReady` tells the validator whether the
- * full matrix exists.
+ * full matrix exists. The policy gets copies of everything the engine relies on afterwards
+ * (subscribers, moments, eligibility), so that it cannot change what is validated or resolved.
  */
 export function createDecisionBatch(sources: BatchSources, moments: DecisionMoments, workspace: DecisionWorkspace, day: number) {
   const size = moments.size;
   const actionCount = sources.catalogue.actions.length;
   let featuresReady = false;
   let eligibilityReady = false;
+  let eligibilityCopy: Uint8Array | null = null;
   const batch: DecisionBatch & { readonly eligibilityReady: boolean } = {
     day,
     size,
-    subscriber: moments.subscriber.subarray(0, size),
-    moment: moments.kind.subarray(0, size),
+    subscriber: moments.subscriber.slice(0, size),
+    moment: moments.kind.slice(0, size),
     actions: sources.catalogue.actions,
     featureNames: FEATURE_NAMES,
     features() {
@@ -45,12 +47,12 @@ export function createDecisionBatch(sources: BatchSources, moments: DecisionMome
       return out;
     },
     eligibility() {
+      if (eligibilityCopy) return eligibilityCopy;
       const out = workspace.eligibility.subarray(0, size * actionCount);
-      if (!eligibilityReady) {
-        for (let row = 0; row < size; row++) eligibleRow(sources, moments, row, day, out, row * actionCount);
-        eligibilityReady = true;
-      }
-      return out;
+      for (let row = 0; row < size; row++) eligibleRow(sources, moments, row, day, out, row * actionCount);
+      eligibilityReady = true;
+      eligibilityCopy = out.slice();
+      return eligibilityCopy;
     },
     get eligibilityReady() {
       return eligibilityReady;

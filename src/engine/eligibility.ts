@@ -1,5 +1,5 @@
 import type { Scenario } from "../scenario/scenario-schema.js";
-import { NEVER, STATUS_ACTIVE, type SubscriberState } from "../population/subscriber-state.js";
+import { NEVER, STATUS_ACTIVE, STATUS_CHURNED, type SubscriberState } from "../population/subscriber-state.js";
 import { bufferingWithin, droppedCallsWithin, outboundTotals } from "../population/recent-history.js";
 import { CHANNELS, MOMENT_OUTBOUND } from "../scenario/vocabulary.js";
 import { daysToContractEnd, projectedAllowanceUse } from "../response/need-signal.js";
@@ -59,7 +59,7 @@ export function eligibleActions(
         : channel === INBOUND && ((catalogue.touchpointMask[a] >> moment) & 1) === 1);
     if (ok && channel === OUTBOUND_CALL) ok = callAllowed;
     if (ok && rule.target === "churned") {
-      ok = !active && day - state.churnDay[i] <= rule.maxChurnedDays;
+      ok = state.status[i] === STATUS_CHURNED && day - state.churnDay[i] <= rule.maxChurnedDays;
     } else if (ok) {
       ok =
         active &&

@@ -22,6 +22,9 @@ export function joinGrossAdds(state: SubscriberState, day: number, queue: GrossA
     const contractMonths = params.plans[state.plan[i]].contractMonths;
     if (contractMonths > 0) state.contractEndDay[i] = day + Math.round(contractMonths * DAYS_PER_MONTH);
     state.deviceSinceDay[i] = day;
+    state.usualBill[i] = state.planPricePerMonth[i]; // a price change before joining is no shock
+    state.lastBill[i] = state.planPricePerMonth[i];
+    state.lastBillShock[i] = 0;
     state.activeSinceDay[i] = day;
     state.dissatisfactionDay[i] = day;
     state.annoyanceDay[i] = day;

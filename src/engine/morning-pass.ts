@@ -22,6 +22,7 @@ export const PENDING_FORCED = 2;
 export const PENDING_SAVED = 3;
 
 const MAX_PROBLEMS = 60;
+const KIND_BITS = 4096;
 
 /** What the morning pass needs besides the state and today's world. */
 export interface MorningInputs {
@@ -134,7 +135,9 @@ function inboundTouch(state: SubscriberState, i: number, day: number, u: number,
   }
   if (state.pendingChurn[i] !== PENDING_NONE) return;
   state.lastInboundDay[i] = day;
-  const share = u / rate;
+  // The kind comes from the low bits of the same uniform (its top bits decided that a contact
+  // happens): the same contact has the same kind whatever the policy did to the rate.
+  const share = (u * KIND_BITS) % 1;
   const careEnd = params.careCallShare;
   const appEnd = careEnd + (1 - careEnd) * params.appSessionShare;
   addMoment(inputs.moments, i, share < careEnd ? 0 : share < appEnd ? 1 : 2);

@@ -1,4 +1,4 @@
-import { STATUS_ACTIVE, type SubscriberState } from "../population/subscriber-state.js";
+import { STATUS_ACTIVE, STATUS_CHURNED, type SubscriberState } from "../population/subscriber-state.js";
 import { MOMENT_OUTBOUND } from "../scenario/vocabulary.js";
 import { addMoment, type DecisionMoments } from "./decision-moments.js";
 import { PENDING_NONE } from "./morning-pass.js";
@@ -13,7 +13,7 @@ export function addOutboundSlots(state: SubscriberState, day: number, slotEveryD
   for (let i = first; i < state.count; i += slotEveryDays) {
     if (state.status[i] === STATUS_ACTIVE) {
       if (state.pendingChurn[i] === PENDING_NONE && state.lastInboundDay[i] !== day) addMoment(moments, i, MOMENT_OUTBOUND);
-    } else if (day - state.churnDay[i] <= winbackDays) {
+    } else if (state.status[i] === STATUS_CHURNED && day - state.churnDay[i] <= winbackDays) {
       addMoment(moments, i, MOMENT_OUTBOUND);
     }
   }

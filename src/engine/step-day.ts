@@ -50,6 +50,9 @@ export function stepDay(sim: ReplicateSimulation, day: number): void {
   decide(sim, day);
   if (hasContacts(workspace.chosen, moments.size)) ensureResponseDraws(sim.draws, sim.streams, day);
   resolveDecisions(sim, moments, workspace, day, world, sim.draws);
+  const counters = metrics.counters;
+  // Counted before the churn draw: a leaver's last day is an active day (as in leave()).
+  addToSeries(metrics, day, SERIES_INDEX.activeSubscriberDays, sim.startingBase + counters[COUNTER.joined] - counters[COUNTER.churned] + counters[COUNTER.returned]);
   churnPass(state, day, sim.draws.churn, sim.candidates, params, metrics, workspace, true);
   sim.policy.feedback?.({
     day,
@@ -61,8 +64,6 @@ export function stepDay(sim: ReplicateSimulation, day: number): void {
     churned: workspace.churned.subarray(0, workspace.churnedCount),
   });
 
-  const counters = metrics.counters;
-  addToSeries(metrics, day, SERIES_INDEX.activeSubscriberDays, sim.startingBase + counters[COUNTER.joined] - counters[COUNTER.churned] + counters[COUNTER.returned]);
   addToSeries(metrics, day, SERIES_INDEX.revenue, revenue);
   if ((day + 1) % PERIOD_DAYS === 0 || day === scenario.horizonDays - 1) {
     addToSeries(metrics, day, SERIES_INDEX.annoyanceEnd, meanAnnoyance(state, day, params));

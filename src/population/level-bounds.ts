@@ -1,4 +1,4 @@
-import { NEVER, type SubscriberState } from "./subscriber-state.js";
+import { NEVER, STATUS_ACTIVE, type SubscriberState } from "./subscriber-state.js";
 
 /** Bounds are stored as float32: rounding them up keeps them above the exact float64 value. */
 export const ROUND_UP = 1 + 1e-6;
@@ -31,6 +31,8 @@ export interface LevelBoundParams {
  * only expire until the next change, so a bound stays valid until then.
  */
 export function refreshLevelBounds(state: SubscriberState, i: number, day: number, params: LevelBoundParams): void {
+  // Former and waiting subscribers keep their zero bounds (a winback contact must not revive them).
+  if (state.status[i] !== STATUS_ACTIVE) return;
   const dissatisfaction = state.dissatisfaction[i];
   state.churnBound[i] =
     state.hazardPerDay[i] * (1 + params.hazardDissatisfactionWeight * dissatisfaction + params.hazardAnnoyanceWeight * state.annoyance[i]) * ROUND_UP;

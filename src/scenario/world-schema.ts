@@ -161,8 +161,8 @@ export const responseSchema = section("How people answer a contact.", {
 });
 
 export const contactPolicySchema = section("Contact rules the engine enforces for every policy.", {
-  maxContactsPerWeek: count("Outbound contacts per subscriber in any 7 days.").default(2),
-  maxContactsPerMonth: count("Outbound contacts per subscriber in any 30 days.").default(6),
+  maxContactsPerWeek: count("Outbound contacts per subscriber in any 7 days (at most 12: the history keeps 16 contacts).").max(12).default(2),
+  maxContactsPerMonth: count("Outbound contacts per subscriber in any 30 days (at most 12).").max(12).default(6),
   maxOutboundCallsPerMonth: count("Outbound calls per subscriber in any 30 days.").default(1),
   ignoredLimit: count("Ignored contacts within ignoredWindowDays that trigger a hold (0: no rule).").default(2),
   ignoredWindowDays: count("Window for the ignored-contacts rule.").default(30),
