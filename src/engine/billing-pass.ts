@@ -6,11 +6,6 @@ import { BILLING_CYCLE_DAYS, type WorldParams } from "./world-params.js";
 
 const MOVE_DEADLINE_DAYS = 30;
 
-/** Billing cycle day of subscriber i: cycles are staggered by index. */
-export function cycleDayOf(i: number): number {
-  return i % BILLING_CYCLE_DAYS;
-}
-
 /**
  * Today's billing run: only the subscribers whose cycle ends today (one in thirty). Bills them,
  * and marks the involuntary exits that the billing desk sees: too long overdue (prepaid: no

@@ -3,7 +3,6 @@ import { PLAN_TYPES, VALUE_SEGMENTS } from "../scenario/vocabulary.js";
 /** Groups every count is kept for: the whole base, each plan type, each starting value segment. */
 export const GROUPS = ["all", ...PLAN_TYPES, ...VALUE_SEGMENTS] as const;
 export type Group = (typeof GROUPS)[number];
-export const GROUP_ALL = 0;
 export const PLAN_GROUP_OFFSET = 1;
 export const SEGMENT_GROUP_OFFSET = 1 + PLAN_TYPES.length;
 

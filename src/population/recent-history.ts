@@ -41,15 +41,6 @@ export function recordProblems(state: SubscriberState, i: number, day: number, d
   state.problemHead[i] = (head + 1) % PROBLEM_SLOTS;
 }
 
-/** Contacts (any channel when `channel` < 0) in the last `days` days. */
-export function contactsWithin(state: SubscriberState, i: number, day: number, days: number, channel = -1): number {
-  let total = 0;
-  for (let slot = i * CONTACT_SLOTS, end = slot + CONTACT_SLOTS; slot < end; slot++) {
-    if (day - state.contactDay[slot] < days && (channel < 0 || state.contactChannel[slot] === channel)) total++;
-  }
-  return total;
-}
-
 /** Outbound contacts (inbound excluded) in the last `days` days. */
 export function outboundContactsWithin(state: SubscriberState, i: number, day: number, days: number): number {
   const inbound = CHANNELS.indexOf("inbound");

@@ -65,7 +65,6 @@ export const COMMERCIAL_CATEGORIES: readonly Category[] = ["data", "device", "co
 export const OUTBOUND_CHANNELS = ["sms", "email", "outbound-call", "app-push"] as const;
 export const CHANNELS = [...OUTBOUND_CHANNELS, "inbound"] as const;
 export type Channel = (typeof CHANNELS)[number];
-export const CHANNEL_INBOUND = 4;
 
 /** Inbound touch-points: why the customer is in contact today. */
 export const TOUCHPOINTS = ["care-call", "app-session", "store-visit", "cancellation-request"] as const;
