@@ -87,7 +87,7 @@ export function resolveDecisions(context: ResolveContext, moments: DecisionMomen
       const wasActive = state.status[i] === STATUS_ACTIVE;
       applyAcceptance(state, i, offer, category, day, params);
       spend += offer.cost;
-      reward += offer.price - offer.discount - offer.cost;
+      reward += dealValue(offer) - offer.cost;
       countEvent(metrics, COUNTER.accepts, plan, segment);
       countEvent(metrics, COUNTER.offerCost, plan, segment, offer.cost);
       countProgram(metrics, program, 1);
@@ -135,6 +135,18 @@ function saveAtCancellationDesk(context: ResolveContext, i: number, retention: n
     countEvent(metrics, COUNTER.saves, state.plan[i], state.valueSegment[i]);
     countProgram(metrics, program, 4);
   }
+}
+
+/** Months a deal is valued over: a recurring price or discount for good counts a year. */
+const DEAL_MONTHS = 12;
+
+/**
+ * The money an accepted deal brings over its term (at most a year): price and discount times
+ * the months they run, as a commercial NBA engine books it. One-off costs are apart.
+ */
+function dealValue(offer: { price: number; priceMonths: number; discount: number; discountMonths: number }): number {
+  const months = (count: number) => (count === 0 ? DEAL_MONTHS : Math.min(count, DEAL_MONTHS));
+  return offer.price * months(offer.priceMonths) - offer.discount * months(offer.discountMonths);
 }
 
 /** Complaints quieten outbound contact, opt-outs remove the channel's consent, ignoring twice holds. */

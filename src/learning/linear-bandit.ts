@@ -16,7 +16,7 @@ const REWARD_SCALE = 10;
  * A contextual bandit on the observable features with one ridge-regression model per action
  * (disjoint linear arms). "No action" is an arm of known value 0, so a contact is made only
  * when its (optimistic, sampled or greedy) value is positive. It learns online from each day's
- * feedback: the immediate money of every contact it made (myopic by design).
+ * feedback: the money of every deal it made (myopic by design: churn avoided is not in it).
  */
 export function createLinearBandit(context: PolicyContext, exploration: Exploration): Policy {
   const actionCount = context.actions.length;

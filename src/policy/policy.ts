@@ -54,7 +54,11 @@ export interface FeedbackBatch {
   readonly action: Int32Array;
   /** Index into OUTCOMES. */
   readonly outcome: Uint8Array;
-  /** Immediate money: revenue change of this month minus offer and contact cost. */
+  /**
+   * Money of the contact: minus the contact cost, plus on an acceptance the deal's value over its
+   * term, at most a year (price and discount times their months, for good counting 12), minus the
+   * offer's one-off cost. Churn avoided is not in it: see `churned`.
+   */
   readonly reward: Float64Array;
   /** Subscribers who left today (voluntary or not), whether or not decided on today. */
   readonly churned: Int32Array;
