@@ -1,6 +1,6 @@
 import type { Scenario } from "../scenario/scenario-schema.js";
 import { NEVER, STATUS_ACTIVE, STATUS_CHURNED, type SubscriberState } from "../population/subscriber-state.js";
-import { bufferingWithin, droppedCallsWithin, outboundTotals } from "../population/recent-history.js";
+import { outboundTotals, PROBLEM_TOTALS as P, problemTotals } from "../population/recent-history.js";
 import { CHANNELS, MOMENT_OUTBOUND } from "../scenario/vocabulary.js";
 import { daysToContractEnd, projectedAllowanceUse } from "../response/need-signal.js";
 import type { ActionCatalogue } from "./action-catalogue.js";
@@ -8,6 +8,7 @@ import type { ActionCatalogue } from "./action-catalogue.js";
 const OUTBOUND_CALL = CHANNELS.indexOf("outbound-call");
 const INBOUND = CHANNELS.indexOf("inbound");
 const totals = new Float64Array(3);
+const problemScratch = new Float64Array(8);
 
 /**
  * The engine's filter, the same for every policy: catalogue eligibility, availability dates,
@@ -76,7 +77,10 @@ export function eligibleActions(
         ok = allowanceUse >= rule.minAllowanceUse;
       }
       if (ok && rule.minNetworkIssues7d > 0) {
-        if (issues7d < 0) issues7d = droppedCallsWithin(state, i, day, 7) + bufferingWithin(state, i, day, 7);
+        if (issues7d < 0) {
+          const problems = problemTotals(state, i, day, problemScratch);
+          issues7d = problems[P.dropped7d] + problems[P.buffering7d];
+        }
         ok = issues7d >= rule.minNetworkIssues7d;
       }
     }

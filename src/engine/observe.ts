@@ -53,7 +53,7 @@ export const FEATURE_NAMES = [
 ] as const;
 
 export const FEATURE_COUNT = FEATURE_NAMES.length;
-const problemScratch = new Float64Array(6);
+const problemScratch = new Float64Array(8);
 const contactScratch = new Float64Array(3);
 export const FEATURE_INDEX = Object.fromEntries(FEATURE_NAMES.map((name, index) => [name, index])) as Record<
   (typeof FEATURE_NAMES)[number],

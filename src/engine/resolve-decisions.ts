@@ -51,7 +51,8 @@ export function resolveDecisions(context: ResolveContext, moments: DecisionMomen
     const action = workspace.chosen[row];
     const propensity = workspace.probabilities[row * actionCount + action];
     workspace.propensity[row] = propensity;
-    if (action === 0) {
+    // No action, or the program's budget ran out earlier today: no contact is made.
+    if (action === 0 || budgetLeft[catalogue.programIndex[action]] <= 0) {
       workspace.outcome[row] = OUTCOME_NONE;
       workspace.reward[row] = 0;
       context.log?.record(day, i, moment, action, propensity, OUTCOME_NONE, 0, 0);
@@ -61,13 +62,6 @@ export function resolveDecisions(context: ResolveContext, moments: DecisionMomen
     const category = catalogue.categoryIndex[action];
     const channel = catalogue.channelIndex[action];
     const program = catalogue.programIndex[action];
-    if (budgetLeft[program] <= 0) {
-      // The program's budget ran out earlier today: the contact is not made.
-      workspace.outcome[row] = OUTCOME_NONE;
-      workspace.reward[row] = 0;
-      context.log?.record(day, i, moment, action, propensity, OUTCOME_NONE, 0, 0);
-      continue;
-    }
     const plan = state.plan[i];
     const segment = state.valueSegment[i];
     const contactCost = catalogue.actions[action].contactCost;

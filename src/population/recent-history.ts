@@ -78,9 +78,12 @@ export function recordContact(state: SubscriberState, i: number, day: number, ch
 }
 
 
+/** What problemTotals writes, by index. */
+export const PROBLEM_TOTALS = { dropped1d: 0, dropped7d: 1, dropped30d: 2, buffering7d: 3, noSignal7d: 4, noSignal30d: 5, buffering1d: 6, noSignal1d: 7 } as const;
+
 /**
- * One pass over the problem ring: [dropped calls 1d, 7d, 30d, buffering 7d, no-signal minutes
- * 7d, 30d] into `out` (the feature builder's many windows at the cost of one scan).
+ * One pass over the problem ring: dropped calls, buffering events and no-signal minutes over the
+ * windows of PROBLEM_TOTALS, into `out` (length 8): many windows at the cost of one scan.
  */
 export function problemTotals(state: SubscriberState, i: number, day: number, out: Float64Array): Float64Array {
   out.fill(0);
@@ -95,7 +98,10 @@ export function problemTotals(state: SubscriberState, i: number, day: number, ou
     out[1] += dropped;
     out[3] += state.problemBuffering[slot];
     out[4] += noSignal;
-    if (age < 1) out[0] += dropped;
+    if (age >= 1) continue;
+    out[0] += dropped;
+    out[6] += state.problemBuffering[slot];
+    out[7] += noSignal;
   }
   return out;
 }

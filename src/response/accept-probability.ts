@@ -1,5 +1,5 @@
 import { CATEGORY_COUNT, NEVER, STATUS_ACTIVE, type SubscriberState } from "../population/subscriber-state.js";
-import { bufferingWithin, droppedCallsWithin, noSignalMinutesWithin } from "../population/recent-history.js";
+import { PROBLEM_TOTALS as P, problemTotals } from "../population/recent-history.js";
 import { CATEGORIES, COMMERCIAL_CATEGORIES, MOMENT_OUTBOUND, TYPE_LOST_CAUSE } from "../scenario/vocabulary.js";
 import type { Offer } from "../scenario/offer-schema.js";
 import type { WorldParams } from "../engine/world-params.js";
@@ -13,6 +13,7 @@ const LOYALTY = CATEGORIES.indexOf("loyalty");
 const isCommercial = CATEGORIES.map((name) => COMMERCIAL_CATEGORIES.includes(name));
 /** Half an hour without signal weighs like one dropped call in the context of an offer. */
 const NO_SIGNAL_MINUTES_PER_PROBLEM = 30;
+const problemScratch = new Float64Array(8);
 
 /**
  * The context of one contact, as the response model sees it (computed once per contact and
@@ -32,10 +33,9 @@ export interface ContactContext {
 export function contactContext(state: SubscriberState, i: number, offer: Offer, category: number, moment: number, day: number, deviceDesire: number, tables: DecayTables, out: ContactContext): ContactContext {
   out.need = offer.eligibility.target === "churned" ? 0.5 : needSignal(state, i, category, day, deviceDesire, tables);
   out.affinity = state.affinity[i * CATEGORY_COUNT + category];
-  out.problemsLastDay =
-    droppedCallsWithin(state, i, day, 1) + bufferingWithin(state, i, day, 1) + noSignalMinutesWithin(state, i, day, 1) / NO_SIGNAL_MINUTES_PER_PROBLEM;
-  out.problemsLastWeek =
-    droppedCallsWithin(state, i, day, 7) + bufferingWithin(state, i, day, 7) + noSignalMinutesWithin(state, i, day, 7) / NO_SIGNAL_MINUTES_PER_PROBLEM;
+  const totals = problemTotals(state, i, day, problemScratch);
+  out.problemsLastDay = totals[P.dropped1d] + totals[P.buffering1d] + totals[P.noSignal1d] / NO_SIGNAL_MINUTES_PER_PROBLEM;
+  out.problemsLastWeek = totals[P.dropped7d] + totals[P.buffering7d] + totals[P.noSignal7d] / NO_SIGNAL_MINUTES_PER_PROBLEM;
   out.commercial = isCommercial[category];
   out.inbound = moment !== MOMENT_OUTBOUND;
   return out;

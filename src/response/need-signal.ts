@@ -1,11 +1,12 @@
 import { NEVER, type SubscriberState } from "../population/subscriber-state.js";
-import { bufferingWithin, droppedCallsWithin, noSignalMinutesWithin } from "../population/recent-history.js";
+import { PROBLEM_TOTALS as P, problemTotals } from "../population/recent-history.js";
 import { BILLING_CYCLE_DAYS, DAYS_PER_MONTH } from "../engine/world-params.js";
 import { dissatisfactionAt, type DecayTables } from "../population/decaying-levels.js";
 import { CATEGORIES, PLAN_PREPAID } from "../scenario/vocabulary.js";
 
 const C = Object.fromEntries(CATEGORIES.map((name, index) => [name, index])) as Record<(typeof CATEGORIES)[number], number>;
 const CONTRACT_NEAR_DAYS = 60;
+const problemScratch = new Float64Array(8);
 
 /** Share of the allowance the subscriber is on course to use in a billing cycle. */
 export function projectedAllowanceUse(state: SubscriberState, i: number, day: number): number {
@@ -42,8 +43,8 @@ export function needSignal(state: SubscriberState, i: number, category: number, 
     case C.discount:
       return contractNeed(state, i, day) + clamp(dissatisfactionAt(state, i, day, tables), 0, 1);
     case C.service: {
-      const problems = droppedCallsWithin(state, i, day, 7) + bufferingWithin(state, i, day, 7);
-      return clamp((problems + noSignalMinutesWithin(state, i, day, 7) / 30) / 5, 0, 1.5);
+      const totals = problemTotals(state, i, day, problemScratch);
+      return clamp((totals[P.dropped7d] + totals[P.buffering7d] + totals[P.noSignal7d] / 30) / 5, 0, 1.5);
     }
     case C.payment:
       return state.overdueSinceDay[i] !== NEVER ? 1.5 : 0;
