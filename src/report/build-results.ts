@@ -23,6 +23,17 @@ export interface PolicyResults {
   programs: Record<string, Record<string, number>>;
   /** This policy minus the reference policy, seed by seed (common random numbers). */
   paired: { reference: string; kpis: Record<KpiName, PairedDifference> } | null;
+  /** Oracle's net value per subscriber minus this policy's, seed by seed; null when oracle did not run (and for oracle). */
+  regretVsOracle: PairedDifference | null;
+  /** How a learning policy improved: offline training (x = epoch or episode) or online (x = day); null for policies that do not learn. */
+  learningCurve: LearningCurve | null;
+}
+
+export interface LearningCurve {
+  xLabel: string;
+  yLabel: string;
+  x: number[];
+  y: number[];
 }
 
 export interface ExperimentResults {
@@ -124,6 +135,8 @@ function policyResults(policy: PolicyDefinition, runs: readonly ReplicateResult[
       Object.keys(runs[0].programs).map((program) => [program, meanOfRecord(runs.map((run) => run.programs[program]))]),
     ),
     paired: null,
+    regretVsOracle: null,
+    learningCurve: null,
   };
 }
 
