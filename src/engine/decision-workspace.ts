@@ -12,8 +12,10 @@ export class DecisionWorkspace {
   eligibility = new Uint8Array(0);
   outcome = new Uint8Array(0);
   reward = new Float64Array(0);
+  value = new Float64Array(0);
   propensity = new Float64Array(0);
   churned = new Int32Array(0);
+  churnedValue = new Float64Array(0);
   churnedCount = 0;
 
   constructor(
@@ -21,6 +23,7 @@ export class DecisionWorkspace {
     subscriberCount: number,
   ) {
     this.churned = new Int32Array(subscriberCount);
+    this.churnedValue = new Float64Array(subscriberCount);
   }
 
   ensure(size: number): void {
@@ -33,6 +36,7 @@ export class DecisionWorkspace {
     this.eligibility = new Uint8Array(capacity * this.actionCount);
     this.outcome = new Uint8Array(capacity);
     this.reward = new Float64Array(capacity);
+    this.value = new Float64Array(capacity);
     this.propensity = new Float64Array(capacity);
   }
 }

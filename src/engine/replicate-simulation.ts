@@ -19,6 +19,8 @@ import type { GrossAddQueue } from "./join-gross-adds.js";
 import { FEATURE_NAMES } from "./observe.js";
 import { createWorldDay, type WorldDay } from "./world-day.js";
 import { compileWorldParams, type WorldParams } from "./world-params.js";
+import { createWorldView } from "./world-view.js";
+import { objectiveWeights, type ObjectiveWeights } from "../scenario/objective-schema.js";
 
 /** Everything one (policy, replicate) run holds: built once, then stepped day by day. */
 export interface ReplicateSimulation {
@@ -48,6 +50,7 @@ export interface ReplicateSimulation {
   readonly rowScratch: Uint8Array;
   readonly contact: ContactContext;
   readonly winbackDays: number;
+  readonly objective: ObjectiveWeights;
 }
 
 export interface ReplicateOptions {
@@ -57,6 +60,8 @@ export interface ReplicateOptions {
   readonly replicate: number;
   /** Keep the decision log in memory (tests, off-policy evaluation). */
   readonly keepLog?: boolean;
+  /** What the policy definition's `prepare` returned for this replicate. */
+  readonly prepared?: unknown;
 }
 
 /**
@@ -77,12 +82,17 @@ export function createReplicateSimulation(options: ReplicateOptions): ReplicateS
     const budget = scenario.economics.budgets[program];
     if (budget !== undefined) budgetLeft[index] = budget;
   });
+  const objective = objectiveWeights(scenario.objective);
+  let sim: ReplicateSimulation | null = null;
   const policy = options.policy.create({
     scenario,
     actions: catalogue.actions,
     featureNames: FEATURE_NAMES,
     subscriberCount: count,
     random: createStream(rootSeed, `replicate:${replicate}/policy:${options.policy.name}`),
+    objective,
+    prepared: options.prepared,
+    world: options.policy.privileged ? createWorldView(() => sim!) : undefined,
   });
   const draws = allocateDayDraws(count);
   const moments = allocateDecisionMoments(count);
@@ -93,7 +103,7 @@ export function createReplicateSimulation(options: ReplicateOptions): ReplicateS
   const streams = createDrawStreams(rootSeed, replicate);
   const morning: MorningInputs = { params, draws, streams, moments, candidates, metrics, lifeChances, quietNoProblemChance, live: false };
   const winbackOffers = catalogue.offers.filter((offer) => offer?.eligibility.target === "churned");
-  return {
+  sim = {
     scenario,
     rootSeed,
     replicate,
@@ -118,5 +128,7 @@ export function createReplicateSimulation(options: ReplicateOptions): ReplicateS
     rowScratch: new Uint8Array(catalogue.actions.length),
     contact: { need: 0, affinity: 0, problemsLastDay: 0, problemsLastWeek: 0, commercial: false, inbound: false },
     winbackDays: winbackOffers.length === 0 ? -1 : Math.max(...winbackOffers.map((offer) => offer!.eligibility.maxChurnedDays)),
+    objective,
   };
+  return sim;
 }

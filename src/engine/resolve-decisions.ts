@@ -19,6 +19,7 @@ import type { DecisionWorkspace } from "./decision-workspace.js";
 import type { DecisionLog } from "../log/decision-log.js";
 import { addAnnoyance, addDissatisfaction, annoyanceAt, type DecayTables } from "../population/decaying-levels.js";
 import { addCandidate, type ChurnCandidates } from "./churn-candidates.js";
+import type { ObjectiveWeights } from "../scenario/objective-schema.js";
 
 const INBOUND = CHANNELS.indexOf("inbound");
 const COMPLAINT_DISSATISFACTION = 0.1;
@@ -34,6 +35,7 @@ export interface ResolveContext {
   readonly log: DecisionLog | null;
   readonly contact: ContactContext;
   readonly candidates: ChurnCandidates;
+  readonly objective: ObjectiveWeights;
 }
 
 /**
@@ -55,6 +57,7 @@ export function resolveDecisions(context: ResolveContext, moments: DecisionMomen
     if (action === 0 || budgetLeft[catalogue.programIndex[action]] <= 0) {
       workspace.outcome[row] = OUTCOME_NONE;
       workspace.reward[row] = 0;
+      workspace.value[row] = 0;
       context.log?.record(day, i, moment, action, propensity, OUTCOME_NONE, 0, 0);
       continue;
     }
@@ -110,6 +113,7 @@ export function resolveDecisions(context: ResolveContext, moments: DecisionMomen
     addToSeries(metrics, day, SERIES_INDEX.cost, spend);
     workspace.outcome[row] = outcome;
     workspace.reward[row] = reward;
+    workspace.value[row] = objectiveValue(context.objective, reward, increment, outcome);
     context.log?.record(day, i, moment, action, propensity, outcome, reward, acceptChance);
   }
 }
@@ -131,6 +135,12 @@ function saveAtCancellationDesk(context: ResolveContext, i: number, retention: n
   }
 }
 
+/** A contact's money, annoyance and experience, priced by the scenario's objective. */
+export function objectiveValue(objective: ObjectiveWeights, reward: number, annoyanceAdded: number, outcome: number): number {
+  const badExperience = outcome === OUTCOME_COMPLAIN || outcome === OUTCOME_OPT_OUT ? 1 : 0;
+  return objective.revenue * reward - objective.annoyance * annoyanceAdded - objective.experience * badExperience;
+}
+
 /** Months a deal is valued over: a recurring price or discount for good counts a year. */
 const DEAL_MONTHS = 12;
 
@@ -138,7 +148,7 @@ const DEAL_MONTHS = 12;
  * The money an accepted deal brings over its term (at most a year): price and discount times
  * the months they run, as a commercial NBA engine books it. One-off costs are apart.
  */
-function dealValue(offer: { price: number; priceMonths: number; discount: number; discountMonths: number }): number {
+export function dealValue(offer: { price: number; priceMonths: number; discount: number; discountMonths: number }): number {
   const months = (count: number) => (count === 0 ? DEAL_MONTHS : Math.min(count, DEAL_MONTHS));
   return offer.price * months(offer.priceMonths) - offer.discount * months(offer.discountMonths);
 }

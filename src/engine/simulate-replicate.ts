@@ -4,6 +4,7 @@ import { retainedValue } from "../metrics/retained-value.js";
 import { PROGRAM_COUNTERS } from "../metrics/replicate-metrics.js";
 import { PROGRAMS } from "../scenario/vocabulary.js";
 import type { DecisionLog } from "../log/decision-log.js";
+import type { LearningCurve } from "../policy/policy.js";
 import { createReplicateSimulation, type ReplicateOptions, type ReplicateSimulation } from "./replicate-simulation.js";
 import { stepDay } from "./step-day.js";
 import { STATUS_ACTIVE } from "../population/subscriber-state.js";
@@ -18,6 +19,8 @@ export interface ReplicateResult {
   readonly programs: Record<string, Record<(typeof PROGRAM_COUNTERS)[number], number>>;
   readonly subscriberDays: number;
   readonly wallSeconds: number;
+  /** The policy's learning curve, when it learns (plain data). */
+  readonly learningCurve: LearningCurve | null;
 }
 
 export interface SimulateOptions extends ReplicateOptions {
@@ -33,10 +36,12 @@ export function simulateReplicate(options: SimulateOptions): ReplicateResult & {
     stepDay(sim, day);
     if (day >= 0) options.onDay?.(day);
   }
-  return { ...summarize(sim), wallSeconds: (performance.now() - started) / 1000, log: sim.log };
+  const curve = sim.policy.learningCurve?.() ?? null;
+  const learningCurve = curve ? { xLabel: curve.xLabel, yLabel: curve.yLabel, x: [...curve.x], y: [...curve.y] } : null;
+  return { ...summarize(sim), wallSeconds: (performance.now() - started) / 1000, learningCurve, log: sim.log };
 }
 
-function summarize(sim: ReplicateSimulation): Omit<ReplicateResult, "wallSeconds"> {
+function summarize(sim: ReplicateSimulation): Omit<ReplicateResult, "wallSeconds" | "learningCurve"> {
   const { state, params, metrics } = sim;
   const endDay = sim.scenario.horizonDays;
   const sums = createGroupSums();

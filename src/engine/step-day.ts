@@ -15,6 +15,7 @@ import { validateDecisions } from "./validate-decisions.js";
 import { advanceWorldDay } from "./world-day.js";
 import { refreshRegionNetwork } from "./daily-chances.js";
 import { joinGrossAdds } from "./join-gross-adds.js";
+import { monthlyPrice } from "./bill-subscriber.js";
 
 /**
  * One simulated day. The order of the day lives here and nowhere else:
@@ -54,6 +55,7 @@ export function stepDay(sim: ReplicateSimulation, day: number): void {
   // Counted before the churn draw: a leaver's last day is an active day (as in leave()).
   addToSeries(metrics, day, SERIES_INDEX.activeSubscriberDays, sim.startingBase + counters[COUNTER.joined] - counters[COUNTER.churned] + counters[COUNTER.returned]);
   churnPass(state, day, sim.draws.churn, sim.candidates, params, metrics, workspace, true);
+  if (sim.policy.feedback) priceLeavers(sim, day);
   sim.policy.feedback?.({
     day,
     size: moments.size,
@@ -61,7 +63,9 @@ export function stepDay(sim: ReplicateSimulation, day: number): void {
     action: workspace.chosen.subarray(0, moments.size),
     outcome: workspace.outcome.subarray(0, moments.size),
     reward: workspace.reward.subarray(0, moments.size),
+    value: workspace.value.subarray(0, moments.size),
     churned: workspace.churned.subarray(0, workspace.churnedCount),
+    churnedValue: workspace.churnedValue.subarray(0, workspace.churnedCount),
   });
 
   addToSeries(metrics, day, SERIES_INDEX.revenue, revenue);
@@ -69,6 +73,16 @@ export function stepDay(sim: ReplicateSimulation, day: number): void {
     addToSeries(metrics, day, SERIES_INDEX.annoyanceEnd, meanAnnoyance(state, day, params));
   }
 }
+
+/** What each of today's leavers costs in the objective: a year of margin at the price they paid. */
+function priceLeavers(sim: ReplicateSimulation, day: number): void {
+  const { workspace, state, params } = sim;
+  const perMonth = sim.objective.retainedValue * params.marginShare * MONTHS_CHARGED_ON_CHURN;
+  for (let k = 0; k < workspace.churnedCount; k++) workspace.churnedValue[k] = perMonth * monthlyPrice(state, workspace.churned[k], day);
+}
+
+/** A leaver costs a year of margin in the objective. */
+const MONTHS_CHARGED_ON_CHURN = 12;
 
 function hasContacts(chosen: Int32Array, size: number): boolean {
   for (let row = 0; row < size; row++) if (chosen[row] !== 0) return true;

@@ -14,10 +14,13 @@ export function decayPerDay(halfLifeDays: number): number {
  * The scenario's parameters turned into flat per-day numbers for the day loop, so that the hot
  * loop reads plain properties and never converts units.
  */
+const MAX_LOOK_AHEAD_DAYS = 730;
+
 export function compileWorldParams(scenario: Scenario) {
   const { churn, network, life, inbound, annoyance, response } = scenario;
   const plans = PLAN_TYPES.map((plan) => scenario.population.plans[plan]);
-  const totalDays = scenario.warmupDays + scenario.horizonDays;
+  // Decay tables also cover the longest look-ahead of the oracle past the last day.
+  const totalDays = scenario.warmupDays + scenario.horizonDays + MAX_LOOK_AHEAD_DAYS;
   const annoyanceDecay = decayPerDay(annoyance.halfLifeDays);
   return {
     horizonDays: scenario.horizonDays,

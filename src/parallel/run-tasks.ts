@@ -2,7 +2,8 @@ import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import type { Scenario } from "../scenario/scenario-schema.js";
 import type { PolicyDefinition } from "../policy/policy.js";
-import { simulateReplicate, type ReplicateResult } from "../engine/simulate-replicate.js";
+import type { ReplicateResult } from "../engine/simulate-replicate.js";
+import { runReplicate } from "../engine/run-replicate.js";
 import type { SimulationTaskMessage } from "./simulation-worker.js";
 
 /** One unit of work: one policy on one replicate. */
@@ -53,9 +54,16 @@ export async function runTasks(scenario: Scenario, rootSeed: number, tasks: read
     failure: { policy: task.policy.name, replicate: task.replicate, error: error instanceof Error ? error.message : String(error) },
   });
   if (workers <= 1) {
-    return tasks.map((task, index) => {
+    const outcomes: TaskOutcome[] = [];
+    for (const [index, task] of tasks.entries()) {
+      outcomes.push(await runInThisThread(task, index));
+    }
+    return outcomes;
+  }
+  async function runInThisThread(task: SimulationTask, index: number): Promise<TaskOutcome> {
+    {
       try {
-        const { log: _log, ...result } = simulateReplicate({
+        const { log: _log, ...result } = await runReplicate({
           scenario,
           policy: task.policy,
           rootSeed,
@@ -71,7 +79,7 @@ export async function runTasks(scenario: Scenario, rootSeed: number, tasks: read
       } finally {
         tasksDone++;
       }
-    });
+    }
   }
 
   const pool = new Piscina<SimulationTaskMessage, ReplicateResult>({

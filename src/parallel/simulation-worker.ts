@@ -1,7 +1,8 @@
 import type { MessagePort } from "node:worker_threads";
 import type { Scenario } from "../scenario/scenario-schema.js";
 import { resolvePolicies } from "../policy/resolve-policies.js";
-import { simulateReplicate, type ReplicateResult } from "../engine/simulate-replicate.js";
+import type { ReplicateResult } from "../engine/simulate-replicate.js";
+import { runReplicate } from "../engine/run-replicate.js";
 
 /** One (policy, replicate) task as plain data: what crosses the worker boundary. */
 export interface SimulationTaskMessage {
@@ -23,7 +24,7 @@ const PROGRESS_EVERY_DAYS = 5;
  */
 export default async function runSimulationTask(task: SimulationTaskMessage): Promise<ReplicateResult> {
   const [policy] = await resolvePolicies([task.policy]);
-  const { log: _log, ...result } = simulateReplicate({
+  const { log: _log, ...result } = await runReplicate({
     scenario: task.scenario,
     policy,
     rootSeed: task.rootSeed,

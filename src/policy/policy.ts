@@ -1,6 +1,7 @@
 import type { Category, Channel, Program } from "../scenario/vocabulary.js";
 import type { Scenario } from "../scenario/scenario-schema.js";
 import type { RandomStream } from "../random/random-stream.js";
+import type { ObjectiveWeights } from "../scenario/objective-schema.js";
 
 /** One action a policy can choose. Action 0 is always "no action". */
 export interface ActionInfo {
@@ -60,8 +61,28 @@ export interface FeedbackBatch {
    * offer's one-off cost. Churn avoided is not in it: see `churned`.
    */
   readonly reward: Float64Array;
+  /**
+   * The scenario's objective for the contact (see `objective` in the scenario): the revenue
+   * weight times `reward`, less the annoyance it added and any complaint or opt-out, priced by
+   * the objective's weights. 0 for no action.
+   */
+  readonly value: Float64Array;
   /** Subscribers who left today (voluntary or not), whether or not decided on today. */
   readonly churned: Int32Array;
+  /**
+   * Per entry of `churned`: what losing the customer costs in the objective (the retained-value
+   * weight times a year of the customer's margin at the current price). A learner charges it to
+   * its decisions on that customer in the last `objective.attributionDays` days.
+   */
+  readonly churnedValue: Float64Array;
+}
+
+/** How a learning policy improved, for the report: x is a day or a training episode. */
+export interface LearningCurve {
+  readonly xLabel: string;
+  readonly yLabel: string;
+  readonly x: readonly number[];
+  readonly y: readonly number[];
 }
 
 /** What a policy is given when it is created. */
@@ -72,11 +93,55 @@ export interface PolicyContext {
   readonly subscriberCount: number;
   /** The policy's own random stream (`.../policy:NAME`), independent of the world's. */
   readonly random: RandomStream;
+  /** The objective's weights (scenario `objective`, preset and overrides). */
+  readonly objective: ObjectiveWeights;
+  /** What the definition's `prepare` returned for this replicate (a trained model), else undefined. */
+  readonly prepared?: unknown;
+  /**
+   * The world's true models, for privileged reference policies only (the definition sets
+   * `privileged: true`). A policy that competes fairly never gets it.
+   */
+  readonly world?: WorldView;
+}
+
+/** The latent side of the world, given only to reference policies such as the oracle. */
+export interface WorldView {
+  /**
+   * Expected value, over `horizonDays`, of taking `action` at decision row `row` of the current
+   * batch, relative to taking no action, in the objective's money: the deal, the costs, the
+   * change in the chance that the customer stays, and the annoyance and bad experience.
+   */
+  expectedValue(batch: DecisionBatch, row: number, action: number, horizonDays: number): number;
+}
+
+/** What `prepare` gets: the scenario, and training simulations on seeds apart from the evaluation's. */
+export interface PrepareContext {
+  readonly scenario: Scenario;
+  readonly actions: readonly ActionInfo[];
+  readonly featureNames: readonly string[];
+  readonly objective: ObjectiveWeights;
+  /** The evaluation replicate this preparation is for. */
+  readonly replicate: number;
+  /** Its own stream (`.../policy:NAME/prepare`). */
+  readonly random: RandomStream;
+  /**
+   * Runs `behaviour` in a training world: the scenario's catalogue and parameters, no scheduled
+   * events, at most `training.maxSubscribers` subscribers, on training seed `episode` (streams
+   * `replicate:1000000+...`, never an evaluation seed). Returns the whole-base KPIs.
+   */
+  simulateTraining(behaviour: PolicyDefinition, days: number, episode: number): TrainingRun;
+}
+
+export interface TrainingRun {
+  readonly netValuePerSub: number;
+  readonly churnRateMonthly: number;
 }
 
 export interface Policy {
   decide(batch: DecisionBatch, output: DecisionOutput): void;
   feedback?(feedback: FeedbackBatch): void;
+  /** How it learned, read once at the end of the run (results.json `learningCurve`). */
+  learningCurve?(): LearningCurve | null;
 }
 
 /** A policy module: what `--policies NAME` or a user's file provides. */
@@ -84,4 +149,8 @@ export interface PolicyDefinition {
   readonly name: string;
   readonly description: string;
   create(context: PolicyContext): Policy;
+  /** Offline work before the evaluation of a replicate (training); its result is `context.prepared`. */
+  prepare?(context: PrepareContext): Promise<unknown>;
+  /** Reference policies that see the latent world (the oracle) set this; they get `context.world`. */
+  readonly privileged?: boolean;
 }

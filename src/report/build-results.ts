@@ -9,6 +9,8 @@ import { OFFERSIM_VERSION } from "../version.js";
 import type { TaskFailure } from "../parallel/run-tasks.js";
 
 export const RESULTS_SCHEMA_VERSION = 1;
+/** The upper reference: every other policy's regret is measured against it. */
+const ORACLE = "oracle";
 
 export type KpiSummaries = Record<KpiName, ReplicateSummary>;
 
@@ -106,6 +108,10 @@ export function buildResults(input: BuildResultsInput): ExperimentResults {
     policies: input.policies.map((policy) => {
       const entry = policyResults(policy, byPolicy(policy.name));
       entry.paired = input.reference === null ? null : pairedWith(input.reference, entry, byPolicy(input.reference));
+      const oracleRuns = byPolicy(ORACLE);
+      if (policy.name !== ORACLE && oracleRuns.length > 0) {
+        entry.regretVsOracle = pairedDifference(oracleRuns.map((run) => run.groups.all.netValuePerSub), entry.kpis.netValuePerSub.perSeed);
+      }
       return entry;
     }),
     failures: [...input.failures],
@@ -136,8 +142,18 @@ function policyResults(policy: PolicyDefinition, runs: readonly ReplicateResult[
     ),
     paired: null,
     regretVsOracle: null,
-    learningCurve: null,
+    learningCurve: meanCurve(runs),
   };
+}
+
+/** The replicates' learning curves averaged point by point (they share x); null when none learns. */
+function meanCurve(runs: readonly ReplicateResult[]): LearningCurve | null {
+  const curves = runs.map((run) => run.learningCurve).filter((curve) => curve !== null);
+  if (curves.length === 0) return null;
+  const length = Math.min(...curves.map((curve) => curve.x.length));
+  const x = curves[0].x.slice(0, length);
+  const y = x.map((_, k) => curves.reduce((sum, curve) => sum + curve.y[k], 0) / curves.length);
+  return { xLabel: curves[0].xLabel, yLabel: curves[0].yLabel, x, y };
 }
 
 function meanOfRecords(rows: readonly (readonly Record<string, number>[])[]): Record<string, number>[] {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { eventSchema } from "./event-schema.js";
 import { offerSchema } from "./offer-schema.js";
+import { objectiveSchema, trainingSchema } from "./objective-schema.js";
 import {
   annoyanceSchema,
   channelsSchema,
@@ -49,6 +50,8 @@ export const scenarioSchema = z
     contactPolicy: contactPolicySchema,
     channels: channelsSchema,
     economics: economicsSchema,
+    objective: objectiveSchema,
+    training: trainingSchema,
     policies: z.array(z.string()).optional().describe("Policies to run when --policies is not given."),
     offers: z.array(offerSchema).default([]).describe("The offer and action catalogue."),
     events: z.array(eventSchema).default([]).describe("Time-boxed world events."),

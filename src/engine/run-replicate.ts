@@ -1,0 +1,66 @@
+import type { PolicyDefinition, PrepareContext, TrainingRun } from "../policy/policy.js";
+import { PolicyError } from "../policy/policy-error.js";
+import { createStream } from "../random/random-stream.js";
+import type { Scenario } from "../scenario/scenario-schema.js";
+import { objectiveWeights } from "../scenario/objective-schema.js";
+import { buildActionCatalogue } from "./action-catalogue.js";
+import { FEATURE_NAMES } from "./observe.js";
+import { simulateReplicate, type SimulateOptions, type ReplicateResult } from "./simulate-replicate.js";
+import type { DecisionLog } from "../log/decision-log.js";
+
+/**
+ * Training worlds use replicates from here on: streams `replicate:1000000+...`, which no
+ * evaluation seed (at most 1000 of them) ever reaches.
+ */
+export const TRAINING_REPLICATE_BASE = 1_000_000;
+const EPISODES_PER_REPLICATE = 1000;
+
+/**
+ * One (policy, replicate) task: the policy's offline preparation (training on training seeds),
+ * then the evaluation run. Both depend only on the options, so a task gives the same result in
+ * any worker.
+ */
+export async function runReplicate(options: SimulateOptions): Promise<ReplicateResult & { log: DecisionLog | null }> {
+  const prepared = options.policy.prepare ? await prepareSafely(options.policy, prepareContext(options)) : undefined;
+  return simulateReplicate({ ...options, prepared });
+}
+
+async function prepareSafely(policy: PolicyDefinition, context: PrepareContext): Promise<unknown> {
+  try {
+    return await policy.prepare!(context);
+  } catch (error) {
+    if (error instanceof PolicyError) throw error;
+    throw new PolicyError(policy.name, `prepare() threw: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function prepareContext(options: SimulateOptions): PrepareContext {
+  const { scenario, rootSeed, replicate, policy } = options;
+  return {
+    scenario,
+    actions: buildActionCatalogue(scenario).actions,
+    featureNames: FEATURE_NAMES,
+    objective: objectiveWeights(scenario.objective),
+    replicate,
+    random: createStream(rootSeed, `replicate:${replicate}/policy:${policy.name}/prepare`),
+    simulateTraining(behaviour: PolicyDefinition, days: number, episode: number): TrainingRun {
+      const result = simulateReplicate({
+        scenario: trainingScenario(scenario, days),
+        policy: behaviour,
+        rootSeed,
+        replicate: TRAINING_REPLICATE_BASE + replicate * EPISODES_PER_REPLICATE + (episode % EPISODES_PER_REPLICATE),
+      });
+      return { netValuePerSub: result.groups.all.netValuePerSub, churnRateMonthly: result.groups.all.churnRateMonthly };
+    },
+  };
+}
+
+/** The training world: the same catalogue and parameters, no scheduled events, a capped base. */
+export function trainingScenario(scenario: Scenario, days: number): Scenario {
+  return {
+    ...scenario,
+    horizonDays: days,
+    events: [],
+    population: { ...scenario.population, size: Math.min(scenario.population.size, scenario.training.maxSubscribers) },
+  };
+}

@@ -1,0 +1,116 @@
+import type { DecisionBatch, WorldView } from "../policy/policy.js";
+import { MOMENT_CANCELLATION, MOMENT_OUTBOUND, RESPONSE_TYPES, TYPE_SLEEPING_DOG } from "../scenario/vocabulary.js";
+import { outboundContactsWithin } from "../population/recent-history.js";
+import { addAnnoyance, annoyanceAt } from "../population/decaying-levels.js";
+import { acceptProbability, contactContext, type ContactContext } from "../response/accept-probability.js";
+import { annoyanceIncrement } from "../response/annoyance-increment.js";
+import { applyAcceptance } from "../response/apply-acceptance.js";
+import { churnHazard } from "../response/churn-hazard.js";
+import { monthlyPrice } from "./bill-subscriber.js";
+import type { ReplicateSimulation } from "./replicate-simulation.js";
+import { SubscriberSnapshot } from "./subscriber-snapshot.js";
+import { DAYS_PER_MONTH } from "./world-params.js";
+
+/**
+ * The oracle's view: the world's own response and churn models applied to the latent state.
+ * The value of an action is what it changes in expected margin over the horizon: the customer
+ * stays (hazard after the contact, accepted or not, against the hazard without it), pays the new
+ * price, and the contact and offer cost; annoyance and complaints are priced by the objective on
+ * top of their effect on churn. Each "what if" is applied to the live state and undone.
+ */
+export function createWorldView(getSim: () => ReplicateSimulation): WorldView {
+  let snapshot: SubscriberSnapshot | null = null;
+  let baselineRow = -1;
+  let baselineDay = Number.NaN;
+  let baseline = 0;
+  // A refused contact's outcome depends on the action only through the annoyance it adds.
+  let cachedIncrement = Number.NaN;
+  let cachedRefusal = 0;
+  const scratch: ContactContext = { need: 0, affinity: 0, problemsLastDay: 0, problemsLastWeek: 0, commercial: false, inbound: false };
+
+  return {
+    expectedValue(batch: DecisionBatch, row: number, action: number, horizonDays: number): number {
+      if (action === 0) return 0;
+      const sim = getSim();
+      const { state, params, catalogue, world } = sim;
+      snapshot ??= new SubscriberSnapshot(state);
+      const i = batch.subscriber[row];
+      const moment = batch.moment[row];
+      const day = batch.day;
+      const offer = catalogue.offers[action]!;
+      const category = catalogue.categoryIndex[action];
+      const contact = contactContext(state, i, offer, category, moment, day, world.deviceDesireFactor[state.region[i]], params, scratch);
+      const accept = acceptProbability(state, i, offer, category, contact, day, params);
+      const contactsLastWeek = outboundContactsWithin(state, i, day, 7);
+      const incrementAccepted = annoyanceIncrement(contact, contactsLastWeek, state.contactTolerancePerWeek[i], true, params);
+      const incrementRefused = annoyanceIncrement(contact, contactsLastWeek, state.contactTolerancePerWeek[i], false, params);
+      const wakes = moment === MOMENT_OUTBOUND && state.responseType[i] === TYPE_SLEEPING_DOG;
+      const cancelling = moment === MOMENT_CANCELLATION;
+      const stayValue = (fromDay: number) => expectedMargin(sim, i, fromDay, horizonDays);
+      if (row !== baselineRow || day !== baselineDay) {
+        baselineRow = row;
+        baselineDay = day;
+        baseline = cancelling ? 0 : stayValue(day);
+        cachedIncrement = Number.NaN;
+      }
+      const before = baseline;
+
+      snapshot.save(i);
+      const chargesBefore = state.pendingCharges[i];
+      addAnnoyance(state, i, day, incrementAccepted, params);
+      applyAcceptance(state, i, offer, category, day, params);
+      if (wakes) state.awakenedDay[i] = day;
+      const oneOff = (state.pendingCharges[i] - chargesBefore) * params.marginShare;
+      const saved = cancelling ? Math.min(1, offer.retention * params.response.retentionEffectByType[RESPONSE_TYPES[state.responseType[i]]]) : 1;
+      const afterAccept = saved * stayValue(day) + oneOff;
+      snapshot.restore();
+
+      let afterRefusal = 0;
+      if (!cancelling && incrementRefused === cachedIncrement && row === baselineRow) afterRefusal = cachedRefusal;
+      else if (!cancelling) {
+        addAnnoyance(state, i, day, incrementRefused, params);
+        if (wakes) state.awakenedDay[i] = day;
+        afterRefusal = stayValue(day);
+        snapshot.restore();
+        cachedIncrement = incrementRefused;
+        cachedRefusal = afterRefusal;
+      }
+
+      const r = params.response;
+      const annoyanceAfter = annoyanceAt(state, i, day, params) + incrementRefused;
+      const badExperience = (1 - accept) * Math.min(1, r.complaintBase + r.complaintPerAnnoyance * annoyanceAfter + (contact.inbound ? 0 : r.optOutBase + r.optOutPerAnnoyance * annoyanceAfter));
+      const money = accept * (afterAccept - offer.cost) + (1 - accept) * afterRefusal - before - catalogue.actions[action].contactCost;
+      const objective = sim.objective;
+      return objective.revenue * money - objective.annoyance * (accept * incrementAccepted + (1 - accept) * incrementRefused) - objective.experience * badExperience;
+    },
+  };
+}
+
+const LOOK_AHEAD_STEP_DAYS = 45;
+
+/**
+ * Expected margin of subscriber i over the next `days` days from `fromDay`, with the hazard and
+ * price re-read every 30 days (a contract ending, a discount running out, levels decaying).
+ * Today's regional factors are assumed to hold.
+ */
+function expectedMargin(sim: ReplicateSimulation, i: number, fromDay: number, days: number): number {
+  const { state, world, params } = sim;
+  const marginPerDay = params.marginShare / DAYS_PER_MONTH;
+  let survival = 1;
+  let value = 0;
+  for (let t = 0; t < days; t += LOOK_AHEAD_STEP_DAYS) {
+    const length = Math.min(LOOK_AHEAD_STEP_DAYS, days - t);
+    const hazard = Math.min(churnHazard(state, i, fromDay + t, world, params), 1);
+    value += survival * monthlyPrice(state, i, fromDay + t) * marginPerDay * expectedActiveDays(hazard, length);
+    survival *= Math.pow(1 - hazard, length);
+  }
+  return value;
+}
+
+/** Expected days active among the next `days` at a constant daily hazard. */
+export function expectedActiveDays(hazardPerDay: number, days: number): number {
+  const h = Math.min(Math.max(hazardPerDay, 0), 1);
+  if (h < 1e-12) return days;
+  const stay = 1 - h;
+  return (stay * (1 - Math.pow(stay, days))) / h;
+}
