@@ -33,6 +33,7 @@ export async function main(argv: string[]): Promise<number> {
             .option("subscribers", { type: "string", describe: "Override population.size" })
             .option("days", { type: "string", describe: "Override horizonDays" })
             .option("workers", { type: "string", describe: "Worker threads (default: the number of cores)" })
+            .option("tf-backend", { type: "string", describe: "TensorFlow.js backend of the ML and RL policies: wasm, cpu or node (tfjs-node, when installed) [default: wasm]" })
             .option("out", { type: "string", describe: "Output folder (default: reports/<scenario>-<time>)" })
             .option("json", { type: "boolean", default: false, describe: "Print results.json to stdout instead of a table" })
             .option("quiet", { type: "boolean", default: false, describe: "No progress on stderr" }),

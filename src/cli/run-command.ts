@@ -12,6 +12,7 @@ import { buildResults, type ExperimentResults } from "../report/build-results.js
 import { summaryCsv, summaryMarkdown, summaryText } from "../report/summary-writers.js";
 import { writeFilesAtomically } from "../report/write-files-atomically.js";
 import { createProgressReporter } from "./progress-reporter.js";
+import { TF_BACKEND_ENV, TF_BACKENDS } from "../learning/tensorflow-backend.js";
 import { RunFailedError } from "./run-failed-error.js";
 
 /** The flags of `offersim run` as typed (numbers still as text, checked by parseRunOptions). */
@@ -24,6 +25,7 @@ export interface RunFlags {
   subscribers?: string;
   days?: string;
   workers?: string;
+  tfBackend?: string;
   out?: string;
   json?: boolean;
   quiet?: boolean;
@@ -80,6 +82,9 @@ export function parseRunOptions(flags: RunFlags): RunOptions {
     json: flags.json ?? false,
     quiet: flags.quiet ?? false,
   };
+  if (flags.tfBackend !== undefined && !(TF_BACKENDS as readonly string[]).includes(flags.tfBackend)) {
+    problems.push(`--tf-backend must be one of ${TF_BACKENDS.join(", ")}, got ${JSON.stringify(flags.tfBackend)}`);
+  }
   if (problems.length > 0) throw new InputError(problems);
   return options;
 }
@@ -87,6 +92,8 @@ export function parseRunOptions(flags: RunFlags): RunOptions {
 /** `offersim run`: load, simulate every (policy, seed), write DIR/results.json, summary.csv, summary.md. */
 export async function runCommand(flags: RunFlags): Promise<{ results: ExperimentResults; outDir: string }> {
   const options = parseRunOptions(flags);
+  // Worker threads copy the environment when they start: the backend travels with it.
+  if (flags.tfBackend !== undefined) process.env[TF_BACKEND_ENV] = flags.tfBackend;
   const file = options.scenario ?? defaultScenarioFile();
   const loaded = loadScenario(file);
   const scenario: Scenario = {

@@ -1,0 +1,41 @@
+import * as tf from "@tensorflow/tfjs-core";
+
+export const TF_BACKENDS = ["wasm", "cpu", "node"] as const;
+export type TfBackendName = (typeof TF_BACKENDS)[number];
+
+/** The environment variable that carries `--tf-backend` into worker threads. */
+export const TF_BACKEND_ENV = "OFFERSIM_TF_BACKEND";
+
+let ready: Promise<typeof tf> | null = null;
+
+/**
+ * TensorFlow.js with the chosen backend, set up once per thread: wasm by default (the .wasm
+ * ships in the npm package), the plain cpu backend, or tfjs-node when the user installed it and
+ * a smoke operation succeeds.
+ */
+export function loadTensorFlow(name: string = process.env[TF_BACKEND_ENV] ?? "wasm"): Promise<typeof tf> {
+  ready ??= setUp(name);
+  return ready;
+}
+
+async function setUp(name: string): Promise<typeof tf> {
+  if (name === "wasm") await import("@tensorflow/tfjs-backend-wasm");
+  else if (name === "cpu") await import("@tensorflow/tfjs-backend-cpu");
+  else if (name === "node") await loadNodeBackend();
+  else throw new Error(`--tf-backend must be one of ${TF_BACKENDS.join(", ")}, got ${JSON.stringify(name)}`);
+  const backend = name === "node" ? "tensorflow" : name;
+  if (!(await tf.setBackend(backend))) throw new Error(`TensorFlow.js could not start the ${name} backend`);
+  await tf.ready();
+  return tf;
+}
+
+async function loadNodeBackend(): Promise<void> {
+  const moduleName = "@tensorflow/tfjs-node";
+  try {
+    await import(moduleName);
+    const sum = tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(2)).dataSync()[0]);
+    if (sum !== 3) throw new Error(`smoke test gave ${sum}`);
+  } catch (error) {
+    throw new Error(`--tf-backend node needs @tensorflow/tfjs-node installed and working (npm install @tensorflow/tfjs-node; it does not support Node >= 23): ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+  }
+}
