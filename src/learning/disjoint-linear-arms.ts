@@ -105,4 +105,21 @@ export class DisjointLinearArms {
     }
     this.pulls[arm]++;
   }
+
+  /**
+   * Changes the reward of an earlier observation x of `arm` by `delta` (a delayed outcome, such
+   * as the customer leaving after the decision): b gains x delta, so theta = A^-1 b moves by
+   * A^-1 x delta. A is unchanged. Exact for ridge regression, O(d^2).
+   */
+  adjustReward(arm: number, x: Float64Array, delta: number, nonZero: Int32Array, count: number): void {
+    const d = this.dimension;
+    const base = arm * d * d;
+    const thetaOffset = arm * d;
+    for (let row = 0; row < d; row++) {
+      let dot = 0;
+      const offset = base + row * d;
+      for (let c = 0; c < count; c++) dot += this.inverse[offset + nonZero[c]] * x[nonZero[c]];
+      this.theta[thetaOffset + row] += dot * delta;
+    }
+  }
 }
