@@ -15,7 +15,7 @@ export function checkRows(checks: readonly KpiCheck[], failText = "**FAIL**"): s
     value(check.baseline),
     value(check.current),
     check.meanDiff === null ? "–" : check.ci95 ? `${formatNumber(check.meanDiff)} [${formatNumber(check.ci95[0])}, ${formatNumber(check.ci95[1])}]` : formatNumber(check.meanDiff),
-    check.direction === null ? "not gated" : `${check.direction} is better, ±${check.toleranceText}`,
+    check.direction === null ? "not gated" : `${check.direction} is better; may be worse by ${check.toleranceText}`,
     check.status === "fail" ? failText : check.status,
   ]);
 }
