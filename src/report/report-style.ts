@@ -8,7 +8,7 @@ h2 { border-bottom: 1px solid #ccc; margin-top: 2.5rem; }
 table { border-collapse: collapse; font-size: 0.85rem; margin: 0.5rem 0; }
 th, td { border: 1px solid #ddd; padding: 0.25rem 0.5rem; text-align: right; vertical-align: top; }
 th:first-child, td:first-child { text-align: left; }
-table.programs td:nth-child(2) { text-align: left; }
+table.programs td:nth-child(2), table.programs th:nth-child(2) { text-align: left; }
 tr.whole td { font-weight: bold; background: #f4f4f4; }
 .diff { color: #555; font-size: 0.8rem; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
