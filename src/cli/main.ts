@@ -6,13 +6,17 @@ import { RunFailedError } from "./run-failed-error.js";
 import { runCommand } from "./run-command.js";
 import { validateCommand } from "./validate-command.js";
 import { policiesCommand } from "./policies-command.js";
+import { reportCommand } from "./report-command.js";
+import { compareCommand } from "./compare-command.js";
+import { checkCommand } from "./check-command.js";
+import { CheckFailedError } from "./check-failed-error.js";
 
 export const EXIT_OK = 0;
 export const EXIT_RUN_FAILED = 1;
 export const EXIT_BAD_INPUT = 2;
 
 /**
- * The offersim command line. Exit codes: 0 success, 1 a run failed, 2 bad input (a message per
+ * The offersim command line. Exit codes: 0 success, 1 a run failed (or `check` found a KPI worse than its baseline), 2 bad input (a message per
  * problem naming the file or flag, the rule and the value; no stack trace, no output files).
  */
 export async function main(argv: string[]): Promise<number> {
@@ -22,7 +26,7 @@ export async function main(argv: string[]): Promise<number> {
       .usage("$0 <command> [options]")
       .command(
         "run [scenario]",
-        "Run every policy on several seeds of a scenario and write results.json, summary.csv and summary.md",
+        "Run every policy on several seeds of a scenario and write results.json, summary.csv, summary.md and report.html",
         (command) =>
           command
             .positional("scenario", { type: "string", describe: "Scenario YAML (default: scenarios/baseline.yaml)" })
@@ -53,7 +57,48 @@ export async function main(argv: string[]): Promise<number> {
         (command) => command.option("json", { type: "boolean", default: false }),
         (args) => policiesCommand(args.json),
       )
-      .demandCommand(1, "name a command: run, validate or policies")
+      .command(
+        "report <dir>",
+        "Render DIR/report.html again from DIR/results.json",
+        (command) => command.positional("dir", { type: "string", demandOption: true, describe: "A run's output folder" }),
+        (args) => reportCommand(args.dir),
+      )
+      .command(
+        "compare <dirA> <dirB>",
+        "Print the KPI differences B - A between two runs, per policy, with 95 % intervals",
+        (command) =>
+          command
+            .positional("dirA", { type: "string", demandOption: true, describe: "First run's folder (or results.json)" })
+            .positional("dirB", { type: "string", demandOption: true, describe: "Second run's folder (or results.json)" })
+            .option("kpis", { type: "string", describe: "Comma-separated KPIs, or all (default: the headline KPIs)" })
+            .option("json", { type: "boolean", default: false, describe: "Print the comparison as JSON" }),
+        (args) => compareCommand({ dirA: args.dirA, dirB: args.dirB, kpis: args.kpis, json: args.json }),
+      )
+      .command(
+        "check <dir>",
+        "CI gate: exit 1 when a policy's KPI is significantly worse than in a baseline results.json",
+        (command) =>
+          command
+            .positional("dir", { type: "string", demandOption: true, describe: "The run's folder (or results.json)" })
+            .option("baseline", { type: "string", demandOption: true, describe: "results.json of an earlier run" })
+            .option("tolerance", { type: "string", array: true, describe: "KPI=VALUE (absolute) or KPI=5% (relative), repeatable; *=VALUE for every KPI [default: *=2%]" })
+            .option("junit", { type: "string", describe: "Write JUnit XML here (one test case per policy and KPI)" })
+            .option("markdown", { type: "string", describe: "Write a Markdown summary here (for a CI job summary)" })
+            .option("update-baseline", { type: "boolean", default: false, describe: "Write DIR's results as the new baseline instead of checking" })
+            .option("allow-other-seeds", { type: "boolean", default: false, describe: "Compare runs on other seeds (Welch intervals) instead of refusing" }),
+        (args) => {
+          checkCommand({
+            dir: args.dir,
+            baseline: args.baseline,
+            tolerance: args.tolerance,
+            junit: args.junit,
+            markdown: args.markdown,
+            updateBaseline: args.updateBaseline,
+            allowOtherSeeds: args.allowOtherSeeds,
+          });
+        },
+      )
+      .demandCommand(1, "name a command: run, validate, policies, report, compare or check")
       .strict()
       .help()
       .version(false)
@@ -85,6 +130,10 @@ function report(error: unknown): number {
   if (error instanceof RunFailedError) {
     for (const failure of error.failures) process.stderr.write(`offersim: run failed: seed ${failure.replicate}: ${failure.error}\n`);
     process.stderr.write(`offersim: ${error.failures.length} task(s) failed; ${error.message}\n`);
+    return EXIT_RUN_FAILED;
+  }
+  if (error instanceof CheckFailedError) {
+    process.stderr.write(`offersim: check failed: ${error.message}\n`);
     return EXIT_RUN_FAILED;
   }
   if (error instanceof PolicyError) {

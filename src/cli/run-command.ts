@@ -9,6 +9,7 @@ import { BUILTIN_POLICIES } from "../policy/builtin-policies.js";
 import { looksLikePath, resolvePolicies } from "../policy/resolve-policies.js";
 import { planTasks, runTasks } from "../parallel/run-tasks.js";
 import { buildResults, type ExperimentResults } from "../report/build-results.js";
+import { renderReportHtml } from "../report/render-report-html.js";
 import { summaryCsv, summaryMarkdown, summaryText } from "../report/summary-writers.js";
 import { writeFilesAtomically } from "../report/write-files-atomically.js";
 import { createProgressReporter } from "./progress-reporter.js";
@@ -89,7 +90,7 @@ export function parseRunOptions(flags: RunFlags): RunOptions {
   return options;
 }
 
-/** `offersim run`: load, simulate every (policy, seed), write DIR/results.json, summary.csv, summary.md. */
+/** `offersim run`: load, simulate every (policy, seed), write DIR/results.json, summary.csv, summary.md, report.html. */
 export async function runCommand(flags: RunFlags): Promise<{ results: ExperimentResults; outDir: string }> {
   const options = parseRunOptions(flags);
   // Worker threads copy the environment when they start: the backend travels with it.
@@ -141,9 +142,10 @@ export async function runCommand(flags: RunFlags): Promise<{ results: Experiment
     "results.json": JSON.stringify(experiment, null, 2) + "\n",
     "summary.csv": summaryCsv(experiment),
     "summary.md": summaryMarkdown(experiment),
+    "report.html": renderReportHtml(experiment),
   });
   if (options.json) process.stdout.write(JSON.stringify(experiment) + "\n");
-  else process.stdout.write(`${summaryText(experiment)}\nWrote ${path.join(outDir, "results.json")}, summary.csv and summary.md\n`);
+  else process.stdout.write(`${summaryText(experiment)}\nWrote ${path.join(outDir, "results.json")}, summary.csv, summary.md and report.html\n`);
   if (failures.length > 0) throw new RunFailedError(failures, `the results of the other policies are in ${outDir}`);
   return { results: experiment, outDir };
 }

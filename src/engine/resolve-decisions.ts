@@ -8,7 +8,8 @@ import { applyAcceptance } from "../response/apply-acceptance.js";
 import { churnHazard } from "../response/churn-hazard.js";
 import { contactOutcome } from "../response/contact-outcome.js";
 import { COUNTER } from "../metrics/metric-groups.js";
-import { addToSeries, countEvent, countProgram, SERIES_INDEX, type ReplicateMetrics } from "../metrics/replicate-metrics.js";
+import { addToSeries, countEvent, countProgram, PROGRAM_COUNTER, SERIES_INDEX, type ReplicateMetrics } from "../metrics/replicate-metrics.js";
+import { retainedValue } from "../metrics/retained-value.js";
 import type { ActionCatalogue } from "./action-catalogue.js";
 import type { DecisionMoments } from "./decision-moments.js";
 import type { DayDraws } from "./day-draws.js";
@@ -91,7 +92,8 @@ export function resolveDecisions(context: ResolveContext, moments: DecisionMomen
       countProgram(metrics, program, 2, offer.cost);
       addToSeries(metrics, day, SERIES_INDEX.accepts, 1);
       if (!wasActive) countEvent(metrics, COUNTER.returned, plan, segment);
-      if (moment === MOMENT_CANCELLATION) saveAtCancellationDesk(context, i, offer.retention, draws, program);
+      const saved = moment === MOMENT_CANCELLATION && saveAtCancellationDesk(context, i, offer.retention, draws, program);
+      creditProgramValue(context, i, program, dealValue(offer), saved || !wasActive, day, world);
     } else {
       applyRefusal(state, i, outcome, channel, day, context.scenario, params);
       countEvent(metrics, outcome === OUTCOME_DECLINE ? COUNTER.declines : outcome === OUTCOME_IGNORE ? COUNTER.ignores : outcome === OUTCOME_COMPLAIN ? COUNTER.complaints : COUNTER.optOuts, plan, segment);
@@ -123,7 +125,7 @@ export function resolveDecisions(context: ResolveContext, moments: DecisionMomen
  * works on their latent type. The draw is the churn uniform's position below the cancellation
  * threshold: a fresh uniform that is the same whatever the policy did.
  */
-function saveAtCancellationDesk(context: ResolveContext, i: number, retention: number, draws: DayDraws, program: number): void {
+function saveAtCancellationDesk(context: ResolveContext, i: number, retention: number, draws: DayDraws, program: number): boolean {
   const { state, params, metrics } = context;
   const threshold = state.hazardToday[i] * params.cancellationCallShare;
   const v = threshold > 0 ? draws.churn[i] / threshold : 1;
@@ -132,7 +134,19 @@ function saveAtCancellationDesk(context: ResolveContext, i: number, retention: n
     state.pendingChurn[i] = PENDING_SAVED;
     countEvent(metrics, COUNTER.saves, state.plan[i], state.valueSegment[i]);
     countProgram(metrics, program, 4);
+    return true;
   }
+  return false;
+}
+
+/**
+ * Program ROI accounting (docs/kpis.md): the deal value booked at acceptance counts as the
+ * program's ARPU uplift; a customer kept at the cancellation desk or won back counts with their
+ * retained value (CLV) as the program's CLV gain.
+ */
+function creditProgramValue(context: ResolveContext, i: number, program: number, bookedValue: number, keptOrWon: boolean, day: number, world: WorldDay): void {
+  countProgram(context.metrics, program, PROGRAM_COUNTER.arpuUplift, bookedValue);
+  if (keptOrWon) countProgram(context.metrics, program, PROGRAM_COUNTER.clvGain, retainedValue(context.state, i, day, world, context.params));
 }
 
 /** A contact's money, annoyance and experience, priced by the scenario's objective. */

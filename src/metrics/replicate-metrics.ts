@@ -5,7 +5,13 @@ export const PERIOD_DAYS = 30;
 /** Per-period series, for KPIs over time. */
 export const SERIES = ["activeSubscriberDays", "churned", "revenue", "contacts", "accepts", "annoyanceEnd", "cost"] as const;
 export const SERIES_INDEX = Object.fromEntries(SERIES.map((name, index) => [name, index])) as Record<(typeof SERIES)[number], number>;
-export const PROGRAM_COUNTERS = ["contacts", "accepts", "offerCost", "contactCost", "saves"] as const;
+/**
+ * Per CVM program: counts and costs, plus the value the program's accepted offers are credited
+ * with for its ROI (docs/kpis.md, "Program ROI"): `arpuUplift` is the deal value booked at
+ * acceptance, `clvGain` the retained value of customers saved at the cancellation desk or won back.
+ */
+export const PROGRAM_COUNTERS = ["contacts", "accepts", "offerCost", "contactCost", "saves", "arpuUplift", "clvGain"] as const;
+export const PROGRAM_COUNTER = Object.fromEntries(PROGRAM_COUNTERS.map((name, index) => [name, index])) as Record<(typeof PROGRAM_COUNTERS)[number], number>;
 
 /**
  * Counts of one (policy, replicate) run. Event counts are added as events happen (they are rare);

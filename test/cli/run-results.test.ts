@@ -75,12 +75,13 @@ describe("offersim run", () => {
     expect(churn.ci95[1]).toBeGreaterThanOrEqual(churn.meanDiff);
   });
 
-  it("exits 0 and writes results.json, summary.csv and summary.md", () => {
+  it("exits 0 and writes results.json, summary.csv, summary.md and report.html", () => {
     for (const run of Object.values(runs)) {
       expect(run?.stderr).toBe("");
       expect(run?.status).toBe(0);
     }
-    expect(runs.first?.stdout).toContain(`Wrote ${path.join(outDir.first, "results.json")}, summary.csv and summary.md`);
+    expect(runs.first?.stdout).toContain(`Wrote ${path.join(outDir.first, "results.json")}, summary.csv, summary.md and report.html`);
+    expect(read(outDir.first, "report.html")).toMatch(/^<!DOCTYPE html>/);
   });
 
   it("gives byte-identical results.json (outside meta) and summary.csv for the same command twice", () => {

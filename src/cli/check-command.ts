@@ -1,0 +1,67 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { checkAgainstBaseline, type CheckReport } from "../check/check-against-baseline.js";
+import { checkJunitXml } from "../check/check-junit-xml.js";
+import { CHECK_HEADER, checkMarkdown, checkRows } from "../check/check-markdown.js";
+import { parseTolerances } from "../check/parse-tolerances.js";
+import { InputError } from "../input-error.js";
+import type { ExperimentResults } from "../report/build-results.js";
+import { readResultsFile, type LoadedResults } from "../report/read-results-file.js";
+import { textTable } from "../report/text-table.js";
+import { writeFilesAtomically } from "../report/write-files-atomically.js";
+import { CheckFailedError } from "./check-failed-error.js";
+
+/** The flags of `offersim check`. */
+export interface CheckFlags {
+  dir: string;
+  baseline: string;
+  tolerance?: string | string[];
+  junit?: string;
+  markdown?: string;
+  updateBaseline?: boolean;
+  allowOtherSeeds?: boolean;
+}
+
+/**
+ * `offersim check DIR --baseline FILE`: exit 0 when no policy's KPI is significantly worse than
+ * in the baseline beyond its tolerance, else a CheckFailedError (exit 1); JUnit XML and Markdown on
+ * request. `--update-baseline` writes DIR's results as the new baseline instead of failing.
+ */
+export function checkCommand(flags: CheckFlags): CheckReport | null {
+  const tolerances = parseTolerances(flags.tolerance === undefined ? [] : ([] as string[]).concat(flags.tolerance));
+  const current = readResultsFile(flags.dir, "DIR");
+  if (flags.updateBaseline) return updateBaseline(current, flags);
+  const baseline = readResultsFile(flags.baseline, "--baseline");
+  const report = checkAgainstBaseline(current, baseline, tolerances, { allowOtherSeeds: flags.allowOtherSeeds ?? false });
+  writeOutputs(report, flags);
+  process.stdout.write(checkText(report));
+  if (report.failures > 0) throw new CheckFailedError(report.failures);
+  return report;
+}
+
+function checkText(report: CheckReport): string {
+  const failed = report.checks.filter((check) => check.status === "fail");
+  const gated = report.checks.filter((check) => check.direction !== null && check.status !== "skipped").length;
+  const head = `offersim check: ${report.currentFile} against ${report.baselineFile} (${report.method} differences): ${gated - failed.length} of ${gated} gated KPI checks passed\n`;
+  return failed.length === 0 ? head : `${head}\n${textTable(CHECK_HEADER, checkRows(failed, "FAIL"))}\n`;
+}
+
+function writeOutputs(report: CheckReport, flags: CheckFlags): void {
+  for (const [file, content] of [
+    [flags.junit, () => checkJunitXml(report)],
+    [flags.markdown, () => checkMarkdown(report)],
+  ] as const) {
+    if (file === undefined) continue;
+    if (file.trim() === "") throw new InputError("--junit and --markdown must name a file, got an empty path");
+    writeFilesAtomically(path.dirname(path.resolve(file)), { [path.basename(file)]: content() });
+  }
+}
+
+/** Writes the current results as the baseline, without the run's time, host or durations (so an unchanged tree gives the same bytes). */
+function updateBaseline(current: LoadedResults, flags: CheckFlags): null {
+  const file = existsSync(flags.baseline) && !flags.baseline.endsWith(".json") ? path.join(flags.baseline, "results.json") : flags.baseline;
+  const baseline: ExperimentResults = { ...current.results, meta: { offersimVersion: current.results.meta.offersimVersion } };
+  writeFilesAtomically(path.dirname(path.resolve(file)), { [path.basename(file)]: JSON.stringify(baseline, null, 2) + "\n" });
+  process.stdout.write(`Updated the baseline ${file} from ${current.file}\n`);
+  return null;
+}

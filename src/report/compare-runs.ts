@@ -1,0 +1,71 @@
+import type { KpiName } from "../metrics/replicate-kpis.js";
+import type { LoadedResults } from "./read-results-file.js";
+import { formatWithInterval, KPI_DISPLAY } from "./kpi-format.js";
+import { differenceMethod, kpiDifference, type DifferenceMethod } from "./run-difference.js";
+import { textTable } from "./text-table.js";
+
+/** One policy's KPI in run A and run B, and B - A with its 95 % interval. */
+export interface ComparisonRow {
+  policy: string;
+  kpi: KpiName;
+  a: number;
+  b: number;
+  meanDiff: number;
+  ci95: [number, number] | null;
+}
+
+export interface RunComparison {
+  fileA: string;
+  fileB: string;
+  method: DifferenceMethod;
+  rows: ComparisonRow[];
+  onlyInA: string[];
+  onlyInB: string[];
+}
+
+/** KPI differences B - A for every policy in both runs: paired per seed when the runs share scenario and seeds, else Welch. */
+export function compareRuns(a: LoadedResults, b: LoadedResults, kpis: readonly KpiName[]): RunComparison & { text: string } {
+  const method = differenceMethod(a.results, b.results);
+  const inB = new Map(b.results.policies.map((entry) => [entry.policy, entry]));
+  const namesA = new Set(a.results.policies.map((entry) => entry.policy));
+  const rows = a.results.policies.flatMap((entryA) => {
+    const entryB = inB.get(entryA.policy);
+    if (!entryB) return [];
+    return kpis.map((kpi) => {
+      const { meanDiff, ci95 } = kpiDifference(entryB.kpis[kpi], entryA.kpis[kpi], method);
+      return { policy: entryA.policy, kpi, a: entryA.kpis[kpi].mean, b: entryB.kpis[kpi].mean, meanDiff, ci95 };
+    });
+  });
+  const comparison: RunComparison = {
+    fileA: a.file,
+    fileB: b.file,
+    method,
+    rows,
+    onlyInA: [...namesA].filter((name) => !inB.has(name)),
+    onlyInB: [...inB.keys()].filter((name) => !namesA.has(name)),
+  };
+  return { ...comparison, text: compareText(comparison) };
+}
+
+/** The comparison as a plain-text table, with the method and the policies left out. */
+export function compareText(comparison: RunComparison): string {
+  const method = comparison.method === "paired" ? "paired per seed (same scenario and seeds)" : "Welch (the runs do not share scenario and seeds)";
+  const rows = comparison.rows.map((row) => {
+    const { format } = KPI_DISPLAY[row.kpi];
+    const difference = formatWithInterval(row.kpi, row.meanDiff, row.ci95);
+    return [row.policy, KPI_DISPLAY[row.kpi].label, format(row.a), format(row.b), row.meanDiff >= 0 ? `+${difference}` : difference];
+  });
+  const notes = [
+    ...(comparison.onlyInA.length > 0 ? [`only in A: ${comparison.onlyInA.join(", ")}`] : []),
+    ...(comparison.onlyInB.length > 0 ? [`only in B: ${comparison.onlyInB.join(", ")}`] : []),
+  ];
+  return [
+    `A: ${comparison.fileA}`,
+    `B: ${comparison.fileB}`,
+    `B - A, mean ± half-width of the 95 % interval, ${method}`,
+    "",
+    textTable(["policy", "KPI", "A", "B", "B - A"], rows, 2),
+    ...(notes.length > 0 ? ["", ...notes] : []),
+    "",
+  ].join("\n");
+}

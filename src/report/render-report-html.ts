@@ -1,0 +1,72 @@
+import type { ExperimentResults } from "./build-results.js";
+import { htmlEscape, scriptSafeJson } from "./html-escape.js";
+import { kpiTableHtml } from "./kpi-table-html.js";
+import { learningCurveFigures } from "./learning-curve-figures.js";
+import { plotlyBundle } from "./plotly-bundle.js";
+import { programRoiFigure } from "./program-roi-figure.js";
+import { programRoiTableHtml } from "./program-roi-table-html.js";
+import { provenanceHtml } from "./provenance-html.js";
+import type { ReportFigure } from "./report-figure.js";
+import { REPORT_STYLE } from "./report-style.js";
+import { segmentFigures } from "./segment-figures.js";
+import { seriesFigures } from "./series-figures.js";
+import { tradeOffFigure } from "./trade-off-figure.js";
+
+const DRAW_SCRIPT = `
+const figures = JSON.parse(document.getElementById("figure-data").textContent);
+for (const figure of figures) Plotly.newPlot(figure.id, figure.data, figure.layout, { displaylogo: false, responsive: true });
+`;
+
+/**
+ * report.html: one self-contained page (Plotly inlined, no network) with the trade-off between
+ * churn and net revenue, KPIs over time, segments, learning curves, program ROI, every KPI with
+ * its interval and paired difference, and what the run was made from. It depends only on
+ * `results`, so re-rendering a results.json gives the same bytes (docs/reports.md).
+ */
+export function renderReportHtml(results: ExperimentResults, plotly: string = plotlyBundle()): string {
+  const learning = learningCurveFigures(results);
+  const figures = [tradeOffFigure(results), ...seriesFigures(results), ...segmentFigures(results), ...learning, programRoiFigure(results)];
+  const byId = new Map(figures.map((figure) => [figure.id, figure]));
+  const show = (ids: readonly string[]) => `<div class="grid">${ids.map((id) => chartHtml(byId.get(id)!)).join("")}</div>`;
+  const sections = [
+    section("Trade-off: churn, net revenue and annoyance", show(["trade-off"])),
+    section("KPIs over time", show(seriesFigures(results).map((figure) => figure.id))),
+    section("Segments, high-value (strategic) customers first", show(segmentFigures(results).map((figure) => figure.id))),
+    section("Learning curves", learning.length > 0 ? show(learning.map((figure) => figure.id)) : NO_LEARNING),
+    section("ROI per CVM program", show(["program-roi"]) + ROI_NOTE + programRoiTableHtml(results)),
+    section("Every KPI", KPI_NOTE + kpiTableHtml(results)),
+    section("Scenario, seeds and version", provenanceHtml(results)),
+  ];
+  return [
+    "<!DOCTYPE html>",
+    '<html lang="en"><head><meta charset="utf-8">',
+    `<title>offersim report: ${htmlEscape(results.scenario.name)}</title>`,
+    `<style>${REPORT_STYLE}</style>`,
+    `<script>${plotly}</script>`,
+    "</head><body>",
+    `<h1>offersim report: ${htmlEscape(results.scenario.name)}</h1>`,
+    `<p>${htmlEscape(results.scenario.description)} ${results.config.seeds} seed(s) of ${results.config.subscribers} subscribers over ${results.config.days} days; intervals are 95 % t-intervals over seeds. KPI definitions: docs/kpis.md; charts: docs/reports.md.</p>`,
+    ...sections,
+    `<script type="application/json" id="figure-data">${scriptSafeJson(figures)}</script>`,
+    `<script>${DRAW_SCRIPT}</script>`,
+    "</body></html>",
+    "",
+  ].join("\n");
+}
+
+function section(title: string, body: string): string {
+  return `<section><h2>${htmlEscape(title)}</h2>${body}</section>`;
+}
+
+function chartHtml(figure: ReportFigure): string {
+  return `<figure><div id="${figure.id}" class="chart"></div><figcaption class="caption">${htmlEscape(figure.caption)}</figcaption></figure>`;
+}
+
+const NO_LEARNING =
+  '<p class="note">No policy in this run reports a learning curve (results.json has <code>learningCurve</code> null for every policy): run a learning policy (eps-greedy, linucb, thompson, dqn, propensity-*) that records one to see how it improved.</p>';
+
+const ROI_NOTE =
+  '<p class="caption">Read each row as a business case: cost is offer plus contact cost, ARPU uplift the deal value booked at acceptance (at most a year), CLV gain the retained value of customers kept at the cancellation desk or won back; the bold whole-policy row measures the same three against the reference policy seed by seed, so it also counts churn avoided by proactive contacts.</p>';
+
+const KPI_NOTE =
+  '<p class="caption">Each cell is the mean over seeds ± the half-width of its 95 % interval; Δ is the difference from the reference policy computed seed by seed (common random numbers), so a Δ interval that excludes zero is a real difference.</p>';

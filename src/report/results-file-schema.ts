@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { KPI_NAMES } from "../metrics/replicate-kpis.js";
+
+const finite = z.number();
+const interval = z.tuple([finite, finite]).nullable();
+
+const summarySchema = z.object({
+  mean: finite,
+  ci95: interval,
+  sd: finite.nullable(),
+  n: z.number().int().min(1),
+  perSeed: z.array(finite).min(1),
+});
+
+const pairedSchema = z.object({ meanDiff: finite, ci95: interval, n: z.number().int().min(1) });
+
+const kpisSchema = z.object(Object.fromEntries(KPI_NAMES.map((kpi) => [kpi, summarySchema])) as Record<(typeof KPI_NAMES)[number], typeof summarySchema>);
+
+const policySchema = z.object({
+  policy: z.string().min(1),
+  description: z.string(),
+  kpis: kpisSchema,
+  segments: z.record(z.string(), kpisSchema),
+  series: z.array(z.record(z.string(), finite)),
+  programs: z.record(z.string(), z.record(z.string(), finite)),
+  paired: z.object({ reference: z.string(), kpis: z.record(z.string(), pairedSchema) }).nullable(),
+  regretVsOracle: pairedSchema.nullable().optional(),
+  learningCurve: z
+    .object({ xLabel: z.string(), yLabel: z.string(), x: z.array(finite), y: z.array(finite) })
+    .nullable()
+    .optional(),
+});
+
+/**
+ * The parts of results.json that `report`, `compare` and `check` read (build-results.ts writes
+ * it). Unknown fields are allowed, so a newer file with extra fields still reads.
+ */
+export const resultsFileSchema = z.object({
+  schemaVersion: z.literal(1),
+  meta: z.record(z.string(), z.unknown()),
+  scenario: z.object({ name: z.string(), description: z.string(), hash: z.string(), file: z.string() }),
+  config: z.object({
+    rootSeed: z.number().int(),
+    seeds: z.number().int().min(1),
+    replicates: z.array(z.number().int()),
+    subscribers: z.number().int(),
+    days: z.number().int(),
+    warmupDays: z.number().int(),
+    policies: z.array(z.string()),
+    reference: z.string().nullable(),
+  }),
+  policies: z.array(policySchema).min(1),
+  failures: z.array(z.unknown()),
+});

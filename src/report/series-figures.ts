@@ -1,0 +1,42 @@
+import { DAYS_PER_MONTH } from "../engine/world-params.js";
+import type { ExperimentResults } from "./build-results.js";
+import { baseLayout, policyColour, type ReportFigure } from "./report-figure.js";
+
+interface SeriesChart {
+  key: string;
+  title: string;
+  yTitle: string;
+  value: (row: Record<string, number>, periodDays: number) => number;
+}
+
+const PERIOD_DAYS = 30;
+
+const CHARTS: readonly SeriesChart[] = [
+  { key: "churn", title: "Churn over time", yTitle: "churn, % per month", value: (row) => row.churnRateMonthly * 100 },
+  {
+    key: "arpu",
+    title: "Revenue per active subscriber over time",
+    yTitle: "revenue per active subscriber-month",
+    value: (row, periodDays) => (row.activeSubscribers > 0 ? row.revenue / (row.activeSubscribers * (periodDays / DAYS_PER_MONTH)) : 0),
+  },
+  { key: "contacts", title: "Contacts over time", yTitle: "contacts per subscriber-month", value: (row) => row.contactsPerSubMonth },
+  { key: "annoyance", title: "Annoyance over time", yTitle: "mean annoyance at the period's end", value: (row) => row.annoyance },
+];
+
+/** KPIs per 30-day period, one line per policy (series: mean over seeds). */
+export function seriesFigures(results: ExperimentResults): ReportFigure[] {
+  const days = results.config.days;
+  return CHARTS.map((chart) => ({
+    id: `series-${chart.key}`,
+    data: results.policies.map((entry, index) => ({
+      type: "scatter",
+      mode: "lines+markers",
+      name: entry.policy,
+      line: { color: policyColour(index) },
+      x: entry.series.map((row) => row.startDay),
+      y: entry.series.map((row) => chart.value(row, Math.min(PERIOD_DAYS, days - row.startDay))),
+    })),
+    layout: baseLayout(chart.title, "day (start of each 30-day period)", chart.yTitle),
+    caption: `Each line is one policy's ${chart.yTitle} in each 30-day period, averaged over seeds: lines that part with time show a policy's effect building up (or a learning policy improving).`,
+  }));
+}
