@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createReplicateSimulation } from "../../src/engine/replicate-simulation.js";
 import { stepDay } from "../../src/engine/step-day.js";
-import type { PolicyDefinition } from "../../src/policy/policy.js";
+import type { DecisionBatch, DecisionOutput, PolicyDefinition } from "../../src/policy/policy.js";
 import { expectedActiveDays } from "../../src/engine/world-view.js";
 import { baselineWith } from "../world/baseline-scenario.js";
 
@@ -22,7 +22,7 @@ describe("the oracle's world view", () => {
       create(context) {
         let stateRef: object | null = null;
         return {
-          decide(batch, output) {
+          decide(batch: DecisionBatch, output: DecisionOutput) {
             const eligible = batch.eligibility();
             if (batch.day === 20) before = copyState(stateRef!);
             for (let row = 0; row < batch.size; row++) {
