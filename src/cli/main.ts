@@ -6,6 +6,7 @@ import { RunFailedError } from "./run-failed-error.js";
 import { runCommand } from "./run-command.js";
 import { validateCommand } from "./validate-command.js";
 import { policiesCommand } from "./policies-command.js";
+import { scenariosCommand } from "./scenarios-command.js";
 
 export const EXIT_OK = 0;
 export const EXIT_RUN_FAILED = 1;
@@ -52,7 +53,13 @@ export async function main(argv: string[]): Promise<number> {
         (command) => command.option("json", { type: "boolean", default: false }),
         (args) => policiesCommand(args.json),
       )
-      .demandCommand(1, "name a command: run, validate or policies")
+      .command(
+        "scenarios",
+        "List the what-if scenarios (scenarios/ of the working directory, else the package's) with the question each answers",
+        (command) => command.option("json", { type: "boolean", default: false }),
+        (args) => scenariosCommand(args.json),
+      )
+      .demandCommand(1, "name a command: run, sweep, validate, policies or scenarios")
       .strict()
       .help()
       .version(false)

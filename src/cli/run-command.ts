@@ -53,6 +53,11 @@ export function defaultScenarioFile(): string {
   return existsSync(local) ? local : path.join(PACKAGE_ROOT, "scenarios", "baseline.yaml");
 }
 
+/** The scenarios/ folder of the working directory (when it has a baseline.yaml), else the package's. */
+export function defaultScenariosDir(): string {
+  return path.dirname(defaultScenarioFile());
+}
+
 /** Checks the flags; every problem names the flag, the rule and the value found. */
 export function parseRunOptions(flags: RunFlags): RunOptions {
   const problems: string[] = [];
