@@ -10,6 +10,8 @@ import { reportCommand } from "./report-command.js";
 import { compareCommand } from "./compare-command.js";
 import { checkCommand } from "./check-command.js";
 import { CheckFailedError } from "./check-failed-error.js";
+import { scenariosCommand } from "./scenarios-command.js";
+import { sweepCommand } from "./sweep-command.js";
 
 export const EXIT_OK = 0;
 export const EXIT_RUN_FAILED = 1;
@@ -43,6 +45,30 @@ export async function main(argv: string[]): Promise<number> {
             .option("quiet", { type: "boolean", default: false, describe: "No progress on stderr" }),
         async (args) => {
           await runCommand(args);
+        },
+      )
+      .command(
+        "sweep [scenario]",
+        "Run a grid of variants of a scenario (--set PATH=V1,V2, repeatable) and write results per variant, sweep.json, summary.md and report.html",
+        (command) =>
+          command
+            .positional("scenario", { type: "string", describe: "Scenario YAML (default: scenarios/baseline.yaml)" })
+            .option("set", {
+              type: "string",
+              describe: "PATH=V1,V2,...: a dotted scenario path (offers[id=X].price, events[0].intensity) and its values; repeat for a grid",
+            })
+            .option("policies", { type: "string", describe: "Comma-separated policy names or module paths (default: all built-in)" })
+            .option("seeds", { type: "string", describe: "Number of seeds (replicates) per policy and variant [default: 3]" })
+            .option("seed", { type: "string", describe: "Root seed, the same for every variant (default: the scenario's seed)" })
+            .option("reference", { type: "string", describe: "Policy the others are compared with, seed by seed (default: no-contact)" })
+            .option("subscribers", { type: "string", describe: "Override population.size" })
+            .option("days", { type: "string", describe: "Override horizonDays" })
+            .option("workers", { type: "string", describe: "Worker threads (default: the number of cores)" })
+            .option("out", { type: "string", describe: "Output folder (default: reports/<scenario>-sweep-<time>)" })
+            .option("json", { type: "boolean", default: false, describe: "Print sweep.json to stdout" })
+            .option("quiet", { type: "boolean", default: false, describe: "No progress on stderr" }),
+        async (args) => {
+          await sweepCommand(args);
         },
       )
       .command(
@@ -98,7 +124,13 @@ export async function main(argv: string[]): Promise<number> {
           });
         },
       )
-      .demandCommand(1, "name a command: run, validate, policies, report, compare or check")
+      .command(
+        "scenarios",
+        "List the what-if scenarios (scenarios/ of the working directory, else the package's) with the question each answers",
+        (command) => command.option("json", { type: "boolean", default: false }),
+        (args) => scenariosCommand(args.json),
+      )
+      .demandCommand(1, "name a command: run, sweep, validate, policies, scenarios, report, compare or check")
       .strict()
       .help()
       .version(false)

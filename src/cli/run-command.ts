@@ -7,7 +7,8 @@ import { loadScenario } from "../scenario/load-scenario.js";
 import type { Scenario } from "../scenario/scenario-schema.js";
 import { BUILTIN_POLICIES } from "../policy/builtin-policies.js";
 import { looksLikePath, resolvePolicies } from "../policy/resolve-policies.js";
-import { planTasks, runTasks } from "../parallel/run-tasks.js";
+import { planTasks, runTasks, type TaskFailure, type TaskProgress } from "../parallel/run-tasks.js";
+import type { PolicyDefinition } from "../policy/policy.js";
 import { buildResults, type ExperimentResults } from "../report/build-results.js";
 import { renderReportHtml } from "../report/render-report-html.js";
 import { summaryCsv, summaryMarkdown, summaryText } from "../report/summary-writers.js";
@@ -56,6 +57,11 @@ export function defaultScenarioFile(): string {
   return existsSync(local) ? local : path.join(PACKAGE_ROOT, "scenarios", "baseline.yaml");
 }
 
+/** The scenarios/ folder of the working directory (when it has a baseline.yaml), else the package's. */
+export function defaultScenariosDir(): string {
+  return path.dirname(defaultScenarioFile());
+}
+
 /** Checks the flags; every problem names the flag, the rule and the value found. */
 export function parseRunOptions(flags: RunFlags): RunOptions {
   const problems: string[] = [];
@@ -97,12 +103,45 @@ export async function runCommand(flags: RunFlags): Promise<{ results: Experiment
   if (flags.tfBackend !== undefined) process.env[TF_BACKEND_ENV] = flags.tfBackend;
   const file = options.scenario ?? defaultScenarioFile();
   const loaded = loadScenario(file);
-  const scenario: Scenario = {
-    ...loaded.scenario,
-    horizonDays: options.days ?? loaded.scenario.horizonDays,
-    population: { ...loaded.scenario.population, size: options.subscribers ?? loaded.scenario.population.size },
+  const scenario = applyRunOverrides(loaded.scenario, options);
+  const plan = await planExperiment(options, file, scenario, flags.reference);
+  const outDir = options.out ?? path.join("reports", `${scenario.name}-${timestamp(new Date())}`);
+
+  const progress = createProgressReporter(process.stderr, options.quiet);
+  const { results: experiment, failures } = await runExperiment({ file, scenario, hash: loaded.hash }, plan, options, progress.update);
+  progress.done();
+  writeFilesAtomically(outDir, experimentFiles(experiment));
+  if (options.json) process.stdout.write(JSON.stringify(experiment) + "\n");
+  else process.stdout.write(`${summaryText(experiment)}\nWrote ${path.join(outDir, "results.json")}, summary.csv, summary.md and report.html\n`);
+  if (failures.length > 0) throw new RunFailedError(failures, `the results of the other policies are in ${outDir}`);
+  return { results: experiment, outDir };
+}
+
+/** The scenario with --days and --subscribers applied (the hash stays the file's). */
+export function applyRunOverrides(scenario: Scenario, options: RunOptions): Scenario {
+  return {
+    ...scenario,
+    horizonDays: options.days ?? scenario.horizonDays,
+    population: { ...scenario.population, size: options.subscribers ?? scenario.population.size },
   };
-  // Module paths in a scenario are relative to the scenario file, like `extends`.
+}
+
+/** What an experiment runs besides the scenario: the policies, their sources, the root seed and the reference. */
+export interface ExperimentPlan {
+  policies: PolicyDefinition[];
+  /** How a worker finds each policy: a built-in name or a module's absolute path. */
+  sources: string[];
+  rootSeed: number;
+  reference: string | null;
+}
+
+/**
+ * Resolves --policies (else the scenario's `policies`, else every built-in), --seed and
+ * --reference. Module paths in a scenario are relative to the scenario file, like `extends`.
+ *
+ * @throws {InputError} for an empty list or a --reference that does not run.
+ */
+export async function planExperiment(options: RunOptions, file: string, scenario: Scenario, referenceFlag: string | undefined): Promise<ExperimentPlan> {
   const fromScenario = (name: string) => (looksLikePath(name) && !path.isAbsolute(name) ? path.join(path.dirname(file), name) : name);
   const names = options.policies
     ? options.policies.split(",").map((name) => name.trim()).filter((name) => name.length > 0)
@@ -110,14 +149,33 @@ export async function runCommand(flags: RunFlags): Promise<{ results: Experiment
   if (names.length === 0) throw new InputError("--policies must name at least one policy, got an empty list");
   const policies = await resolvePolicies(names, options.policies ? "--policies" : `${file}: policies`);
   const sources = names.map((name) => (looksLikePath(name) ? path.resolve(name) : name));
-  const rootSeed = options.seed ?? scenario.seed;
-  const reference = pickReference(flags.reference, policies.map((policy) => policy.name));
-  const startedAt = new Date();
-  const outDir = options.out ?? path.join("reports", `${scenario.name}-${timestamp(startedAt)}`);
+  const reference = pickReference(referenceFlag, policies.map((policy) => policy.name));
+  return { policies, sources, rootSeed: options.seed ?? scenario.seed, reference };
+}
 
-  const progress = createProgressReporter(process.stderr, options.quiet);
-  const outcomes = await runTasks(scenario, rootSeed, planTasks(policies, sources, options.seeds), options.workers, progress.update);
-  progress.done();
+/** A validated scenario ready to run: where it came from and its hash. */
+export interface ExperimentScenario {
+  file: string;
+  scenario: Scenario;
+  hash: string;
+}
+
+/**
+ * Runs every (policy, seed) task of one scenario and assembles results.json. Failed tasks leave
+ * their policy out and are returned in `failures`.
+ *
+ * @throws {RunFailedError} when the reference policy or every policy failed: nothing to report.
+ */
+export async function runExperiment(
+  input: ExperimentScenario,
+  plan: ExperimentPlan,
+  options: RunOptions,
+  onProgress?: (progress: TaskProgress) => void,
+): Promise<{ results: ExperimentResults; failures: TaskFailure[] }> {
+  const { scenario } = input;
+  const { policies, reference } = plan;
+  const startedAt = new Date();
+  const outcomes = await runTasks(scenario, plan.rootSeed, planTasks(policies, plan.sources, options.seeds), options.workers, onProgress);
   const failures = outcomes.flatMap((outcome) => (outcome.ok ? [] : [outcome.failure]));
   const failedPolicies = new Set(failures.map((failure) => failure.policy));
   if (reference !== null && failedPolicies.has(reference)) throw new RunFailedError(failures, "the reference policy failed: no result can be compared");
@@ -126,9 +184,9 @@ export async function runCommand(flags: RunFlags): Promise<{ results: Experiment
   const results = outcomes.flatMap((outcome) => (outcome.ok && !failedPolicies.has(outcome.result.policy) ? [outcome.result] : []));
   const experiment = buildResults({
     scenario,
-    scenarioFile: file,
-    scenarioHash: loaded.hash,
-    rootSeed,
+    scenarioFile: input.file,
+    scenarioHash: input.hash,
+    rootSeed: plan.rootSeed,
     replicates: options.seeds,
     policies: completed,
     results,
@@ -138,16 +196,17 @@ export async function runCommand(flags: RunFlags): Promise<{ results: Experiment
     workers: options.workers,
     reference,
   });
-  writeFilesAtomically(outDir, {
+  return { results: experiment, failures };
+}
+
+/** The files of a run folder: results.json, summary.csv and summary.md. */
+export function experimentFiles(experiment: ExperimentResults): Record<string, string> {
+  return {
     "results.json": JSON.stringify(experiment, null, 2) + "\n",
     "summary.csv": summaryCsv(experiment),
     "summary.md": summaryMarkdown(experiment),
     "report.html": renderReportHtml(experiment),
-  });
-  if (options.json) process.stdout.write(JSON.stringify(experiment) + "\n");
-  else process.stdout.write(`${summaryText(experiment)}\nWrote ${path.join(outDir, "results.json")}, summary.csv, summary.md and report.html\n`);
-  if (failures.length > 0) throw new RunFailedError(failures, `the results of the other policies are in ${outDir}`);
-  return { results: experiment, outDir };
+  };
 }
 
 /** --reference must name a policy of the run; by default no-contact when it runs, else none. */
@@ -157,6 +216,7 @@ function pickReference(requested: string | undefined, names: readonly string[]):
   return requested;
 }
 
-function timestamp(date: Date): string {
+/** A compact local-free timestamp for default folder names: 20260101-120000. */
+export function timestamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
 }

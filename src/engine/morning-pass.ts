@@ -13,7 +13,7 @@ import { addMoment, type DecisionMoments } from "./decision-moments.js";
 import type { DayDraws, DrawStreams } from "./day-draws.js";
 import { applyLifeEvent, lifeEventChances } from "./life-events.js";
 import { reactivate } from "./reactivate.js";
-import type { WorldDay } from "./world-day.js";
+import { regionPlanIndex, type WorldDay } from "./world-day.js";
 import type { WorldParams } from "./world-params.js";
 
 export const PENDING_NONE = 0;
@@ -103,8 +103,8 @@ function lifeDay(state: SubscriberState, i: number, day: number, u: number, worl
     if (inputs.live && u < inputs.params.naturalReturnPerDay) comeBack(state, i, day, inputs);
     return;
   }
-  const r = state.region[i];
-  const chance = lifeEventChances(state, i, day, inputs.params, world.moveRateFactor[r], world.tripRateFactor[r], world.difficultyRateFactor[r], inputs.lifeChances);
+  const k = regionPlanIndex(state.region[i], state.plan[i]);
+  const chance = lifeEventChances(state, i, day, inputs.params, world.moveRateFactor[k], world.tripRateFactor[k], world.difficultyRateFactor[k], inputs.lifeChances);
   if (u < chance) applyLifeEvent(state, i, day, u, inputs.lifeChances, inputs.params);
 }
 

@@ -14,7 +14,7 @@ import type { ActionCatalogue } from "./action-catalogue.js";
 import type { DecisionMoments } from "./decision-moments.js";
 import type { DayDraws } from "./day-draws.js";
 import { PENDING_SAVED } from "./morning-pass.js";
-import type { WorldDay } from "./world-day.js";
+import { regionPlanIndex, type WorldDay } from "./world-day.js";
 import type { WorldParams } from "./world-params.js";
 import type { DecisionWorkspace } from "./decision-workspace.js";
 import type { DecisionLog } from "../log/decision-log.js";
@@ -69,7 +69,7 @@ export function resolveDecisions(context: ResolveContext, moments: DecisionMomen
     const plan = state.plan[i];
     const segment = state.valueSegment[i];
     const contactCost = catalogue.actions[action].contactCost;
-    const contact = contactContext(state, i, offer, category, moment, day, world.deviceDesireFactor[state.region[i]], params, context.contact);
+    const contact = contactContext(state, i, offer, category, moment, day, world.deviceDesireFactor[regionPlanIndex(state.region[i], state.plan[i])], params, context.contact);
     const acceptChance = acceptProbability(state, i, offer, category, contact, day, params);
     const contactsLastWeek = outboundContactsWithin(state, i, day, 7);
     const u = draws.response[i];

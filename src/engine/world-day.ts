@@ -15,7 +15,11 @@ export interface WorldDay {
   /** Multiplier on the background problem rate (1 on a quiet day). */
   readonly problemMultiplier: Float64Array;
   readonly noSignalMinutes: Float64Array;
-  /** Churn-hazard multiplier from competitor promotions, per region and plan type: [r * 4 + plan]. */
+  /**
+   * Event factors per region and plan type, indexed [r * 4 + plan] (see {@link regionPlanIndex}):
+   * the churn-hazard multiplier of competitor promotions, and the rate multipliers of moves, trips,
+   * financial difficulty and the device-desire multiplier of device launches.
+   */
   readonly competitorFactor: Float64Array;
   readonly moveRateFactor: Float64Array;
   readonly tripRateFactor: Float64Array;
@@ -32,17 +36,24 @@ export interface WorldDay {
   maxCompetitorFactor: number;
 }
 
+const PLAN_COUNT = PLAN_TYPES.length;
+
+/** Index of a region and plan type in the per-region-and-plan factors of {@link WorldDay}. */
+export function regionPlanIndex(region: number, plan: number): number {
+  return region * PLAN_COUNT + plan;
+}
+
 export function createWorldDay(regions: number): WorldDay {
   return {
     day: -1,
     seasonFactor: 1,
     problemMultiplier: new Float64Array(regions),
     noSignalMinutes: new Float64Array(regions),
-    competitorFactor: new Float64Array(regions * PLAN_TYPES.length),
-    moveRateFactor: new Float64Array(regions),
-    tripRateFactor: new Float64Array(regions),
-    difficultyRateFactor: new Float64Array(regions),
-    deviceDesireFactor: new Float64Array(regions),
+    competitorFactor: new Float64Array(regions * PLAN_COUNT),
+    moveRateFactor: new Float64Array(regions * PLAN_COUNT),
+    tripRateFactor: new Float64Array(regions * PLAN_COUNT),
+    difficultyRateFactor: new Float64Array(regions * PLAN_COUNT),
+    deviceDesireFactor: new Float64Array(regions * PLAN_COUNT),
     incidentDaysLeft: new Int32Array(regions),
     outageActive: new Uint8Array(regions),
     quiet: new Uint8Array(regions),
@@ -77,13 +88,13 @@ export function advanceWorldDay(world: WorldDay, scenario: Scenario, day: number
     const incident = world.incidentDaysLeft[r] > 0;
     world.problemMultiplier[r] = incident ? network.incidentProblemMultiplier : 1;
     world.noSignalMinutes[r] = incident ? network.incidentNoSignalMinutes : 0;
-    for (let plan = 0; plan < PLAN_TYPES.length; plan++) world.competitorFactor[r * PLAN_TYPES.length + plan] = 1;
-    world.moveRateFactor[r] = 1;
-    world.tripRateFactor[r] = 1;
-    world.difficultyRateFactor[r] = 1;
-    world.deviceDesireFactor[r] = 1;
     world.outageActive[r] = 0;
   }
+  world.competitorFactor.fill(1);
+  world.moveRateFactor.fill(1);
+  world.tripRateFactor.fill(1);
+  world.difficultyRateFactor.fill(1);
+  world.deviceDesireFactor.fill(1);
   for (const event of scenario.events) {
     if (day < event.startDay || day > event.endDay) continue;
     forEachRegion(event, world, (r) => applyEvent(world, event, r, network));
@@ -92,10 +103,10 @@ export function advanceWorldDay(world: WorldDay, scenario: Scenario, day: number
   world.maxCompetitorFactor = 1;
   for (let r = 0; r < world.quiet.length; r++) {
     world.quiet[r] = world.problemMultiplier[r] === 1 && world.noSignalMinutes[r] === 0 ? 1 : 0;
-    world.maxLifeFactor = Math.max(world.maxLifeFactor, world.moveRateFactor[r], world.tripRateFactor[r], world.difficultyRateFactor[r]);
-    for (let plan = 0; plan < PLAN_TYPES.length; plan++) {
-      world.maxCompetitorFactor = Math.max(world.maxCompetitorFactor, world.competitorFactor[r * PLAN_TYPES.length + plan]);
-    }
+  }
+  for (let k = 0; k < world.competitorFactor.length; k++) {
+    world.maxLifeFactor = Math.max(world.maxLifeFactor, world.moveRateFactor[k], world.tripRateFactor[k], world.difficultyRateFactor[k]);
+    world.maxCompetitorFactor = Math.max(world.maxCompetitorFactor, world.competitorFactor[k]);
   }
 }
 
@@ -105,31 +116,27 @@ function forEachRegion(event: WorldEvent, world: WorldDay, apply: (region: numbe
 }
 
 function applyEvent(world: WorldDay, event: WorldEvent, r: number, network: Scenario["network"]): void {
-  const intensity = event.intensity;
+  const factor = 1 + event.intensity;
   switch (event.type) {
-    case "network-outage":
-      world.problemMultiplier[r] += network.outageProblemMultiplier * intensity;
-      world.noSignalMinutes[r] += network.outageNoSignalMinutes * intensity;
+    case "network-outage": // the network is shared: an outage hits every plan type (the schema rejects `plans`)
+      world.problemMultiplier[r] += network.outageProblemMultiplier * event.intensity;
+      world.noSignalMinutes[r] += network.outageNoSignalMinutes * event.intensity;
       world.outageActive[r] = 1;
       break;
-    case "competitor-promo": {
-      const plans = planMask(event);
-      for (let plan = 0; plan < PLAN_TYPES.length; plan++) {
-        if ((plans >> plan) & 1) world.competitorFactor[r * PLAN_TYPES.length + plan] *= 1 + intensity;
-      }
+    case "competitor-promo":
+      scaleForPlans(world.competitorFactor, event, r, factor);
       break;
-    }
     case "economic-downturn":
-      world.difficultyRateFactor[r] *= 1 + intensity;
+      scaleForPlans(world.difficultyRateFactor, event, r, factor);
       break;
     case "moving-season":
-      world.moveRateFactor[r] *= 1 + intensity;
+      scaleForPlans(world.moveRateFactor, event, r, factor);
       break;
     case "roaming-season":
-      world.tripRateFactor[r] *= 1 + intensity;
+      scaleForPlans(world.tripRateFactor, event, r, factor);
       break;
     case "device-launch":
-      world.deviceDesireFactor[r] *= 1 + intensity;
+      scaleForPlans(world.deviceDesireFactor, event, r, factor);
       break;
     case "price-change":
     case "contract-wave":
@@ -137,8 +144,17 @@ function applyEvent(world: WorldDay, event: WorldEvent, r: number, network: Scen
   }
 }
 
+/** Multiplies a per-region-and-plan factor by `factor` for the event's plan types in region r. */
+function scaleForPlans(factors: Float64Array, event: WorldEvent, r: number, factor: number): void {
+  const plans = planMask(event);
+  for (let plan = 0; plan < PLAN_COUNT; plan++) {
+    if ((plans >> plan) & 1) factors[regionPlanIndex(r, plan)] *= factor;
+  }
+}
+
 /** Bit mask of plan types an event applies to. */
 export function planMask(event: WorldEvent): number {
+  if (event.plans === undefined) return (1 << PLAN_COUNT) - 1;
   let mask = 0;
   for (const plan of event.plans) mask |= 1 << PLAN_TYPES.indexOf(plan);
   return mask;

@@ -1,6 +1,8 @@
 export { ScenarioError } from "./scenario-error.js";
 export { formatIssues } from "./format-issues.js";
-export { loadScenario, type LoadedScenario } from "./load-scenario.js";
+export { loadScenario, loadScenarioInput, type LoadedScenario } from "./load-scenario.js";
+export { parseScenarioPath, setScenarioPath, type PathStep } from "./scenario-path.js";
+export { readScenarioHeader, type ScenarioHeader } from "./scenario-header.js";
 export { parseScenarioObject } from "./parse-scenario-object.js";
 export { mergeScenarioInputs, type RawScenario } from "./merge-scenario-inputs.js";
 export { scenarioHash } from "./scenario-hash.js";

@@ -31,9 +31,19 @@ export interface LoadedScenario {
  * const { scenario, hash } = loadScenario("scenarios/baseline.yaml");
  */
 export function loadScenario(file: string): LoadedScenario {
-  const { raw, chain } = loadChain(file, []);
+  const { raw, chain } = loadScenarioInput(file);
   const scenario = parseScenarioObject(file, raw);
   return { file, scenario, hash: scenarioHash(scenario), chain };
+}
+
+/**
+ * The first half of {@link loadScenario}: reads the file and its `extends` chain and merges
+ * them, without validating (a sweep changes fields of this raw scenario, then validates it).
+ *
+ * @throws {ScenarioError} for a missing file, bad YAML or a broken `extends` chain.
+ */
+export function loadScenarioInput(file: string): { raw: RawScenario; chain: string[] } {
+  return loadChain(file, []);
 }
 
 function loadChain(file: string, children: string[]): { raw: RawScenario; chain: string[] } {

@@ -53,10 +53,16 @@ export const offerSchema = z
       "Churn-hazard reduction on acceptance for a persuadable customer (0.6 = hazard x 0.4), scaled by response type.",
     ).default(0),
     effectDays: count("Days the retention effect lasts.").default(180),
-    availableFromDay: count("First day the offer exists (a device launch appears mid-run).").default(0),
-    availableToDay: count("Last day the offer exists.").default(100000),
+    availableFromDay: count(
+      "First day (0-based, like event days) the offer exists: before it the offer is never eligible (a device launch appears mid-run, with no history).",
+    ).default(0),
+    availableToDay: count("Last day (inclusive) the offer exists: after it the offer is never eligible.").default(100000),
     enabled: z.boolean().default(true).describe("Set false in a child scenario to withdraw a parent's offer."),
     eligibility: eligibilitySchema,
+  })
+  .refine((offer) => offer.availableToDay >= offer.availableFromDay, {
+    message: "availableToDay must be >= availableFromDay",
+    path: ["availableToDay"],
   })
   .describe("An offer or action of the catalogue.");
 

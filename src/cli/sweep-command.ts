@@ -1,0 +1,108 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { InputError } from "../input-error.js";
+import type { TaskFailure, TaskProgress } from "../parallel/run-tasks.js";
+import { renderSweepHtml } from "../report/sweep/index.js";
+import type { ExperimentResults } from "../report/build-results.js";
+import { isAbsentOrEmpty, writeFolderAtomically } from "../report/write-folder-atomically.js";
+import { loadScenarioInput } from "../scenario/load-scenario.js";
+import { parseScenarioObject } from "../scenario/parse-scenario-object.js";
+import { scenarioHash } from "../scenario/scenario-hash.js";
+import { buildSweepVariants, parseSetFlags, type SweepParameter, type SweepVariant } from "../sweep/sweep-grid.js";
+import { buildSweepResults, sweepSummaryMarkdown, type SweepResults } from "../sweep/sweep-results.js";
+import { createProgressReporter } from "./progress-reporter.js";
+import { RunFailedError } from "./run-failed-error.js";
+import {
+  applyRunOverrides,
+  defaultScenarioFile,
+  experimentFiles,
+  parseRunOptions,
+  planExperiment,
+  runExperiment,
+  timestamp,
+  type RunFlags,
+  type RunOptions,
+} from "./run-command.js";
+
+/** The flags of `offersim sweep`: those of `run` plus one or more `--set PATH=V1,V2,...`. */
+export interface SweepFlags extends RunFlags {
+  set?: string | string[];
+}
+
+/** Paths that a run flag overrides: sweeping them while the flag is given would run one variant N times. */
+const OVERRIDDEN_BY: Record<string, keyof RunOptions> = { "population.size": "subscribers", horizonDays: "days", seed: "seed" };
+
+/**
+ * `offersim sweep SCENARIO --set PATH=V1,V2 [--set ...]`: runs every variant of the grid with the
+ * same root seed (common random numbers across variants), then writes one folder: per variant
+ * `variants/NAME/` (results.json, summary.csv, summary.md), and `sweep.json`, `summary.md` and
+ * `report.html` for the whole grid. Every variant is validated before anything runs; the folder
+ * is written in one step at the end, so a failing sweep leaves nothing half-written.
+ */
+export async function sweepCommand(flags: SweepFlags): Promise<{ sweep: SweepResults; outDir: string }> {
+  const options = parseRunOptions(flags);
+  const parameters = parseSetFlags(flags.set === undefined ? [] : [flags.set].flat());
+  checkOverrides(parameters, options);
+  const file = options.scenario ?? defaultScenarioFile();
+  const { raw } = loadScenarioInput(file);
+  const base = parseScenarioObject(file, raw);
+  const variants = buildSweepVariants(file, raw, parameters);
+  const startedAt = new Date();
+  const outDir = options.out ?? path.join("reports", `${base.name}-sweep-${timestamp(startedAt)}`);
+  if (!isAbsentOrEmpty(outDir) && !existsSync(path.join(outDir, "sweep.json"))) {
+    throw new InputError(`--out must be a new or empty folder, or the folder of an earlier sweep (with sweep.json) to replace, got ${JSON.stringify(outDir)}, which holds other files`);
+  }
+  const plan = await planExperiment(options, file, applyRunOverrides(base, options), flags.reference);
+
+  const progress = createProgressReporter(process.stderr, options.quiet);
+  const runs: { variant: SweepVariant; results: ExperimentResults; failures: TaskFailure[] }[] = [];
+  for (const [index, variant] of variants.entries()) {
+    const scenario = applyRunOverrides(variant.scenario, options);
+    const variantPlan = { ...plan, rootSeed: options.seed ?? scenario.seed };
+    const onProgress = (step: TaskProgress) =>
+      progress.update({
+        daysDone: index * step.daysTotal + step.daysDone,
+        daysTotal: variants.length * step.daysTotal,
+        tasksDone: index * step.tasks + step.tasksDone,
+        tasks: variants.length * step.tasks,
+      });
+    const { results, failures } = await runExperiment({ file, scenario, hash: variant.hash }, variantPlan, options, onProgress);
+    runs.push({ variant, results, failures });
+  }
+  progress.done();
+
+  const sweep = buildSweepResults({
+    scenario: { name: base.name, file, hash: scenarioHash(base) },
+    parameters,
+    variants: runs,
+    startedAt,
+    durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
+  });
+  const files: Record<string, string> = {};
+  for (const run of runs) {
+    for (const [name, text] of Object.entries(experimentFiles(run.results))) files[`variants/${run.variant.name}/${name}`] = text;
+  }
+  files["sweep.json"] = JSON.stringify(sweep, null, 2) + "\n";
+  files["summary.md"] = sweepSummaryMarkdown(sweep);
+  files["report.html"] = renderSweepHtml(sweep);
+  writeFolderAtomically(outDir, files);
+
+  if (options.json) process.stdout.write(JSON.stringify(sweep) + "\n");
+  else {
+    process.stdout.write(
+      `sweep of ${base.name}: ${variants.length} variant(s) x ${plan.policies.length} policies, ${options.seeds} seed(s), root seed ${sweep.config.rootSeed}\n` +
+        `Wrote ${path.join(outDir, "report.html")}, sweep.json, summary.md and variants/ (${variants.map((variant) => variant.name).join(", ")})\n`,
+    );
+  }
+  const failures = sweep.failures;
+  if (failures.length > 0) throw new RunFailedError(failures, `the results of the other policies are in ${outDir}`);
+  return { sweep, outDir };
+}
+
+function checkOverrides(parameters: readonly SweepParameter[], options: RunOptions): void {
+  const problems = parameters.flatMap((parameter) => {
+    const flag = OVERRIDDEN_BY[parameter.path];
+    return flag && options[flag] !== undefined ? [`${parameter.flag}: ${parameter.path} cannot be swept while --${flag} is given (it would override every variant)`] : [];
+  });
+  if (problems.length > 0) throw new InputError(problems);
+}

@@ -1,0 +1,2 @@
+export { renderSweepHtml, plotlyBundle } from "./render-sweep-html.js";
+export { sweepCharts, SWEEP_CHART_KPIS, type SweepChart, type SweepTrace } from "./sweep-charts.js";

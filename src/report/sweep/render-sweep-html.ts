@@ -1,0 +1,92 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { SweepResults } from "../../sweep/sweep-results.js";
+import { sweepCharts, type SweepChart } from "./sweep-charts.js";
+
+/** The minified plotly.js bundle of the plotly.js-dist-min package, read when a report is rendered. */
+export function plotlyBundle(): string {
+  const file = createRequire(import.meta.url).resolve("plotly.js-dist-min");
+  return readFileSync(file, "utf8");
+}
+
+/**
+ * report.html of a sweep: one self-contained page (plotly.js inlined, nothing fetched) with, for
+ * each KPI, a chart of the KPI against the swept parameter, one line per policy with 95 %
+ * intervals, and a one-sentence caption under each chart.
+ *
+ * @example
+ * writeFileSync("report.html", renderSweepHtml(sweep));
+ */
+export function renderSweepHtml(sweep: SweepResults, bundle: string = plotlyBundle()): string {
+  const charts = sweepCharts(sweep);
+  const parameters = sweep.parameters
+    .map((parameter) => `<li><code>${escapeHtml(parameter.path)}</code>: ${parameter.values.map((value) => escapeHtml(String(value))).join(", ")}</li>`)
+    .join("\n");
+  const sections = charts
+    .map((chart, index) => `<figure><div class="chart" id="chart-${index}"></div><figcaption>${escapeHtml(chart.caption)}</figcaption></figure>`)
+    .join("\n");
+  const failures =
+    sweep.failures.length === 0
+      ? ""
+      : `<h2>Failed tasks</h2><ul>${sweep.failures.map((failure) => `<li>${escapeHtml(`${failure.variant}: ${failure.policy}, seed ${failure.replicate}: ${failure.error}`)}</li>`).join("")}</ul>`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Sweep of ${escapeHtml(sweep.scenario.name)}</title>
+<style>
+body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1100px; color: #222; }
+figure { margin: 1.5rem 0; }
+.chart { width: 100%; height: 420px; }
+figcaption { font-size: 0.95rem; color: #444; }
+code { background: #f4f4f4; padding: 0 0.2rem; }
+</style>
+<script>${bundle.replace(/<\/script/gi, "<\\/script")}</script>
+</head>
+<body>
+<h1>Sweep of ${escapeHtml(sweep.scenario.name)}</h1>
+<p>Scenario <code>${escapeHtml(sweep.scenario.file)}</code> (hash ${escapeHtml(sweep.scenario.hash)}); root seed ${sweep.config.rootSeed} for every variant
+(common random numbers), ${sweep.config.seeds} seed(s) per policy, ${sweep.config.subscribers} subscribers, ${sweep.config.days} days; offersim ${escapeHtml(sweep.meta.offersimVersion)}.
+Each variant's full results are in <code>variants/&lt;variant&gt;/results.json</code>; the numbers behind these charts are in <code>sweep.json</code>.</p>
+<ul>
+${parameters}
+</ul>
+${failures}
+${sections}
+<script>
+const charts = ${jsonForScript(charts.map(plotlyFigure))};
+charts.forEach((figure, index) => Plotly.newPlot("chart-" + index, figure.data, figure.layout, { displaylogo: false, responsive: true }));
+</script>
+</body>
+</html>
+`;
+}
+
+/** A chart as Plotly data and layout. */
+function plotlyFigure(chart: SweepChart): { data: unknown[]; layout: unknown } {
+  return {
+    data: chart.traces.map((trace) => ({
+      type: "scatter",
+      mode: "lines+markers",
+      name: trace.policy,
+      x: trace.x.map((value) => (chart.numericX ? value : String(value))),
+      y: trace.y,
+      error_y: { type: "data", symmetric: false, array: trace.errorPlus, arrayminus: trace.errorMinus, visible: true },
+    })),
+    layout: {
+      title: { text: chart.title },
+      xaxis: { title: { text: chart.xTitle }, type: chart.numericX ? "linear" : "category" },
+      yaxis: { title: { text: chart.yTitle } },
+      margin: { t: 50, r: 20, b: 50, l: 70 },
+      legend: { orientation: "h" },
+    },
+  };
+}
+
+function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c");
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}

@@ -1,0 +1,104 @@
+import type { ExperimentResults } from "../report/build-results.js";
+import { formatWithInterval, HEADLINE_KPIS, KPI_DISPLAY } from "../report/kpi-format.js";
+import { markdownTable } from "../report/text-table.js";
+import type { TaskFailure } from "../parallel/run-tasks.js";
+import type { PairedDifference, ReplicateSummary } from "../metrics/summarize-replicates.js";
+import type { KpiName } from "../metrics/replicate-kpis.js";
+import { OFFERSIM_VERSION } from "../version.js";
+import type { SweepParameter, SweepVariant } from "./sweep-grid.js";
+
+export const SWEEP_SCHEMA_VERSION = 1;
+
+/** sweep.json: the grid, and per variant and policy the KPI summaries of its results.json. */
+export interface SweepResults {
+  schemaVersion: number;
+  meta: { offersimVersion: string; createdAt: string; durationSeconds: number };
+  scenario: { name: string; file: string; hash: string };
+  config: { rootSeed: number; seeds: number; subscribers: number; days: number; policies: string[]; reference: string | null };
+  parameters: { path: string; flag: string; values: (string | number | boolean)[] }[];
+  variants: SweepVariantResults[];
+  /** Failed (variant, policy, seed) tasks; their policies are missing from that variant. */
+  failures: (TaskFailure & { variant: string })[];
+}
+
+export interface SweepVariantResults {
+  name: string;
+  /** The variant's folder, relative to the sweep folder. */
+  dir: string;
+  values: Record<string, string | number | boolean>;
+  scenarioHash: string;
+  /** Policy -> KPI -> summary over seeds (mean, ci95, sd, n, perSeed). */
+  policies: Record<string, Record<KpiName, ReplicateSummary>>;
+  /** Policy -> KPI -> difference from the reference policy, seed by seed; absent without a reference. */
+  paired: Record<string, Record<KpiName, PairedDifference>>;
+}
+
+export interface BuildSweepInput {
+  scenario: { name: string; file: string; hash: string };
+  parameters: readonly SweepParameter[];
+  variants: readonly { variant: SweepVariant; results: ExperimentResults; failures: readonly TaskFailure[] }[];
+  startedAt: Date;
+  durationSeconds: number;
+}
+
+/** Assembles sweep.json from the variants' results, in grid order. */
+export function buildSweepResults(input: BuildSweepInput): SweepResults {
+  const first = input.variants[0].results;
+  return {
+    schemaVersion: SWEEP_SCHEMA_VERSION,
+    meta: {
+      offersimVersion: OFFERSIM_VERSION,
+      createdAt: input.startedAt.toISOString(),
+      durationSeconds: Math.round(input.durationSeconds * 1000) / 1000,
+    },
+    scenario: input.scenario,
+    config: {
+      rootSeed: first.config.rootSeed,
+      seeds: first.config.seeds,
+      subscribers: first.config.subscribers,
+      days: first.config.days,
+      policies: first.config.policies,
+      reference: first.config.reference,
+    },
+    parameters: input.parameters.map(({ path, flag, values }) => ({ path, flag, values })),
+    variants: input.variants.map(({ variant, results }) => ({
+      name: variant.name,
+      dir: `variants/${variant.name}`,
+      values: variant.values,
+      scenarioHash: variant.hash,
+      policies: Object.fromEntries(results.policies.map((entry) => [entry.policy, entry.kpis])),
+      paired: Object.fromEntries(results.policies.flatMap((entry) => (entry.paired && entry.policy !== entry.paired.reference ? [[entry.policy, entry.paired.kpis]] : []))),
+    })),
+    failures: input.variants.flatMap(({ variant, failures }) => failures.map((failure) => ({ variant: variant.name, ...failure }))),
+  };
+}
+
+/** summary.md: per headline KPI, a table of variants (rows) by policies (columns), mean ± half-width of the 95 % interval. */
+export function sweepSummaryMarkdown(sweep: SweepResults): string {
+  const policies = sweep.config.policies;
+  const lines = [
+    `# Sweep of ${sweep.scenario.name}`,
+    "",
+    `Scenario \`${sweep.scenario.file}\` (hash ${sweep.scenario.hash}), root seed ${sweep.config.rootSeed} for every variant (common random numbers), ` +
+      `${sweep.config.seeds} seed(s), ${sweep.config.subscribers} subscribers, ${sweep.config.days} days, offersim ${sweep.meta.offersimVersion}.`,
+    "",
+    ...sweep.parameters.map((parameter) => `- \`${parameter.path}\`: ${parameter.values.map((value) => JSON.stringify(value)).join(", ")}`),
+    "",
+    "Mean ± half-width of the 95 % interval over seeds. Each variant's full results are in `variants/<variant>/results.json`; charts in report.html.",
+  ];
+  for (const kpi of HEADLINE_KPIS) {
+    lines.push("", `## ${KPI_DISPLAY[kpi].label}`, "");
+    const rows = sweep.variants.map((variant) => [
+      Object.entries(variant.values).map(([path, value]) => `${path}=${String(value)}`).join(", "),
+      ...policies.map((policy) => {
+        const summary = variant.policies[policy]?.[kpi];
+        return summary ? formatWithInterval(kpi, summary.mean, summary.ci95) : "failed";
+      }),
+    ]);
+    lines.push(markdownTable(["variant", ...policies], rows));
+  }
+  if (sweep.failures.length > 0) {
+    lines.push("", "## Failed tasks", "", ...sweep.failures.map((failure) => `- ${failure.variant}: ${failure.policy}, seed ${failure.replicate}: ${failure.error}`));
+  }
+  return lines.join("\n") + "\n";
+}
