@@ -64,6 +64,7 @@ export async function main(argv: string[]): Promise<number> {
             .option("subscribers", { type: "string", describe: "Override population.size" })
             .option("days", { type: "string", describe: "Override horizonDays" })
             .option("workers", { type: "string", describe: "Worker threads (default: the number of cores)" })
+            .option("tf-backend", { type: "string", describe: "TensorFlow.js backend: wasm, cpu or node [default: wasm]" })
             .option("out", { type: "string", describe: "Output folder (default: reports/<scenario>-sweep-<time>)" })
             .option("json", { type: "boolean", default: false, describe: "Print sweep.json to stdout" })
             .option("quiet", { type: "boolean", default: false, describe: "No progress on stderr" }),

@@ -43,6 +43,7 @@ export interface RunOptions {
   days?: number;
   workers: number;
   out?: string;
+  tfBackend?: string;
   json: boolean;
   quiet: boolean;
 }
@@ -86,6 +87,7 @@ export function parseRunOptions(flags: RunFlags): RunOptions {
     days: integer("days", flags.days, 1, 3650),
     workers: integer("workers", flags.workers, 1, 1024) ?? os.availableParallelism(),
     out: flags.out,
+    tfBackend: flags.tfBackend,
     json: flags.json ?? false,
     quiet: flags.quiet ?? false,
   };
@@ -99,8 +101,6 @@ export function parseRunOptions(flags: RunFlags): RunOptions {
 /** `offersim run`: load, simulate every (policy, seed), write DIR/results.json, summary.csv, summary.md, report.html. */
 export async function runCommand(flags: RunFlags): Promise<{ results: ExperimentResults; outDir: string }> {
   const options = parseRunOptions(flags);
-  // Worker threads copy the environment when they start: the backend travels with it.
-  if (flags.tfBackend !== undefined) process.env[TF_BACKEND_ENV] = flags.tfBackend;
   const file = options.scenario ?? defaultScenarioFile();
   const loaded = loadScenario(file);
   const scenario = applyRunOverrides(loaded.scenario, options);
@@ -174,6 +174,8 @@ export async function runExperiment(
 ): Promise<{ results: ExperimentResults; failures: TaskFailure[] }> {
   const { scenario } = input;
   const { policies, reference } = plan;
+  // Worker threads copy the environment when they start: the backend travels with it.
+  if (options.tfBackend !== undefined) process.env[TF_BACKEND_ENV] = options.tfBackend;
   const startedAt = new Date();
   const outcomes = await runTasks(scenario, plan.rootSeed, planTasks(policies, plan.sources, options.seeds), options.workers, onProgress);
   const failures = outcomes.flatMap((outcome) => (outcome.ok ? [] : [outcome.failure]));
