@@ -55,12 +55,17 @@ function prepareContext(options: SimulateOptions): PrepareContext {
   };
 }
 
-/** The training world: the same catalogue and parameters, no scheduled events, a capped base. */
+/**
+ * The training world stands for the past: the same parameters, no scheduled events, a capped
+ * base, and the catalogue as it is on day 0: an offer launched later (`availableFromDay` > 0) is
+ * not in it, so models trained on history have never seen it.
+ */
 export function trainingScenario(scenario: Scenario, days: number): Scenario {
   return {
     ...scenario,
     horizonDays: days,
     events: [],
+    offers: scenario.offers.map((offer) => (offer.availableFromDay > 0 ? { ...offer, availableFromDay: days, availableToDay: days } : offer)),
     population: { ...scenario.population, size: Math.min(scenario.population.size, scenario.training.maxSubscribers) },
   };
 }

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { runReplicate, trainingScenario } from "../../src/engine/run-replicate.js";
+import { PolicyError } from "../../src/policy/policy-error.js";
+import type { PolicyDefinition } from "../../src/policy/policy.js";
+import { noContact } from "../../policies/no-contact.js";
+import { random } from "../../policies/random.js";
+import { baselineWith } from "../world/baseline-scenario.js";
+
+describe("prepare() and training worlds", () => {
+  const scenario = baselineWith({ subscribers: 800, days: 30 });
+
+  it("gives create() what prepare() returned, after a training simulation on its own seeds", async () => {
+    const seen: unknown[] = [];
+    const trainer: PolicyDefinition = {
+      name: "trainer",
+      description: "trains on a history, then does nothing",
+      async prepare(context) {
+        const history = context.simulateTraining(random, 20, 0);
+        const again = context.simulateTraining(random, 20, 0);
+        const other = context.simulateTraining(random, 20, 1);
+        return { history, same: history.netValuePerSub === again.netValuePerSub, differs: history.netValuePerSub !== other.netValuePerSub };
+      },
+      create(context) {
+        seen.push(context.prepared);
+        return noContact.create(context);
+      },
+    };
+    await runReplicate({ scenario, policy: trainer, rootSeed: 3, replicate: 0 });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ same: true, differs: true });
+  });
+
+  it("keeps the evaluation world untouched by training (same result as a policy without prepare)", async () => {
+    const trained: PolicyDefinition = { ...noContact, name: "no-contact", prepare: async (context) => context.simulateTraining(random, 20, 0) };
+    const plain = await runReplicate({ scenario, policy: noContact, rootSeed: 3, replicate: 1 });
+    const withTraining = await runReplicate({ scenario, policy: trained, rootSeed: 3, replicate: 1 });
+    expect(withTraining.groups).toEqual(plain.groups);
+  });
+
+  it("reports an error in prepare() as the policy's failure", async () => {
+    const broken: PolicyDefinition = { ...noContact, name: "broken", prepare: async () => Promise.reject(new Error("no data")) };
+    await expect(runReplicate({ scenario, policy: broken, rootSeed: 3, replicate: 0 })).rejects.toThrow(PolicyError);
+  });
+
+  it("builds the training world as the past: no events, a capped base, no offer launched after day 0", () => {
+    const base = baselineWith({ subscribers: 50_000 });
+    const launched = { ...base.offers[0], id: "flagship", availableFromDay: 45 };
+    const world = trainingScenario({ ...base, offers: [...base.offers, launched], events: base.events }, 120);
+    expect(world.events).toEqual([]);
+    expect(world.population.size).toBe(base.training.maxSubscribers);
+    const flagship = world.offers.find((offer) => offer.id === "flagship")!;
+    expect(flagship.availableFromDay).toBeGreaterThanOrEqual(world.horizonDays);
+    expect(world.offers.filter((offer) => offer.id !== "flagship")).toEqual(base.offers);
+  });
+});
