@@ -201,14 +201,18 @@ export async function runExperiment(
   return { results: experiment, failures };
 }
 
-/** The files of a run folder: results.json, summary.csv and summary.md. */
-export function experimentFiles(experiment: ExperimentResults): Record<string, string> {
-  return {
+/**
+ * The files of a run folder: results.json, summary.csv, summary.md and, unless left out,
+ * report.html (a sweep leaves it out of its variants: `offersim report DIR` renders one on demand).
+ */
+export function experimentFiles(experiment: ExperimentResults, { report = true } = {}): Record<string, string> {
+  const files: Record<string, string> = {
     "results.json": JSON.stringify(experiment, null, 2) + "\n",
     "summary.csv": summaryCsv(experiment),
     "summary.md": summaryMarkdown(experiment),
-    "report.html": renderReportHtml(experiment),
   };
+  if (report) files["report.html"] = renderReportHtml(experiment);
+  return files;
 }
 
 /** --reference must name a policy of the run; by default no-contact when it runs, else none. */

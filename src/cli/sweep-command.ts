@@ -80,7 +80,7 @@ export async function sweepCommand(flags: SweepFlags): Promise<{ sweep: SweepRes
   });
   const files: Record<string, string> = {};
   for (const run of runs) {
-    for (const [name, text] of Object.entries(experimentFiles(run.results))) files[`variants/${run.variant.name}/${name}`] = text;
+    for (const [name, text] of Object.entries(experimentFiles(run.results, { report: false }))) files[`variants/${run.variant.name}/${name}`] = text;
   }
   files["sweep.json"] = JSON.stringify(sweep, null, 2) + "\n";
   files["summary.md"] = sweepSummaryMarkdown(sweep);
