@@ -7,8 +7,9 @@ import { acceptedMoney } from "../src/learning/deal-economics.js";
 /**
  * Next best offer by a propensity model: a small network trained in `prepare` on a history
  * logged under an exploring policy predicts p(accept) per offer; each decision takes the offer
- * of highest expected money, p(accept) x (deal value - offer cost) - contact cost, when it is
- * positive, else no action. Deterministic (probability 1 on the choice).
+ * of highest expected value, revenue weight x (p(accept) x (deal value - offer cost) - contact
+ * cost) - the objective's mean annoyance/complaint cost of a contact with that offer (from the
+ * log), when it is positive, else no action. Deterministic (probability 1 on the choice).
  */
 export const propensityNbo: PolicyDefinition = {
   name: "propensity-nbo",
@@ -18,7 +19,10 @@ export const propensityNbo: PolicyDefinition = {
     const scorer = new PropensityScorer(context, "propensity-nbo");
     const actionCount = context.actions.length;
     const money = acceptedMoney(context.actions);
-    const contactCost = Float64Array.from(context.actions, (action) => action.contactCost);
+    const { revenue } = context.objective;
+    // A contact's price: its money cost plus what the objective charges for the annoyance and
+    // complaints it causes, as measured per offer in the logged history.
+    const contactPrice = Float64Array.from(context.actions, (action) => revenue * action.contactCost + scorer.models.experienceCost[action.index]);
     return {
       decide(batch, output) {
         const eligible = batch.eligibility();
@@ -29,10 +33,10 @@ export const propensityNbo: PolicyDefinition = {
           let bestValue = 0;
           let loaded = false;
           for (let a = 1; a < actionCount; a++) {
-            if (eligible[offset + a] === 0 || money[a] <= contactCost[a]) continue;
+            if (eligible[offset + a] === 0 || revenue * money[a] <= contactPrice[a]) continue;
             if (!loaded) scorer.load(features, row, false);
             loaded = true;
-            const value = scorer.accept(a) * money[a] - contactCost[a];
+            const value = revenue * scorer.accept(a) * money[a] - contactPrice[a];
             if (value > bestValue) {
               bestValue = value;
               best = a;
