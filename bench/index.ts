@@ -35,6 +35,7 @@ const result = {
   world: { subscribers: world.subscribers, days: world.days, drawsPerSubscriberDay: Number(world.drawsPerSubscriberDay.toFixed(3)), loopSeconds: Number(world.loopSeconds.toFixed(2)) },
   policyDecisionsPerSec,
   mlTrainSecondsPer1M: Number(mlTraining.secondsPer1M.toFixed(1)),
+  mlTrainCpuSecondsPer1M: Number(mlTraining.cpuSecondsPer1M.toFixed(1)),
   workerSpeedup: { workers, speedup: Number(speedup.speedup.toFixed(2)), oneWorkerSeconds: Number(speedup.oneWorkerSeconds.toFixed(2)), seconds: Number(speedup.seconds.toFixed(2)) },
   node: process.version,
 };
@@ -47,6 +48,6 @@ else {
   console.log(`  ratio              ${world.ratio.toFixed(3)}`);
   console.log("policy decisions (with updates) per second, 10,000 subscribers x 120 days");
   for (const [name, rate] of Object.entries(policyDecisionsPerSec)) console.log(`  ${name.padEnd(20)} ${rate}`);
-  console.log(`propensity network training: ${mlTraining.secondsPer1M.toFixed(1)} s per 1,000,000 logged contacts (${mlTraining.rows} resampled from ${mlTraining.loggedContacts} logged)`);
+  console.log(`propensity network training: ${mlTraining.secondsPer1M.toFixed(1)} s (${mlTraining.cpuSecondsPer1M.toFixed(1)} s of CPU) per 1,000,000 logged contacts (${mlTraining.rows} resampled from ${mlTraining.loggedContacts} logged)`);
   console.log(`worker pool: ${2 * workers} no-contact tasks, 1 worker ${speedup.oneWorkerSeconds.toFixed(1)} s, ${workers} workers ${speedup.seconds.toFixed(1)} s: speed-up ${speedup.speedup.toFixed(2)}x`);
 }

@@ -21,7 +21,8 @@ const PROGRAM_LEVER: Partial<Record<Program, number>> = { referral: 0.5 };
  * during a service disruption or with payments overdue, and at most one outbound commercial
  * contact a week; a customer calling to cancel always gets the save offer. Models (trained in
  * `prepare` on an exploring history): p(accept) per offer, and a churn T-learner (one arm per
- * retention-type program and one for no action) whose difference is the uplift. Priority =
+ * program, one for no action) whose difference is the uplift: retention offers are judged by
+ * it, and so is the churn that a selling contact provokes. Priority =
  * context weight x business lever x expected value, where the expected value is the revenue
  * weight x (p(accept) x deal money - contact cost) - the logged annoyance/complaint cost
  * + the retained-value weight x uplift x a year of the customer's margin (for a former customer:

@@ -1,5 +1,5 @@
 import type { ActionInfo, PrepareContext } from "../policy/policy.js";
-import type { Program } from "../scenario/vocabulary.js";
+import { PROGRAMS, type Program } from "../scenario/vocabulary.js";
 import { FEATURE_INDEX } from "../engine/observe.js";
 import { loadTensorFlowForTraining } from "./tensorflow-backend.js";
 import { LoggedHistory } from "./logged-history.js";
@@ -8,7 +8,7 @@ import type { MaskedNetwork } from "./masked-network.js";
 import { trainMaskedNetwork, type MaskedTrainingSet } from "./train-masked-network.js";
 
 /** Programs whose contacts are meant to keep a customer; each is one treatment arm of the churn model. */
-export const TREATMENT_PROGRAMS: readonly Program[] = ["retention", "renewal", "loyalty", "onboarding", "proactive-service"];
+export const TREATMENT_PROGRAMS: readonly Program[] = PROGRAMS.filter((program) => program !== "winback");
 
 /** An action needs this many logged contacts for its own acceptance output; fewer: the category prior. */
 export const MIN_CONTACTS_PER_ACTION = 50;
