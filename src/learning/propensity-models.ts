@@ -12,11 +12,11 @@ export const TREATMENT_PROGRAMS: readonly Program[] = PROGRAMS.filter((program) 
 
 /** An action needs this many logged contacts for its own acceptance output; fewer: the category prior. */
 export const MIN_CONTACTS_PER_ACTION = 50;
-/** The networks' shape and optimiser: 32 hidden units, 3 epochs of Adam on minibatches of 2048. */
-export const NETWORK_TRAINING = { hidden: 32, epochs: 3, batchSize: 2048, learningRate: 0.01 } as const;
+/** The networks' shape and optimiser: 32 hidden units, 2 epochs of Adam on minibatches of 2048. */
+export const NETWORK_TRAINING = { hidden: 32, epochs: 2, batchSize: 2048, learningRate: 0.02 } as const;
 /** Caps on the training rows per task, so that prepare stays a few seconds. */
-export const MAX_ACCEPTANCE_ROWS = 100_000;
-export const MAX_CHURN_ROWS = 100_000;
+export const MAX_ACCEPTANCE_ROWS = 80_000;
+export const MAX_CHURN_ROWS = 80_000;
 
 /** What `prepare` of the propensity policies returns: plain data. */
 export interface PropensityModels {
