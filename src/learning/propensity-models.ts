@@ -47,7 +47,6 @@ export async function preparePropensityModels(context: PrepareContext, options: 
   const history = new LoggedHistory(context.featureNames.length, 1 << 16);
   context.simulateTraining(exploringBehaviour(training.exploreContactShare, history), training.historyDays, 0);
   history.labelChurn(context.scenario.objective.attributionDays, training.historyDays);
-  if (process.env.OFFERSIM_DEBUG_TIMING) console.log("logging s", (performance.now() - started) / 1000);
   const models = fitPropensityModels(tf, history, context.actions, context.objective.revenue, options.uplift, context.random);
   return { ...models, historyRows: history.size, trainingSeconds: (performance.now() - started) / 1000 };
 }
