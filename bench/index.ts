@@ -3,6 +3,7 @@ import { measureWorldThroughput } from "./world-throughput.js";
 import { measurePolicyThroughput } from "./policy-throughput.js";
 import { BUILTIN_POLICIES } from "../src/policy/builtin-policies.js";
 import { measureWorkerSpeedup } from "./worker-speedup.js";
+import { measureMlTraining } from "./ml-train.js";
 import os from "node:os";
 
 /**
@@ -20,9 +21,9 @@ const scenario = { ...baseline, population: { ...baseline.population, size: subs
 measureWorldThroughput({ ...scenario, population: { ...scenario.population, size: 5000 }, horizonDays: 60 }, 1);
 const world = measureWorldThroughput(scenario);
 const policyScenario = { ...baseline, population: { ...baseline.population, size: 10_000 }, horizonDays: 120 };
-const policyDecisionsPerSec = Object.fromEntries(
-  BUILTIN_POLICIES.map((policy) => [policy.name, Math.round(measurePolicyThroughput(policyScenario, policy).decisionsPerSec)]),
-);
+const policyDecisionsPerSec: Record<string, number> = {};
+for (const policy of BUILTIN_POLICIES) policyDecisionsPerSec[policy.name] = Math.round((await measurePolicyThroughput(policyScenario, policy)).decisionsPerSec);
+const mlTraining = await measureMlTraining(baseline);
 
 const workers = Math.max(2, os.availableParallelism());
 const speedup = await measureWorkerSpeedup({ ...baseline, population: { ...baseline.population, size: 20_000 } }, workers, 2 * workers);
@@ -33,6 +34,8 @@ const result = {
   ratio: Number(world.ratio.toFixed(3)),
   world: { subscribers: world.subscribers, days: world.days, drawsPerSubscriberDay: Number(world.drawsPerSubscriberDay.toFixed(3)), loopSeconds: Number(world.loopSeconds.toFixed(2)) },
   policyDecisionsPerSec,
+  mlTrainSecondsPer1M: Number(mlTraining.secondsPer1M.toFixed(1)),
+  mlTrainCpuSecondsPer1M: Number(mlTraining.cpuSecondsPer1M.toFixed(1)),
   workerSpeedup: { workers, speedup: Number(speedup.speedup.toFixed(2)), oneWorkerSeconds: Number(speedup.oneWorkerSeconds.toFixed(2)), seconds: Number(speedup.seconds.toFixed(2)) },
   node: process.version,
 };
@@ -45,5 +48,6 @@ else {
   console.log(`  ratio              ${world.ratio.toFixed(3)}`);
   console.log("policy decisions (with updates) per second, 10,000 subscribers x 120 days");
   for (const [name, rate] of Object.entries(policyDecisionsPerSec)) console.log(`  ${name.padEnd(20)} ${rate}`);
+  console.log(`propensity network training: ${mlTraining.secondsPer1M.toFixed(1)} s (${mlTraining.cpuSecondsPer1M.toFixed(1)} s of CPU) per 1,000,000 logged contacts (${mlTraining.rows} resampled from ${mlTraining.loggedContacts} logged)`);
   console.log(`worker pool: ${2 * workers} no-contact tasks, 1 worker ${speedup.oneWorkerSeconds.toFixed(1)} s, ${workers} workers ${speedup.seconds.toFixed(1)} s: speed-up ${speedup.speedup.toFixed(2)}x`);
 }

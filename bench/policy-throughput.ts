@@ -1,13 +1,13 @@
 import type { Scenario } from "../src/scenario/scenario-schema.js";
 import type { PolicyDefinition } from "../src/policy/policy.js";
-import { simulateReplicate } from "../src/engine/simulate-replicate.js";
+import { runReplicate } from "../src/engine/run-replicate.js";
 
 /**
  * Decisions plus updates per second of one policy: the time spent in its decide() (features and
  * eligibility it asks for included) and feedback() calls, over the decisions it made, on one
- * replicate of `scenario`.
+ * replicate of `scenario`. A policy with `prepare` is prepared first (not timed here).
  */
-export function measurePolicyThroughput(scenario: Scenario, definition: PolicyDefinition): { decisionsPerSec: number; decisions: number; seconds: number } {
+export async function measurePolicyThroughput(scenario: Scenario, definition: PolicyDefinition): Promise<{ decisionsPerSec: number; decisions: number; seconds: number }> {
   let seconds = 0;
   let decisions = 0;
   const timed: PolicyDefinition = {
@@ -29,6 +29,6 @@ export function measurePolicyThroughput(scenario: Scenario, definition: PolicyDe
       };
     },
   };
-  simulateReplicate({ scenario, policy: timed, rootSeed: scenario.seed, replicate: 0 });
+  await runReplicate({ scenario, policy: timed, rootSeed: scenario.seed, replicate: 0 });
   return { decisionsPerSec: decisions / seconds, decisions, seconds };
 }

@@ -39,3 +39,17 @@ async function loadNodeBackend(): Promise<void> {
     throw new Error(`--tf-backend node needs @tensorflow/tfjs-node installed and working (npm install @tensorflow/tfjs-node; it does not support Node >= 23): ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
   }
 }
+
+let gradients: Promise<typeof tf> | null = null;
+
+/**
+ * TensorFlow.js ready for training: the backend of `loadTensorFlow` plus the gradient
+ * functions, which tfjs-core's Node bundle leaves out (tfjs-layers' bundle registers them all).
+ */
+export function loadTensorFlowForTraining(name?: string): Promise<typeof tf> {
+  gradients ??= loadTensorFlow(name).then(async (core) => {
+    await import("@tensorflow/tfjs-layers");
+    return core;
+  });
+  return gradients;
+}

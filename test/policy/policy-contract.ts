@@ -8,7 +8,8 @@ import { baselineWith } from "../world/baseline-scenario.js";
  * EnvironmentTestMixin idea): it names and describes itself, runs a small world to the end
  * with every decision accepted by the engine's checks (distributions valid, zero on ineligible
  * actions, the chosen action given positive probability), logs a propensity in (0, 1] for
- * every decision, and gives identical results for identical seeds.
+ * every decision, and gives identical results for identical seeds. A policy with `prepare` is
+ * prepared first, as the CLI does (training worlds on training seeds).
  */
 export function describePolicyContract(definition: PolicyDefinition): void {
   describe(`policy contract: ${definition.name}`, () => {

@@ -1,0 +1,85 @@
+import type { PolicyDefinition } from "../src/policy/policy.js";
+import type { Program } from "../src/scenario/vocabulary.js";
+import { COMMERCIAL_CATEGORIES, MOMENT_CANCELLATION, MOMENT_OUTBOUND } from "../src/scenario/vocabulary.js";
+import { FEATURE_INDEX as F } from "../src/engine/observe.js";
+import { choose } from "../src/policy/action-lookup.js";
+import { preparePropensityModels, treatmentArms } from "../src/learning/propensity-models.js";
+import { PropensityScorer } from "../src/learning/propensity-scorer.js";
+import { acceptedMoney } from "../src/learning/deal-economics.js";
+
+/** Service disruption: as rules-nba, 3 dropped calls or buffering events, or an hour without signal, in 7 days. */
+const PROBLEMS_FOR_DISRUPTION = 3;
+const NO_SIGNAL_FOR_DISRUPTION = 1;
+/** Months of margin a kept (or won back) customer is worth, as the objective's churnedValue counts it. */
+const VALUE_MONTHS = 12;
+/** Business levers per program (1: neutral): where the operator wants to push or hold back. */
+const PROGRAM_LEVER: Partial<Record<Program, number>> = { referral: 0.5 };
+
+/**
+ * NBA as a commercial arbitration engine: eligibility and suitability rules filter, models
+ * score, the objective arbitrates. Rules: no selling (data, device, content, roaming, referral)
+ * during a service disruption or with payments overdue, and at most one outbound commercial
+ * contact a week; a customer calling to cancel always gets the save offer. Models (trained in
+ * `prepare` on an exploring history): p(accept) per offer, and a churn T-learner (one arm per
+ * program, one for no action) whose difference is the uplift: retention offers are judged by
+ * it, and so is the churn that a selling contact provokes. Priority =
+ * context weight x business lever x expected value, where the expected value is the revenue
+ * weight x (p(accept) x deal money - contact cost) - the logged annoyance/complaint cost
+ * + the retained-value weight x uplift x a year of the customer's margin (for a former customer:
+ * p(accept) x that year). A retention offer is made only when its uplift pays for its discount
+ * and contact, so sure things are not paid and sleeping dogs are not woken.
+ */
+export const propensityNba: PolicyDefinition = {
+  name: "propensity-nba",
+  description: "NBA engine: suitability rules, TensorFlow.js acceptance model and churn-uplift T-learner, arbitrated by expected objective value.",
+  prepare: (context) => preparePropensityModels(context, { uplift: true }),
+  create(context) {
+    const scorer = new PropensityScorer(context, "propensity-nba");
+    const { actions, objective } = context;
+    const actionCount = actions.length;
+    const width = context.featureNames.length;
+    const money = acceptedMoney(actions);
+    const arm = treatmentArms(actions);
+    const marginShare = context.scenario.economics.marginShare;
+    const contactPrice = Float64Array.from(actions, (action) => objective.revenue * action.contactCost + scorer.models.experienceCost[action.index]);
+    const selling = Uint8Array.from(actions, (action) => (action.category !== null && (COMMERCIAL_CATEGORIES.includes(action.category) || action.category === "referral") ? 1 : 0));
+    const saving = Uint8Array.from(actions, (action) => (action.program === "retention" || action.program === "renewal" ? 1 : 0));
+    const lever = Float64Array.from(actions, (action) => (action.program === null ? 1 : (PROGRAM_LEVER[action.program] ?? 1)));
+    return {
+      decide(batch, output) {
+        const eligible = batch.eligibility();
+        const x = batch.features();
+        for (let row = 0; row < batch.size; row++) {
+          const offset = row * actionCount;
+          const f = row * width;
+          const former = x[f + F.churnedFormer] === 1;
+          const disrupted = x[f + F.droppedCalls7d] + x[f + F.buffering7d] >= PROBLEMS_FOR_DISRUPTION || x[f + F.noSignalHours7d] >= NO_SIGNAL_FOR_DISRUPTION;
+          const noSelling = disrupted || x[f + F.daysOverduePer30] > 0 || (batch.moment[row] === MOMENT_OUTBOUND && x[f + F.contacts7d] >= 1);
+          const cancelling = batch.moment[row] === MOMENT_CANCELLATION;
+          const yearOfMargin = VALUE_MONTHS * x[f + F.arpuPer100] * 100 * marginShare;
+          scorer.load(x, row, !former);
+          const stayRisk = former ? 0 : scorer.churn(0);
+          let best = 0;
+          let bestPriority = 0;
+          for (let a = 1; a < actionCount; a++) {
+            if (eligible[offset + a] === 0 || (selling[a] === 1 && noSelling)) continue;
+            const accept = scorer.accept(a);
+            let value = objective.revenue * (accept * money[a]) - contactPrice[a];
+            if (former) value += objective.retainedValue * accept * yearOfMargin;
+            else if (arm[a] > 0) value += objective.retainedValue * (stayRisk - scorer.churn(arm[a])) * yearOfMargin;
+            const contextWeight = cancelling && saving[a] === 1 ? 1e6 : 1;
+            const priority = contextWeight * lever[a] * value;
+            if (priority > bestPriority || (cancelling && saving[a] === 1 && saving[best] === 0)) {
+              bestPriority = priority;
+              best = a;
+            }
+          }
+          choose(output.probabilities, output.chosen, row, actionCount, best);
+        }
+      },
+      learningCurve: () => scorer.learningCurve(),
+    };
+  },
+};
+
+export default propensityNba;

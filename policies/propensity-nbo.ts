@@ -1,0 +1,53 @@
+import type { PolicyDefinition } from "../src/policy/policy.js";
+import { choose } from "../src/policy/action-lookup.js";
+import { preparePropensityModels } from "../src/learning/propensity-models.js";
+import { PropensityScorer } from "../src/learning/propensity-scorer.js";
+import { acceptedMoney } from "../src/learning/deal-economics.js";
+
+/**
+ * Next best offer by a propensity model: a small network trained in `prepare` on a history
+ * logged under an exploring policy predicts p(accept) per offer; each decision takes the offer
+ * of highest expected value, revenue weight x (p(accept) x (deal value - offer cost) - contact
+ * cost) - the objective's mean annoyance/complaint cost of a contact with that offer (from the
+ * log), when it is positive, else no action. Deterministic (probability 1 on the choice).
+ */
+export const propensityNbo: PolicyDefinition = {
+  name: "propensity-nbo",
+  description: "NBO by a TensorFlow.js propensity model trained on an exploring history: the offer of highest p(accept) x deal value, if worth the contact.",
+  prepare: (context) => preparePropensityModels(context, { uplift: false }),
+  create(context) {
+    const scorer = new PropensityScorer(context, "propensity-nbo");
+    const actionCount = context.actions.length;
+    const money = acceptedMoney(context.actions);
+    const { revenue } = context.objective;
+    // A contact's price: its money cost plus what the objective charges for the annoyance and
+    // complaints it causes, as measured per offer in the logged history.
+    const contactPrice = Float64Array.from(context.actions, (action) => revenue * action.contactCost + scorer.models.experienceCost[action.index]);
+    return {
+      decide(batch, output) {
+        const eligible = batch.eligibility();
+        const features = batch.features();
+        for (let row = 0; row < batch.size; row++) {
+          const offset = row * actionCount;
+          let best = 0;
+          let bestValue = 0;
+          let loaded = false;
+          for (let a = 1; a < actionCount; a++) {
+            if (eligible[offset + a] === 0 || revenue * money[a] <= contactPrice[a]) continue;
+            if (!loaded) scorer.load(features, row, false);
+            loaded = true;
+            const value = revenue * scorer.accept(a) * money[a] - contactPrice[a];
+            if (value > bestValue) {
+              bestValue = value;
+              best = a;
+            }
+          }
+          choose(output.probabilities, output.chosen, row, actionCount, best);
+        }
+      },
+      learningCurve: () => scorer.learningCurve(),
+    };
+  },
+};
+
+export default propensityNbo;

@@ -1,0 +1,162 @@
+import type { ActionInfo, PrepareContext } from "../policy/policy.js";
+import { PROGRAMS, type Program } from "../scenario/vocabulary.js";
+import { FEATURE_INDEX } from "../engine/observe.js";
+import { loadTensorFlowForTraining } from "./tensorflow-backend.js";
+import { LoggedHistory } from "./logged-history.js";
+import { exploringBehaviour } from "./exploring-behaviour.js";
+import type { MaskedNetwork } from "./masked-network.js";
+import { trainMaskedNetwork, type MaskedTrainingSet } from "./train-masked-network.js";
+
+/** Programs whose contacts are meant to keep a customer; each is one treatment arm of the churn model. */
+export const TREATMENT_PROGRAMS: readonly Program[] = PROGRAMS.filter((program) => program !== "winback");
+
+/** An action needs this many logged contacts for its own acceptance output; fewer: the category prior. */
+export const MIN_CONTACTS_PER_ACTION = 50;
+/** The networks' shape and optimiser: 32 hidden units, 2 epochs of Adam on minibatches of 2048. */
+export const NETWORK_TRAINING = { hidden: 32, epochs: 2, batchSize: 2048, learningRate: 0.02 } as const;
+/** Caps on the training rows per task, so that prepare stays a few seconds. */
+export const MAX_ACCEPTANCE_ROWS = 80_000;
+export const MAX_CHURN_ROWS = 80_000;
+
+/** What `prepare` of the propensity policies returns: plain data. */
+export interface PropensityModels {
+  /** p(accept | features, action): one sigmoid output per action (output 0 unused). */
+  readonly acceptance: MaskedNetwork;
+  /** 1 where the action had enough logged contacts for its own output. */
+  readonly acceptanceLearned: Uint8Array;
+  /** Mean acceptance of the action's category in the log (overall mean if the category is unseen). */
+  readonly acceptancePrior: Float64Array;
+  /** Per action, the mean objective cost beyond money per contact: revenue x reward - value (annoyance, complaints). */
+  readonly experienceCost: Float64Array;
+  /** p(leave within attributionDays | features, arm): arm 0 no action, arm 1 + k TREATMENT_PROGRAMS[k]; null without uplift. */
+  readonly churn: MaskedNetwork | null;
+  readonly acceptanceLoss: number[];
+  readonly churnLoss: number[];
+  readonly historyRows: number;
+  readonly trainingSeconds: number;
+}
+
+/**
+ * Logs `training.historyDays` of an exploring behaviour policy in a training world, then fits
+ * the acceptance network (and, with `uplift`, the churn T-learner) on it.
+ */
+export async function preparePropensityModels(context: PrepareContext, options: { uplift: boolean }): Promise<PropensityModels> {
+  const tf = await loadTensorFlowForTraining();
+  const started = performance.now();
+  const { training } = context.scenario;
+  const history = new LoggedHistory(context.featureNames.length, 1 << 16);
+  context.simulateTraining(exploringBehaviour(training.exploreContactShare, history), training.historyDays, 0);
+  history.labelChurn(context.scenario.objective.attributionDays, training.historyDays);
+  const models = fitPropensityModels(tf, history, context.actions, context.objective.revenue, options.uplift, context.random);
+  return { ...models, historyRows: history.size, trainingSeconds: (performance.now() - started) / 1000 };
+}
+
+/** Fits the models on a logged history (also used by the benchmark and the tests). */
+export function fitPropensityModels(
+  tf: Awaited<ReturnType<typeof loadTensorFlowForTraining>>,
+  history: LoggedHistory,
+  actions: readonly ActionInfo[],
+  revenueWeight: number,
+  uplift: boolean,
+  random: PrepareContext["random"],
+): Omit<PropensityModels, "historyRows" | "trainingSeconds"> {
+  const actionCount = actions.length;
+  const contacts = new Float64Array(actionCount);
+  const accepts = new Float64Array(actionCount);
+  const experienceCost = new Float64Array(actionCount);
+  for (let row = 0; row < history.size; row++) {
+    const a = history.action[row];
+    contacts[a]++;
+    accepts[a] += history.accepted[row];
+    experienceCost[a] += revenueWeight * history.reward[row] - history.value[row];
+  }
+  for (let a = 0; a < actionCount; a++) experienceCost[a] = contacts[a] > 0 ? Math.max(0, experienceCost[a] / contacts[a]) : 0;
+  const acceptancePrior = categoryPriors(actions, contacts, accepts);
+  const acceptanceLearned = new Uint8Array(actionCount);
+  for (let a = 1; a < actionCount; a++) acceptanceLearned[a] = contacts[a] >= MIN_CONTACTS_PER_ACTION ? 1 : 0;
+
+  const acceptanceRows = pickRows(history, (row) => history.action[row] !== 0, MAX_ACCEPTANCE_ROWS, random);
+  const acceptanceSet: MaskedTrainingSet = {
+    features: history.features,
+    inputs: history.width,
+    outputs: actionCount,
+    rows: acceptanceRows,
+    target: Int32Array.from(acceptanceRows, (row) => history.action[row]),
+    label: Uint8Array.from(acceptanceRows, (row) => history.accepted[row]),
+  };
+  const acceptanceBias = Float64Array.from(acceptancePrior, (p, a) => logit(acceptanceLearned[a] ? (accepts[a] + 1) / (contacts[a] + 2) : p));
+  const acceptance = trainMaskedNetwork(tf, acceptanceSet, { ...NETWORK_TRAINING, outputBias: acceptanceBias }, random);
+
+  let churn: MaskedNetwork | null = null;
+  let churnLoss: number[] = [];
+  if (uplift) {
+    const arm = treatmentArms(actions);
+    const former = FEATURE_INDEX.churnedFormer;
+    const usable = (row: number) => history.churnKnown[row] === 1 && arm[history.action[row]] >= 0 && history.features[row * history.width + former] === 0;
+    const churnRows = pickRows(history, usable, MAX_CHURN_ROWS, random);
+    let left = 0;
+    for (const row of churnRows) left += history.churned[row];
+    const churnSet: MaskedTrainingSet = {
+      features: history.features,
+      inputs: history.width,
+      outputs: 1 + TREATMENT_PROGRAMS.length,
+      rows: churnRows,
+      target: Int32Array.from(churnRows, (row) => arm[history.action[row]]),
+      label: Uint8Array.from(churnRows, (row) => history.churned[row]),
+    };
+    const bias = new Float64Array(churnSet.outputs).fill(logit((left + 1) / (churnRows.length + 2)));
+    const trained = trainMaskedNetwork(tf, churnSet, { ...NETWORK_TRAINING, outputBias: bias }, random);
+    churn = trained.network;
+    churnLoss = trained.lossPerEpoch;
+  }
+  return { acceptance: acceptance.network, acceptanceLearned, acceptancePrior, experienceCost, churn, acceptanceLoss: acceptance.lossPerEpoch, churnLoss };
+}
+
+/** Per action, its arm in the churn model: 0 for no action, 1 + k for TREATMENT_PROGRAMS[k], -1 otherwise. */
+export function treatmentArms(actions: readonly ActionInfo[]): Int32Array {
+  return Int32Array.from(actions, (action) => (action.index === 0 ? 0 : action.program === null ? -1 : TREATMENT_PROGRAMS.indexOf(action.program) >= 0 ? 1 + TREATMENT_PROGRAMS.indexOf(action.program) : -1));
+}
+
+function categoryPriors(actions: readonly ActionInfo[], contacts: Float64Array, accepts: Float64Array): Float64Array {
+  const byCategory = new Map<string, { contacts: number; accepts: number }>();
+  let allContacts = 0;
+  let allAccepts = 0;
+  for (let a = 1; a < actions.length; a++) {
+    const key = actions[a].category ?? "";
+    const sums = byCategory.get(key) ?? { contacts: 0, accepts: 0 };
+    sums.contacts += contacts[a];
+    sums.accepts += accepts[a];
+    byCategory.set(key, sums);
+    allContacts += contacts[a];
+    allAccepts += accepts[a];
+  }
+  const overall = (allAccepts + 1) / (allContacts + 2);
+  return Float64Array.from(actions, (action) => {
+    const sums = byCategory.get(action.category ?? "");
+    return sums && sums.contacts > 0 ? (sums.accepts + overall) / (sums.contacts + 1) : overall;
+  });
+}
+
+/** The rows that pass `keep`, a uniform subsample of `limit` of them when there are more (in log order). */
+function pickRows(history: LoggedHistory, keep: (row: number) => boolean, limit: number, random: PrepareContext["random"]): Int32Array {
+  let count = 0;
+  for (let row = 0; row < history.size; row++) if (keep(row)) count++;
+  const rows = new Int32Array(Math.min(count, limit));
+  let needed = rows.length;
+  let left = count;
+  let k = 0;
+  for (let row = 0; row < history.size && needed > 0; row++) {
+    if (!keep(row)) continue;
+    if (random.next() * left < needed) {
+      rows[k++] = row;
+      needed--;
+    }
+    left--;
+  }
+  return rows;
+}
+
+function logit(p: number): number {
+  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+  return Math.log(q / (1 - q));
+}

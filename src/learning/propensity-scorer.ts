@@ -1,0 +1,48 @@
+import type { LearningCurve, PolicyContext } from "../policy/policy.js";
+import { PolicyError } from "../policy/policy-error.js";
+import { hiddenLayer, outputProbability, type MaskedNetwork } from "./masked-network.js";
+import type { PropensityModels } from "./propensity-models.js";
+
+/**
+ * Reads the models `prepare` returned, with one scratch hidden layer per network: the
+ * acceptance probability of an action (its learned output, or its category's prior when the
+ * log had too few of its contacts).
+ */
+export class PropensityScorer {
+  readonly models: PropensityModels;
+  private readonly acceptanceHidden: Float64Array;
+  private readonly churnHidden: Float64Array;
+
+  constructor(context: PolicyContext, policyName: string) {
+    const models = context.prepared as PropensityModels | undefined;
+    if (!models?.acceptance) throw new PolicyError(policyName, "create() needs the model trained by prepare(); run the policy through runReplicate (the CLI does)");
+    if (models.acceptance.outputs !== context.actions.length) {
+      throw new PolicyError(policyName, `the trained model has ${models.acceptance.outputs} actions, the run ${context.actions.length}`);
+    }
+    this.models = models;
+    this.acceptanceHidden = new Float64Array(models.acceptance.hidden);
+    this.churnHidden = new Float64Array(models.churn?.hidden ?? 0);
+  }
+
+  /** Loads row `row` of the features; call before `accept` and `churn` for that row. */
+  load(features: Float32Array, row: number, withChurn: boolean): void {
+    hiddenLayer(this.models.acceptance, features, row, this.acceptanceHidden);
+    if (withChurn && this.models.churn) hiddenLayer(this.models.churn, features, row, this.churnHidden);
+  }
+
+  accept(action: number): number {
+    return this.models.acceptanceLearned[action] === 1 ? outputProbability(this.models.acceptance, this.acceptanceHidden, action) : this.models.acceptancePrior[action];
+  }
+
+  /** p(leave within the attribution window) under churn-model arm `arm` (0: no action). */
+  churn(arm: number): number {
+    return outputProbability(this.models.churn as MaskedNetwork, this.churnHidden, arm);
+  }
+
+  /** The training log loss per epoch of the acceptance model (and of the churn model after it). */
+  learningCurve(): LearningCurve {
+    const loss = [...this.models.acceptanceLoss, ...this.models.churnLoss];
+    const yLabel = this.models.churn ? "log loss (history): acceptance model, then churn model" : "log loss (history)";
+    return { xLabel: "epoch", yLabel, x: loss.map((_, k) => k + 1), y: loss };
+  }
+}
