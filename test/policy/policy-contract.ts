@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PolicyDefinition } from "../../src/policy/policy.js";
-import { simulateReplicate } from "../../src/engine/simulate-replicate.js";
+import { runReplicate } from "../../src/engine/run-replicate.js";
 import { baselineWith } from "../world/baseline-scenario.js";
 
 /**
@@ -8,12 +8,14 @@ import { baselineWith } from "../world/baseline-scenario.js";
  * EnvironmentTestMixin idea): it names and describes itself, runs a small world to the end
  * with every decision accepted by the engine's checks (distributions valid, zero on ineligible
  * actions, the chosen action given positive probability), logs a propensity in (0, 1] for
- * every decision, and gives identical results for identical seeds.
+ * every decision, and gives identical results for identical seeds. A policy with `prepare`
+ * trains first (a small training budget), as in a real run.
  */
 export function describePolicyContract(definition: PolicyDefinition): void {
   describe(`policy contract: ${definition.name}`, () => {
-    const scenario = baselineWith({ subscribers: 1500, days: 45 });
-    const run = () => simulateReplicate({ scenario, policy: definition, rootSeed: 17, replicate: 0, keepLog: true });
+    const base = baselineWith({ subscribers: 1500, days: 45 });
+    const scenario = { ...base, training: { ...base.training, episodes: 2, episodeDays: 30, maxSubscribers: 500, historyDays: 30 } };
+    const run = () => runReplicate({ scenario, policy: definition, rootSeed: 17, replicate: 0, keepLog: true });
 
     it("has a name and a one-line description", () => {
       expect(definition.name).toMatch(/^[a-z0-9][a-z0-9-]*$/);
@@ -21,8 +23,8 @@ export function describePolicyContract(definition: PolicyDefinition): void {
       expect(definition.description).not.toContain("\n");
     });
 
-    it("runs to the end with every decision passing the engine's checks, logging a propensity in (0, 1]", () => {
-      const { log } = run();
+    it("runs to the end with every decision passing the engine's checks, logging a propensity in (0, 1]", async () => {
+      const { log } = await run();
       expect(log!.size).toBeGreaterThan(0);
       for (let row = 0; row < log!.size; row++) {
         expect(log!.propensity[row]).toBeGreaterThan(0);
@@ -30,9 +32,9 @@ export function describePolicyContract(definition: PolicyDefinition): void {
       }
     });
 
-    it("gives identical results for identical seeds", () => {
-      const strip = ({ wallSeconds: _w, log: _l, ...rest }: ReturnType<typeof run>) => rest;
-      expect(strip(run())).toEqual(strip(run()));
-    });
+    it("gives identical results for identical seeds", async () => {
+      const strip = ({ wallSeconds: _w, log: _l, ...rest }: Awaited<ReturnType<typeof run>>) => rest;
+      expect(strip(await run())).toEqual(strip(await run()));
+    }, 60_000);
   });
 }
