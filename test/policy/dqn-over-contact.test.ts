@@ -45,7 +45,7 @@ describe("dqn where over-contact raises churn", () => {
       expect(learned, where).toBeGreaterThan(ucb + 50);
       expect(learned, where).toBeGreaterThan(sampled + 50);
     }
-  }, 120_000);
+  }, 300_000);
 
   it("makes identical decisions for identical seeds (training included)", async () => {
     const scenario = { ...overContactScenario(400), horizonDays: 60 };
@@ -56,5 +56,5 @@ describe("dqn where over-contact raises churn", () => {
     const first = await decisions();
     expect(first.size).toBeGreaterThan(0);
     expect(await decisions()).toEqual(first);
-  }, 60_000);
+  }, 120_000);
 });
