@@ -1,4 +1,4 @@
-import type { PolicyDefinition, PrepareContext, TrainingRun } from "../policy/policy.js";
+import type { PolicyDefinition, PrepareContext, TrainingOptions, TrainingRun } from "../policy/policy.js";
 import { PolicyError } from "../policy/policy-error.js";
 import { createStream } from "../random/random-stream.js";
 import type { Scenario } from "../scenario/scenario-schema.js";
@@ -43,9 +43,9 @@ function prepareContext(options: SimulateOptions): PrepareContext {
     objective: objectiveWeights(scenario.objective),
     replicate,
     random: createStream(rootSeed, `replicate:${replicate}/policy:${policy.name}/prepare`),
-    simulateTraining(behaviour: PolicyDefinition, days: number, episode: number): TrainingRun {
+    simulateTraining(behaviour: PolicyDefinition, days: number, episode: number, training: TrainingOptions = {}): TrainingRun {
       const result = simulateReplicate({
-        scenario: trainingScenario(scenario, days),
+        scenario: trainingScenario(scenario, days, training.maxSubscribers),
         policy: behaviour,
         rootSeed,
         replicate: TRAINING_REPLICATE_BASE + replicate * EPISODES_PER_REPLICATE + (episode % EPISODES_PER_REPLICATE),
@@ -60,12 +60,12 @@ function prepareContext(options: SimulateOptions): PrepareContext {
  * base, and the catalogue as it is on day 0: an offer launched later (`availableFromDay` > 0) is
  * not in it, so models trained on history have never seen it.
  */
-export function trainingScenario(scenario: Scenario, days: number): Scenario {
+export function trainingScenario(scenario: Scenario, days: number, maxSubscribers = scenario.training.maxSubscribers): Scenario {
   return {
     ...scenario,
     horizonDays: days,
     events: [],
     offers: scenario.offers.map((offer) => (offer.availableFromDay > 0 ? { ...offer, availableFromDay: days, availableToDay: days } : offer)),
-    population: { ...scenario.population, size: Math.min(scenario.population.size, scenario.training.maxSubscribers) },
+    population: { ...scenario.population, size: Math.min(scenario.population.size, scenario.training.maxSubscribers, maxSubscribers) },
   };
 }

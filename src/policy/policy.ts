@@ -126,10 +126,16 @@ export interface PrepareContext {
   readonly random: RandomStream;
   /**
    * Runs `behaviour` in a training world: the scenario's catalogue and parameters, no scheduled
-   * events, at most `training.maxSubscribers` subscribers, on training seed `episode` (streams
-   * `replicate:1000000+...`, never an evaluation seed). Returns the whole-base KPIs.
+   * events, at most `training.maxSubscribers` subscribers (fewer with `options.maxSubscribers`),
+   * on training seed `episode` (streams `replicate:1000000+...`, never an evaluation seed).
+   * Returns the whole-base KPIs.
    */
-  simulateTraining(behaviour: PolicyDefinition, days: number, episode: number): TrainingRun;
+  simulateTraining(behaviour: PolicyDefinition, days: number, episode: number, options?: TrainingOptions): TrainingRun;
+}
+
+export interface TrainingOptions {
+  /** A lower cap on the training world's subscribers than `training.maxSubscribers`. */
+  readonly maxSubscribers?: number;
 }
 
 export interface TrainingRun {

@@ -47,6 +47,8 @@ export const trainingSchema = section("Offline training of the ML and RL policie
   exploreContactShare: nonNegative("Share of decision moments at which the exploring behaviour policy contacts.").max(1).default(0.5),
   episodes: count("Training episodes of the reinforcement-learning agent.").min(1).max(100).default(6),
   episodeDays: count("Days per training episode of the reinforcement-learning agent.").min(30).max(730).default(180),
+  rlMaxSubscribers: count("At most this many subscribers in a training episode of the reinforcement-learning agent (also capped by maxSubscribers).").min(100).default(2000),
+  rlGradientStepsPerDay: count("Gradient steps of the reinforcement-learning agent after each simulated training day.").min(1).max(64).default(1),
 });
 
 export type Objective = z.output<typeof objectiveSchema>;

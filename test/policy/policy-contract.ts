@@ -14,8 +14,7 @@ import { baselineWith } from "../world/baseline-scenario.js";
 export function describePolicyContract(definition: PolicyDefinition): void {
   describe(`policy contract: ${definition.name}`, () => {
     const base = baselineWith({ subscribers: 1500, days: 45 });
-    // Small training settings, so that policies that train (prepare) stay quick here.
-    const scenario = { ...base, training: { ...base.training, historyDays: 30, maxSubscribers: 1500, episodes: 2, episodeDays: 30 } };
+    const scenario = { ...base, training: { ...base.training, episodes: 2, episodeDays: 30, maxSubscribers: 500, historyDays: 30 } };
     const run = () => runReplicate({ scenario, policy: definition, rootSeed: 17, replicate: 0, keepLog: true });
 
     it("has a name and a one-line description", () => {
@@ -36,6 +35,6 @@ export function describePolicyContract(definition: PolicyDefinition): void {
     it("gives identical results for identical seeds", async () => {
       const strip = ({ wallSeconds: _w, log: _l, ...rest }: Awaited<ReturnType<typeof run>>) => rest;
       expect(strip(await run())).toEqual(strip(await run()));
-    });
+    }, 60_000);
   });
 }

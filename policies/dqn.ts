@@ -1,0 +1,30 @@
+import type { PolicyDefinition } from "../src/policy/policy.js";
+import { dqnSettings } from "../src/learning/dqn-settings.js";
+import { initialMlpWeights, mlpScratch } from "../src/learning/mlp.js";
+import { decideOnQ } from "../src/learning/q-policy.js";
+import { trainDqn, type DqnModel } from "../src/learning/train-dqn.js";
+
+/**
+ * Deep Q-learning for the long run: trained before the evaluation in training worlds (double
+ * DQN, replay, target network; reward = the objective's value of each contact, less the
+ * objective's cost of a customer who leaves before the next decision), then greedy on its
+ * Q-values without further learning. Without `prepare` (a bare simulation) it acts on an
+ * untrained network drawn from its own stream.
+ */
+export const dqn: PolicyDefinition = {
+  name: "dqn",
+  description: "Double DQN trained in simulation on training seeds: long-run value with churn and annoyance in the reward; greedy and frozen in evaluation.",
+  prepare: (context) => trainDqn(context, dqnSettings(context.scenario.training), "dqn"),
+  create(context) {
+    const model = context.prepared as DqnModel | undefined;
+    const sizes = [context.featureNames.length, ...dqnSettings(context.scenario.training).hiddenSizes, context.actions.length];
+    const weights = model?.weights ?? initialMlpWeights(sizes, context.random);
+    const scratch = mlpScratch(weights.sizes);
+    return {
+      decide: (batch, output) => decideOnQ(weights, scratch, batch, output, 0, null),
+      learningCurve: () => model?.curve ?? null,
+    };
+  },
+};
+
+export default dqn;

@@ -1,0 +1,189 @@
+// tfjs-layers registers the gradients of the tfjs-core ops (tfjs-core alone has none in Node).
+import "@tensorflow/tfjs-layers";
+import type * as Tf from "@tensorflow/tfjs-core";
+import type { RandomStream } from "../random/random-stream.js";
+import type { MlpWeights } from "./mlp.js";
+import type { ReplayBuffer } from "./replay-buffer.js";
+
+export interface QTrainerSettings {
+  readonly batchSize: number;
+  readonly learningRate: number;
+  /** Gradient steps between copies of the online network into the target network. */
+  readonly targetSyncSteps: number;
+  readonly huberDelta: number;
+}
+
+/** Masked-out actions get this added before a max, so they never win. */
+const INELIGIBLE = -1e9;
+
+/**
+ * Double DQN on TensorFlow.js: an online and a target copy of an MLP as tf variables, Huber
+ * loss on r + discount x Q_target(s', argmax over eligible a' of Q_online(s', a')), Adam. The
+ * minibatch is drawn from the replay buffer with the caller's stream; no tf randomness is used.
+ */
+export class QNetworkTrainer {
+  /** All weights and biases of a network in one flat variable: one Adam update per step. */
+  private readonly online: Tf.Variable;
+  private readonly target: Tf.Variable;
+  private readonly layout: LayerLayout[];
+  private readonly optimizer: Tf.Optimizer;
+  private readonly slots: Int32Array;
+  private readonly s: Float32Array;
+  private readonly next: Float32Array;
+  private readonly mask: Float32Array;
+  private readonly actions: Int32Array;
+  private readonly rewards: Float32Array;
+  private readonly discounts: Float32Array;
+  steps = 0;
+
+  constructor(
+    private readonly tf: typeof Tf,
+    initial: MlpWeights,
+    private readonly settings: QTrainerSettings,
+  ) {
+    const { sizes } = initial;
+    this.layout = layerLayout(sizes);
+    const flat = flatten(initial, this.layout);
+    this.online = tf.variable(tf.tensor1d(flat), true);
+    this.target = tf.variable(tf.tensor1d(flat), false);
+    this.optimizer = tf.train.adam(settings.learningRate);
+    const n = settings.batchSize;
+    const d = sizes[0];
+    const a = sizes[sizes.length - 1];
+    this.slots = new Int32Array(n);
+    this.s = new Float32Array(n * d);
+    this.next = new Float32Array(n * d);
+    this.mask = new Float32Array(n * a);
+    this.actions = new Int32Array(n);
+    this.rewards = new Float32Array(n);
+    this.discounts = new Float32Array(n);
+  }
+
+  /** One gradient step on a minibatch from `buffer`; returns the loss. */
+  step(buffer: ReplayBuffer, random: RandomStream): number {
+    const { tf } = this;
+    this.gather(buffer, random);
+    const n = this.settings.batchSize;
+    const d = buffer.stateSize;
+    const a = buffer.actionCount;
+    const loss = tf.tidy(() => {
+      const s = tf.tensor2d(this.s, [n, d]);
+      const next = tf.tensor2d(this.next, [n, d]);
+      const actionMask = tf.oneHot(tf.tensor1d(this.actions, "int32"), a);
+      const targets = tf.tidy(() => {
+        const penalty = tf.mul(tf.sub(1, tf.tensor2d(this.mask, [n, a])), -INELIGIBLE);
+        const best = tf.argMax(tf.sub(forward(tf, this.layout, this.online, next), penalty), 1);
+        const nextValue = tf.sum(tf.mul(forward(tf, this.layout, this.target, next), tf.oneHot(best, a)), 1);
+        return tf.add(tf.tensor1d(this.rewards), tf.mul(tf.tensor1d(this.discounts), nextValue));
+      });
+      const cost = this.optimizer.minimize(
+        () => tf.losses.huberLoss(targets, tf.sum(tf.mul(forward(tf, this.layout, this.online, s), actionMask), 1), undefined, this.settings.huberDelta) as Tf.Scalar,
+        true,
+        [this.online],
+      );
+      return cost!.dataSync()[0];
+    });
+    this.steps++;
+    if (this.steps % this.settings.targetSyncSteps === 0) this.syncTarget();
+    return loss;
+  }
+
+  /** Copies the online network into the target network. */
+  syncTarget(): void {
+    this.target.assign(this.online);
+  }
+
+  /** The online network's weights as Float64Arrays, for the plain forward pass. */
+  exportWeights(into: MlpWeights): void {
+    const flat = this.online.dataSync();
+    this.layout.forEach((layer, l) => {
+      into.weights[l].set(flat.subarray(layer.weightsAt, layer.biasAt));
+      into.biases[l].set(flat.subarray(layer.biasAt, layer.biasAt + layer.outputs));
+    });
+  }
+
+  dispose(): void {
+    this.online.dispose();
+    this.target.dispose();
+    this.optimizer.dispose();
+  }
+
+  private gather(buffer: ReplayBuffer, random: RandomStream): void {
+    buffer.sample(this.slots, random);
+    const d = buffer.stateSize;
+    const a = buffer.actionCount;
+    for (let k = 0; k < this.slots.length; k++) {
+      const slot = this.slots[k];
+      this.s.set(buffer.states.subarray(slot * d, (slot + 1) * d), k * d);
+      this.next.set(buffer.nextStates.subarray(slot * d, (slot + 1) * d), k * d);
+      for (let j = 0; j < a; j++) this.mask[k * a + j] = buffer.nextEligible[slot * a + j];
+      this.actions[k] = buffer.actions[slot];
+      this.rewards[k] = buffer.rewards[slot];
+      this.discounts[k] = buffer.discounts[slot];
+    }
+  }
+}
+
+/** Where layer l's weights (inputs x outputs, row-major) and biases lie in the flat vector. */
+interface LayerLayout {
+  readonly inputs: number;
+  readonly outputs: number;
+  readonly weightsAt: number;
+  readonly biasAt: number;
+}
+
+function layerLayout(sizes: readonly number[]): LayerLayout[] {
+  const layout: LayerLayout[] = [];
+  let at = 0;
+  for (let l = 0; l + 1 < sizes.length; l++) {
+    const inputs = sizes[l];
+    const outputs = sizes[l + 1];
+    layout.push({ inputs, outputs, weightsAt: at, biasAt: at + inputs * outputs });
+    at += inputs * outputs + outputs;
+  }
+  return layout;
+}
+
+function flatten(net: MlpWeights, layout: readonly LayerLayout[]): Float32Array {
+  const last = layout[layout.length - 1];
+  const flat = new Float32Array(last.biasAt + last.outputs);
+  layout.forEach((layer, l) => {
+    flat.set(net.weights[l], layer.weightsAt);
+    flat.set(net.biases[l], layer.biasAt);
+  });
+  return flat;
+}
+
+/** The MLP on tf: dense layers (ReLU on hidden ones), linear output. */
+function forward(tf: typeof Tf, layout: readonly LayerLayout[], params: Tf.Tensor, input: Tf.Tensor2D): Tf.Tensor2D {
+  let x: Tf.Tensor2D = input;
+  layout.forEach((layer, l) => {
+    const weights = tf.reshape(tf.slice(params, layer.weightsAt, layer.inputs * layer.outputs), [layer.inputs, layer.outputs]);
+    const bias = tf.slice(params, layer.biasAt, layer.outputs);
+    x = dense(tf)(x, weights, bias) as Tf.Tensor2D;
+    if (l + 1 < layout.length) x = tf.relu(x);
+  });
+  return x;
+}
+
+let denseOp: ((x: Tf.Tensor, weights: Tf.Tensor, bias: Tf.Tensor) => Tf.Tensor) | null = null;
+
+/**
+ * x . W + b with its gradient written out with explicit transposes: the wasm backend's matMul
+ * with a transposed operand (what autodiff of matMul uses) is about 5 times slower.
+ */
+function dense(tf: typeof Tf): (x: Tf.Tensor, weights: Tf.Tensor, bias: Tf.Tensor) => Tf.Tensor {
+  denseOp ??= tf.customGrad((...args: (Tf.Tensor | Tf.GradSaveFunc)[]) => {
+    const [x, weights, bias, save] = args as [Tf.Tensor2D, Tf.Tensor2D, Tf.Tensor1D, Tf.GradSaveFunc];
+    save([x, weights]);
+    return {
+      value: tf.add(tf.matMul(x, weights), bias),
+      gradFunc: (dy: Tf.Tensor, saved: Tf.Tensor[]) => {
+        const [input, w] = saved as [Tf.Tensor2D, Tf.Tensor2D];
+        const grad = dy as Tf.Tensor2D;
+        return [tf.matMul(grad, tf.transpose(w)), tf.matMul(tf.transpose(input), grad), tf.sum(grad, 0)];
+      },
+    };
+  });
+  return denseOp;
+}
