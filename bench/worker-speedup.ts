@@ -10,7 +10,7 @@ export async function measureWorkerSpeedup(scenario: Scenario, workers: number, 
   const plan = planTasks([noContact], ["no-contact"], tasks);
   const time = async (count: number) => {
     const started = performance.now();
-    await runTasks(scenario, scenario.seed, plan, count);
+    await runTasks(scenario, scenario.seed, plan, { workers: count });
     return (performance.now() - started) / 1000;
   };
   const oneWorkerSeconds = await time(1);

@@ -7,10 +7,14 @@ import { loadScenario } from "../scenario/load-scenario.js";
 import type { Scenario } from "../scenario/scenario-schema.js";
 import { BUILTIN_POLICIES } from "../policy/builtin-policies.js";
 import { looksLikePath, resolvePolicies } from "../policy/resolve-policies.js";
-import { planTasks, runTasks } from "../parallel/run-tasks.js";
-import { buildResults, type ExperimentResults } from "../report/build-results.js";
-import { summaryCsv, summaryMarkdown, summaryText } from "../report/summary-writers.js";
+import { planTasks, runTasks, type TaskOutcome } from "../parallel/run-tasks.js";
+import { shardLabel, shardTasks, type Shard } from "../parallel/shard-tasks.js";
+import { describeExperiment, type ExperimentDescription } from "../report/experiment-description.js";
+import { PARTIAL_FILE, PARTIAL_FORMAT, PARTIAL_SCHEMA_VERSION, serializePartialResults, type PartialResults } from "../report/partial-results.js";
 import { writeFilesAtomically } from "../report/write-files-atomically.js";
+import { OFFERSIM_VERSION } from "../version.js";
+import { defaultOutDir } from "./default-out-dir.js";
+import { writeExperimentResults } from "./write-experiment-results.js";
 import { createProgressReporter } from "./progress-reporter.js";
 import { RunFailedError } from "./run-failed-error.js";
 
@@ -24,6 +28,8 @@ export interface RunFlags {
   subscribers?: string;
   days?: string;
   workers?: string;
+  taskTimeout?: string;
+  shard?: string;
   out?: string;
   json?: boolean;
   quiet?: boolean;
@@ -38,12 +44,18 @@ export interface RunOptions {
   subscribers?: number;
   days?: number;
   workers: number;
+  /** Seconds a task may run; 0 for no limit. */
+  taskTimeoutSeconds: number;
+  shard?: Shard;
   out?: string;
   json: boolean;
   quiet: boolean;
 }
 
 export const DEFAULT_SEEDS = 3;
+/** No time limit unless --task-timeout sets one. */
+export const DEFAULT_TASK_TIMEOUT_SECONDS = 0;
+const MAX_SHARDS = 100_000;
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 
@@ -56,17 +68,36 @@ export function defaultScenarioFile(): string {
 /** Checks the flags; every problem names the flag, the rule and the value found. */
 export function parseRunOptions(flags: RunFlags): RunOptions {
   const problems: string[] = [];
+  /** True (and a problem noted) when a flag was given more than once. */
+  const once = (flag: string, raw: string): boolean => {
+    if (!Array.isArray(raw)) return false;
+    problems.push(`--${flag} must be given once, got ${(raw as string[]).length} values: ${JSON.stringify(raw)}`);
+    return true;
+  };
   const integer = (flag: string, raw: string | undefined, min: number, max: number): number | undefined => {
-    if (raw === undefined) return undefined;
-    if (Array.isArray(raw)) {
-      problems.push(`--${flag} must be given once, got ${(raw as string[]).length} values: ${JSON.stringify(raw)}`);
-      return undefined;
-    }
+    if (raw === undefined || once(flag, raw)) return undefined;
     const value = Number(raw);
     if (raw.trim() === "" || !Number.isInteger(value) || value < min || value > max) {
       problems.push(`--${flag} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
     }
     return value;
+  };
+  const seconds = (flag: string, raw: string | undefined): number | undefined => {
+    if (raw === undefined || once(flag, raw)) return undefined;
+    const value = Number(raw);
+    if (raw.trim() === "" || !Number.isFinite(value) || value < 0) problems.push(`--${flag} must be a number of seconds >= 0 (0 for no limit), got ${JSON.stringify(raw)}`);
+    return value;
+  };
+  const shard = (raw: string | undefined): Shard | undefined => {
+    if (raw === undefined || once("shard", raw)) return undefined;
+    const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw);
+    const index = Number(match?.[1]);
+    const count = Number(match?.[2]);
+    if (!match || index < 1 || index > count || count > MAX_SHARDS) {
+      problems.push(`--shard must be i/n with 1 <= i <= n <= ${MAX_SHARDS} (for example 2/4 for the second of four shards), got ${JSON.stringify(raw)}`);
+      return undefined;
+    }
+    return { index, count };
   };
   const options: RunOptions = {
     scenario: flags.scenario,
@@ -76,6 +107,8 @@ export function parseRunOptions(flags: RunFlags): RunOptions {
     subscribers: integer("subscribers", flags.subscribers, 1, 50_000_000),
     days: integer("days", flags.days, 1, 3650),
     workers: integer("workers", flags.workers, 1, 1024) ?? os.availableParallelism(),
+    taskTimeoutSeconds: seconds("task-timeout", flags.taskTimeout) ?? DEFAULT_TASK_TIMEOUT_SECONDS,
+    shard: shard(flags.shard),
     out: flags.out,
     json: flags.json ?? false,
     quiet: flags.quiet ?? false,
@@ -84,8 +117,8 @@ export function parseRunOptions(flags: RunFlags): RunOptions {
   return options;
 }
 
-/** `offersim run`: load, simulate every (policy, seed), write DIR/results.json, summary.csv, summary.md. */
-export async function runCommand(flags: RunFlags): Promise<{ results: ExperimentResults; outDir: string }> {
+/** `offersim run`: load, simulate every (policy, seed) of the run or its shard, write the results. */
+export async function runCommand(flags: RunFlags): Promise<{ outDir: string }> {
   const options = parseRunOptions(flags);
   const file = options.scenario ?? defaultScenarioFile();
   const loaded = loadScenario(file);
@@ -103,42 +136,72 @@ export async function runCommand(flags: RunFlags): Promise<{ results: Experiment
   const policies = await resolvePolicies(names, options.policies ? "--policies" : `${file}: policies`);
   const sources = names.map((name) => (looksLikePath(name) ? path.resolve(name) : name));
   const rootSeed = options.seed ?? scenario.seed;
-  const reference = pickReference(flags.reference, policies.map((policy) => policy.name));
-  const startedAt = new Date();
-  const outDir = options.out ?? path.join("reports", `${scenario.name}-${timestamp(startedAt)}`);
-
-  const progress = createProgressReporter(process.stderr, options.quiet);
-  const outcomes = await runTasks(scenario, rootSeed, planTasks(policies, sources, options.seeds), options.workers, progress.update);
-  progress.done();
-  const failures = outcomes.flatMap((outcome) => (outcome.ok ? [] : [outcome.failure]));
-  const failedPolicies = new Set(failures.map((failure) => failure.policy));
-  if (reference !== null && failedPolicies.has(reference)) throw new RunFailedError(failures, "the reference policy failed: no result can be compared");
-  const completed = policies.filter((policy) => !failedPolicies.has(policy.name));
-  if (completed.length === 0) throw new RunFailedError(failures, "every policy failed");
-  const results = outcomes.flatMap((outcome) => (outcome.ok && !failedPolicies.has(outcome.result.policy) ? [outcome.result] : []));
-  const experiment = buildResults({
+  const experiment = describeExperiment({
     scenario,
     scenarioFile: file,
     scenarioHash: loaded.hash,
     rootSeed,
-    replicates: options.seeds,
-    policies: completed,
-    results,
-    failures,
-    startedAt,
-    durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
-    workers: options.workers,
-    reference,
+    seeds: options.seeds,
+    policies,
+    reference: pickReference(flags.reference, policies.map((policy) => policy.name)),
   });
-  writeFilesAtomically(outDir, {
-    "results.json": JSON.stringify(experiment, null, 2) + "\n",
-    "summary.csv": summaryCsv(experiment),
-    "summary.md": summaryMarkdown(experiment),
+  const startedAt = new Date();
+  const shardSuffix = options.shard ? `-shard-${options.shard.index}-of-${options.shard.count}` : "";
+  const outDir = options.out ?? defaultOutDir(scenario.name, startedAt, shardSuffix);
+
+  const planned = planTasks(policies, sources, options.seeds);
+  const tasks = options.shard ? shardTasks(planned, options.shard) : planned;
+  const outcomes = await whileHandlingInterrupts((signal) => {
+    const progress = createProgressReporter(process.stderr, options.quiet);
+    const run = runTasks(scenario, rootSeed, tasks, { workers: options.workers, taskTimeoutSeconds: options.taskTimeoutSeconds, signal, onProgress: progress.update });
+    return run.finally(progress.done);
   });
-  if (options.json) process.stdout.write(JSON.stringify(experiment) + "\n");
-  else process.stdout.write(`${summaryText(experiment)}\nWrote ${path.join(outDir, "results.json")}, summary.csv and summary.md\n`);
-  if (failures.length > 0) throw new RunFailedError(failures, `the results of the other policies are in ${outDir}`);
-  return { results: experiment, outDir };
+  if (options.shard) writeShard({ experiment, shard: options.shard, outcomes, outDir, startedAt, workers: options.workers, json: options.json });
+  else writeExperimentResults({ experiment, outcomes, outDir, json: options.json, startedAt, workers: options.workers });
+  return { outDir };
+}
+
+/**
+ * Runs `work` with Ctrl-C (SIGINT) and SIGTERM turned into an abort of `signal`, so that the run
+ * stops its workers and rejects with RunInterruptedError; nothing has been written by then. A
+ * second Ctrl-C gets Node's default handling (the process ends at once).
+ */
+async function whileHandlingInterrupts<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const interrupt = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => interrupt.abort(signal);
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    return await work(interrupt.signal);
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
+/** `--shard i/n`: DIR/partial.json with the shard's raw outcomes, for offersim merge. */
+function writeShard(input: { experiment: ExperimentDescription; shard: Shard; outcomes: readonly TaskOutcome[]; outDir: string; startedAt: Date; workers: number; json: boolean }): void {
+  const partial: PartialResults = {
+    format: PARTIAL_FORMAT,
+    schemaVersion: PARTIAL_SCHEMA_VERSION,
+    meta: {
+      offersimVersion: OFFERSIM_VERSION,
+      createdAt: input.startedAt.toISOString(),
+      durationSeconds: Math.round(Date.now() - input.startedAt.getTime()) / 1000,
+      host: os.hostname(),
+      workers: input.workers,
+    },
+    experiment: input.experiment,
+    shard: input.shard,
+    outcomes: input.outcomes,
+  };
+  const text = serializePartialResults(partial);
+  writeFilesAtomically(input.outDir, { [PARTIAL_FILE]: text });
+  const failures = input.outcomes.flatMap((outcome) => (outcome.ok ? [] : [outcome.failure]));
+  const planned = input.experiment.policies.length * input.experiment.seeds;
+  if (input.json) process.stdout.write(text);
+  else process.stdout.write(`Shard ${shardLabel(input.shard)}: ${input.outcomes.length} of ${planned} tasks. Wrote ${path.join(input.outDir, PARTIAL_FILE)}; combine the shards with offersim merge DIR...\n`);
+  if (failures.length > 0) throw new RunFailedError(failures, `the shard's other results are in ${path.join(input.outDir, PARTIAL_FILE)}`);
 }
 
 /** --reference must name a policy of the run; by default no-contact when it runs, else none. */
@@ -146,8 +209,4 @@ function pickReference(requested: string | undefined, names: readonly string[]):
   if (requested === undefined) return names.includes("no-contact") ? "no-contact" : null;
   if (!names.includes(requested)) throw new InputError(`--reference must name one of the run's policies (${names.join(", ")}), got ${JSON.stringify(requested)}`);
   return requested;
-}
-
-function timestamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
 }

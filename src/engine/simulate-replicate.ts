@@ -27,11 +27,23 @@ export interface SimulateOptions extends ReplicateOptions {
 
 /** Runs one policy on one replicate of the scenario, from day 0 to the horizon. */
 export function simulateReplicate(options: SimulateOptions): ReplicateResult & { log: DecisionLog | null } {
+  const days = replicateDays(options);
+  for (let step = days.next(); ; step = days.next()) {
+    if (step.done) return step.value;
+    options.onDay?.(step.value);
+  }
+}
+
+/**
+ * The same run, one simulated day at a time: yields each counted day after simulating it and
+ * returns the result. A caller can pause between days (to let its event loop run) or stop.
+ */
+export function* replicateDays(options: ReplicateOptions): Generator<number, ReplicateResult & { log: DecisionLog | null }, void> {
   const started = performance.now();
   const sim = createReplicateSimulation(options);
   for (let day = sim.params.firstDay; day < sim.scenario.horizonDays; day++) {
     stepDay(sim, day);
-    if (day >= 0) options.onDay?.(day);
+    if (day >= 0) yield day;
   }
   return { ...summarize(sim), wallSeconds: (performance.now() - started) / 1000, log: sim.log };
 }

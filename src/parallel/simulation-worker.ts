@@ -10,7 +10,7 @@ export interface SimulationTaskMessage {
   /** A built-in policy's name, or the absolute path of a policy module. */
   readonly policy: string;
   readonly replicate: number;
-  /** Receives the number of simulated days done, now and then. */
+  /** Receives 0 when the task starts, then the number of simulated days done now and then. */
   readonly progress?: MessagePort;
 }
 
@@ -22,6 +22,7 @@ const PROGRESS_EVERY_DAYS = 5;
  * worker runs which task does not matter.
  */
 export default async function runSimulationTask(task: SimulationTaskMessage): Promise<ReplicateResult> {
+  task.progress?.postMessage(0);
   const [policy] = await resolvePolicies([task.policy]);
   const { log: _log, ...result } = simulateReplicate({
     scenario: task.scenario,

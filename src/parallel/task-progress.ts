@@ -1,0 +1,31 @@
+/** Progress of a run: simulated days done over all tasks. */
+export interface TaskProgress {
+  readonly daysDone: number;
+  readonly daysTotal: number;
+  readonly tasksDone: number;
+  readonly tasks: number;
+}
+
+/** Counts days and tasks done, per task, and reports the totals after every change. */
+export interface ProgressTracker {
+  daysDone(task: number, days: number): void;
+  taskDone(): void;
+}
+
+export function createProgressTracker(tasks: number, daysPerTask: number, onProgress?: (progress: TaskProgress) => void): ProgressTracker {
+  const daysByTask = new Int32Array(tasks);
+  let daysDone = 0;
+  let tasksDone = 0;
+  const report = () => onProgress?.({ daysDone, daysTotal: tasks * daysPerTask, tasksDone, tasks });
+  return {
+    daysDone(task, days) {
+      daysDone += days - daysByTask[task];
+      daysByTask[task] = days;
+      report();
+    },
+    taskDone() {
+      tasksDone++;
+      report();
+    },
+  };
+}
