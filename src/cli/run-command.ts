@@ -7,16 +7,14 @@ import { loadScenario } from "../scenario/load-scenario.js";
 import type { Scenario } from "../scenario/scenario-schema.js";
 import { BUILTIN_POLICIES } from "../policy/builtin-policies.js";
 import { looksLikePath, resolvePolicies } from "../policy/resolve-policies.js";
-import { planTasks, runTasks, type TaskOutcome } from "../parallel/run-tasks.js";
-import { shardLabel, shardTasks, type Shard } from "../parallel/shard-tasks.js";
-import { describeExperiment, type ExperimentDescription } from "../report/experiment-description.js";
-import { PARTIAL_FILE, PARTIAL_FORMAT, PARTIAL_SCHEMA_VERSION, serializePartialResults, type PartialResults } from "../report/partial-results.js";
-import { writeFilesAtomically } from "../report/write-files-atomically.js";
-import { OFFERSIM_VERSION } from "../version.js";
+import { planTasks, runTasks } from "../parallel/run-tasks.js";
+import { shardTasks, type Shard } from "../parallel/shard-tasks.js";
+import { describeExperiment } from "../report/experiment-description.js";
 import { defaultOutDir } from "./default-out-dir.js";
 import { writeExperimentResults } from "./write-experiment-results.js";
+import { writeShardResults } from "./write-shard-results.js";
+import { whileHandlingInterrupts } from "./while-handling-interrupts.js";
 import { createProgressReporter } from "./progress-reporter.js";
-import { RunFailedError } from "./run-failed-error.js";
 
 /** The flags of `offersim run` as typed (numbers still as text, checked by parseRunOptions). */
 export interface RunFlags {
@@ -56,6 +54,8 @@ export const DEFAULT_SEEDS = 3;
 /** No time limit unless --task-timeout sets one. */
 export const DEFAULT_TASK_TIMEOUT_SECONDS = 0;
 const MAX_SHARDS = 100_000;
+/** About 23 days: timers take at most 2^31 - 1 milliseconds. */
+const MAX_TIMEOUT_SECONDS = 2_000_000;
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 
@@ -85,7 +85,9 @@ export function parseRunOptions(flags: RunFlags): RunOptions {
   const seconds = (flag: string, raw: string | undefined): number | undefined => {
     if (raw === undefined || once(flag, raw)) return undefined;
     const value = Number(raw);
-    if (raw.trim() === "" || !Number.isFinite(value) || value < 0) problems.push(`--${flag} must be a number of seconds >= 0 (0 for no limit), got ${JSON.stringify(raw)}`);
+    if (raw.trim() === "" || !Number.isFinite(value) || value < 0 || value > MAX_TIMEOUT_SECONDS) {
+      problems.push(`--${flag} must be a number of seconds from 0 (no limit) to ${MAX_TIMEOUT_SECONDS}, got ${JSON.stringify(raw)}`);
+    }
     return value;
   };
   const shard = (raw: string | undefined): Shard | undefined => {
@@ -156,52 +158,9 @@ export async function runCommand(flags: RunFlags): Promise<{ outDir: string }> {
     const run = runTasks(scenario, rootSeed, tasks, { workers: options.workers, taskTimeoutSeconds: options.taskTimeoutSeconds, signal, onProgress: progress.update });
     return run.finally(progress.done);
   });
-  if (options.shard) writeShard({ experiment, shard: options.shard, outcomes, outDir, startedAt, workers: options.workers, json: options.json });
+  if (options.shard) writeShardResults({ experiment, shard: options.shard, outcomes, outDir, startedAt, workers: options.workers, json: options.json });
   else writeExperimentResults({ experiment, outcomes, outDir, json: options.json, startedAt, workers: options.workers });
   return { outDir };
-}
-
-/**
- * Runs `work` with Ctrl-C (SIGINT) and SIGTERM turned into an abort of `signal`, so that the run
- * stops its workers and rejects with RunInterruptedError; nothing has been written by then. A
- * second Ctrl-C gets Node's default handling (the process ends at once).
- */
-async function whileHandlingInterrupts<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const interrupt = new AbortController();
-  const onSignal = (signal: NodeJS.Signals) => interrupt.abort(signal);
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
-  try {
-    return await work(interrupt.signal);
-  } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-  }
-}
-
-/** `--shard i/n`: DIR/partial.json with the shard's raw outcomes, for offersim merge. */
-function writeShard(input: { experiment: ExperimentDescription; shard: Shard; outcomes: readonly TaskOutcome[]; outDir: string; startedAt: Date; workers: number; json: boolean }): void {
-  const partial: PartialResults = {
-    format: PARTIAL_FORMAT,
-    schemaVersion: PARTIAL_SCHEMA_VERSION,
-    meta: {
-      offersimVersion: OFFERSIM_VERSION,
-      createdAt: input.startedAt.toISOString(),
-      durationSeconds: Math.round(Date.now() - input.startedAt.getTime()) / 1000,
-      host: os.hostname(),
-      workers: input.workers,
-    },
-    experiment: input.experiment,
-    shard: input.shard,
-    outcomes: input.outcomes,
-  };
-  const text = serializePartialResults(partial);
-  writeFilesAtomically(input.outDir, { [PARTIAL_FILE]: text });
-  const failures = input.outcomes.flatMap((outcome) => (outcome.ok ? [] : [outcome.failure]));
-  const planned = input.experiment.policies.length * input.experiment.seeds;
-  if (input.json) process.stdout.write(text);
-  else process.stdout.write(`Shard ${shardLabel(input.shard)}: ${input.outcomes.length} of ${planned} tasks. Wrote ${path.join(input.outDir, PARTIAL_FILE)}; combine the shards with offersim merge DIR...\n`);
-  if (failures.length > 0) throw new RunFailedError(failures, `the shard's other results are in ${path.join(input.outDir, PARTIAL_FILE)}`);
 }
 
 /** --reference must name a policy of the run; by default no-contact when it runs, else none. */

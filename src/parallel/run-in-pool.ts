@@ -78,6 +78,6 @@ async function runInWorker(pool: Pool, scenario: Scenario, rootSeed: number, tas
     clearTimeout(timer);
     options.signal?.removeEventListener("abort", interrupt);
     channel.port2.close();
-    options.tracker.taskDone();
+    options.tracker.taskDone(index);
   }
 }

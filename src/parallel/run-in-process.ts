@@ -36,7 +36,7 @@ export async function runInProcess(scenario: Scenario, rootSeed: number, tasks: 
       if (error instanceof RunInterruptedError) throw error;
       outcomes.push(failedTask(task, error));
     }
-    tracker.taskDone();
+    tracker.taskDone(index);
   }
   return outcomes;
 }

@@ -9,7 +9,8 @@ export interface TaskProgress {
 /** Counts days and tasks done, per task, and reports the totals after every change. */
 export interface ProgressTracker {
   daysDone(task: number, days: number): void;
-  taskDone(): void;
+  /** The task ended, done or failed: all its days count as done (for the ETA). */
+  taskDone(task: number): void;
 }
 
 export function createProgressTracker(tasks: number, daysPerTask: number, onProgress?: (progress: TaskProgress) => void): ProgressTracker {
@@ -17,13 +18,17 @@ export function createProgressTracker(tasks: number, daysPerTask: number, onProg
   let daysDone = 0;
   let tasksDone = 0;
   const report = () => onProgress?.({ daysDone, daysTotal: tasks * daysPerTask, tasksDone, tasks });
+  const setDays = (task: number, days: number) => {
+    daysDone += days - daysByTask[task];
+    daysByTask[task] = days;
+  };
   return {
     daysDone(task, days) {
-      daysDone += days - daysByTask[task];
-      daysByTask[task] = days;
+      setDays(task, days);
       report();
     },
-    taskDone() {
+    taskDone(task) {
+      setDays(task, daysPerTask);
       tasksDone++;
       report();
     },
