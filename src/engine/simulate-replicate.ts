@@ -30,20 +30,21 @@ export function simulateReplicate(options: SimulateOptions): ReplicateResult & {
   const days = replicateDays(options);
   for (let step = days.next(); ; step = days.next()) {
     if (step.done) return step.value;
-    options.onDay?.(step.value);
+    if (step.value >= 0) options.onDay?.(step.value);
   }
 }
 
 /**
- * The same run, one simulated day at a time: yields each counted day after simulating it and
- * returns the result. A caller can pause between days (to let its event loop run) or stop.
+ * The same run, one simulated day at a time: yields each day after simulating it, warm-up days
+ * (negative) included, and returns the result. A caller can pause between days (to let its
+ * event loop run), report progress, or stop.
  */
 export function* replicateDays(options: ReplicateOptions): Generator<number, ReplicateResult & { log: DecisionLog | null }, void> {
   const started = performance.now();
   const sim = createReplicateSimulation(options);
   for (let day = sim.params.firstDay; day < sim.scenario.horizonDays; day++) {
     stepDay(sim, day);
-    if (day >= 0) yield day;
+    yield day;
   }
   return { ...summarize(sim), wallSeconds: (performance.now() - started) / 1000, log: sim.log };
 }

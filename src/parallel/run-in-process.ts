@@ -22,7 +22,7 @@ export async function runInProcess(scenario: Scenario, rootSeed: number, tasks: 
       const days = replicateDays({ scenario, policy: task.policy, rootSeed, replicate: task.replicate });
       let step = days.next();
       while (!step.done) {
-        tracker.daysDone(index, step.value + 1);
+        tracker.daysDone(index, scenario.warmupDays + step.value + 1);
         if (performance.now() - lastYield >= YIELD_EVERY_MS) {
           await yieldToEventLoop();
           lastYield = performance.now();

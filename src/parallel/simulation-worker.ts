@@ -1,7 +1,7 @@
 import type { MessagePort } from "node:worker_threads";
 import type { Scenario } from "../scenario/scenario-schema.js";
 import { resolvePolicies } from "../policy/resolve-policies.js";
-import { simulateReplicate, type ReplicateResult } from "../engine/simulate-replicate.js";
+import { replicateDays, type ReplicateResult } from "../engine/simulate-replicate.js";
 
 /** One (policy, replicate) task as plain data: what crosses the worker boundary. */
 export interface SimulationTaskMessage {
@@ -10,7 +10,7 @@ export interface SimulationTaskMessage {
   /** A built-in policy's name, or the absolute path of a policy module. */
   readonly policy: string;
   readonly replicate: number;
-  /** Receives 0 when the task starts, then the number of simulated days done now and then. */
+  /** Receives 0 when the task starts, then the number of days simulated (warm-up included) now and then. */
   readonly progress?: MessagePort;
 }
 
@@ -24,15 +24,13 @@ const PROGRESS_EVERY_DAYS = 5;
 export default async function runSimulationTask(task: SimulationTaskMessage): Promise<ReplicateResult> {
   task.progress?.postMessage(0);
   const [policy] = await resolvePolicies([task.policy]);
-  const { log: _log, ...result } = simulateReplicate({
-    scenario: task.scenario,
-    policy,
-    rootSeed: task.rootSeed,
-    replicate: task.replicate,
-    onDay: (day) => {
-      if ((day + 1) % PROGRESS_EVERY_DAYS === 0 || day === task.scenario.horizonDays - 1) task.progress?.postMessage(day + 1);
-    },
-  });
+  const days = replicateDays({ scenario: task.scenario, policy, rootSeed: task.rootSeed, replicate: task.replicate });
+  const totalDays = task.scenario.warmupDays + task.scenario.horizonDays;
+  let step = days.next();
+  for (let simulated = 1; !step.done; simulated++, step = days.next()) {
+    if (simulated % PROGRESS_EVERY_DAYS === 0 || simulated === totalDays) task.progress?.postMessage(simulated);
+  }
+  const { log: _log, ...result } = step.value;
   task.progress?.close();
   return result;
 }

@@ -1,4 +1,4 @@
-/** Progress of a run: simulated days done over all tasks. */
+/** Progress of a run: simulated days done over all tasks, warm-up days included. */
 export interface TaskProgress {
   readonly daysDone: number;
   readonly daysTotal: number;
