@@ -4,43 +4,65 @@ import { measurePolicyThroughput } from "./policy-throughput.js";
 import { BUILTIN_POLICIES } from "../src/policy/builtin-policies.js";
 import { measureWorkerSpeedup } from "./worker-speedup.js";
 import { measureMlTraining } from "./ml-train.js";
+import { measureParallelCeiling } from "./parallel-ceiling.js";
 import os from "node:os";
 
 /**
- * `npm run bench [-- --json] [-- --subscribers N]`: single-threaded benchmarks. Prints a table,
- * or one JSON object with --json.
+ * `npm run bench [-- --json] [-- --subscribers N] [-- --workers N] [-- --speedup-only]`:
+ * single-threaded benchmarks, then the worker pool's speed-up. Prints a table, or one JSON
+ * object with --json. --speedup-only skips the single-threaded part.
  */
 const args = process.argv.slice(2);
 const json = args.includes("--json");
-const sizeFlag = args.indexOf("--subscribers");
-const subscribers = sizeFlag >= 0 ? Number(args[sizeFlag + 1]) : 50_000;
+const numberFlag = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const subscribers = numberFlag("--subscribers", 50_000);
+const speedupOnly = args.includes("--speedup-only");
 
 const { scenario: baseline } = loadScenario("scenarios/baseline.yaml");
 const scenario = { ...baseline, population: { ...baseline.population, size: subscribers } };
 // One untimed pass on a small base lets the JIT settle before timing.
 measureWorldThroughput({ ...scenario, population: { ...scenario.population, size: 5000 }, horizonDays: 60 }, 1);
-const world = measureWorldThroughput(scenario);
+const world = speedupOnly ? null : measureWorldThroughput(scenario);
 const policyScenario = { ...baseline, population: { ...baseline.population, size: 10_000 }, horizonDays: 120 };
 const policyDecisionsPerSec: Record<string, number> = {};
-for (const policy of BUILTIN_POLICIES) policyDecisionsPerSec[policy.name] = Math.round((await measurePolicyThroughput(policyScenario, policy)).decisionsPerSec);
-const mlTraining = await measureMlTraining(baseline);
+if (!speedupOnly) {
+  for (const policy of BUILTIN_POLICIES) policyDecisionsPerSec[policy.name] = Math.round((await measurePolicyThroughput(policyScenario, policy)).decisionsPerSec);
+}
+const mlTraining = speedupOnly ? null : await measureMlTraining(baseline);
 
-const workers = Math.max(2, os.availableParallelism());
+const workers = numberFlag("--workers", Math.max(2, os.availableParallelism()));
 const speedup = await measureWorkerSpeedup({ ...baseline, population: { ...baseline.population, size: 20_000 } }, workers, 2 * workers);
+const ceiling = await measureParallelCeiling(workers);
+const fixed = (value: number) => Number(value.toFixed(2));
 
 const result = {
-  subscriberDaysPerSec: Math.round(world.subscriberDaysPerSec),
-  bareLoopPerSec: Math.round(world.bareLoopPerSec),
-  ratio: Number(world.ratio.toFixed(3)),
-  world: { subscribers: world.subscribers, days: world.days, drawsPerSubscriberDay: Number(world.drawsPerSubscriberDay.toFixed(3)), loopSeconds: Number(world.loopSeconds.toFixed(2)) },
+  ...(world && {
+    subscriberDaysPerSec: Math.round(world.subscriberDaysPerSec),
+    bareLoopPerSec: Math.round(world.bareLoopPerSec),
+    ratio: Number(world.ratio.toFixed(3)),
+    world: { subscribers: world.subscribers, days: world.days, drawsPerSubscriberDay: Number(world.drawsPerSubscriberDay.toFixed(3)), loopSeconds: Number(world.loopSeconds.toFixed(2)) },
+  }),
   policyDecisionsPerSec,
-  mlTrainSecondsPer1M: Number(mlTraining.secondsPer1M.toFixed(1)),
-  mlTrainCpuSecondsPer1M: Number(mlTraining.cpuSecondsPer1M.toFixed(1)),
-  workerSpeedup: { workers, speedup: Number(speedup.speedup.toFixed(2)), oneWorkerSeconds: Number(speedup.oneWorkerSeconds.toFixed(2)), seconds: Number(speedup.seconds.toFixed(2)) },
+  ...(mlTraining && {
+    mlTrainSecondsPer1M: Number(mlTraining.secondsPer1M.toFixed(1)),
+    mlTrainCpuSecondsPer1M: Number(mlTraining.cpuSecondsPer1M.toFixed(1)),
+  }),
+  workerSpeedup: {
+    workers,
+    tasks: speedup.tasks,
+    speedup: fixed(speedup.speedup),
+    poolScaling: fixed(speedup.poolScaling),
+    mainThreadSeconds: fixed(speedup.mainThreadSeconds),
+    oneWorkerSeconds: fixed(speedup.oneWorkerSeconds),
+    seconds: fixed(speedup.seconds),
+    roundSpeedups: speedup.roundSpeedups.map(fixed),
+    machineCeiling: { compute: fixed(ceiling.compute), memory: fixed(ceiling.memory) },
+  },
   node: process.version,
 };
 
 if (json) console.log(JSON.stringify(result));
+else if (!world) printSpeedup();
 else {
   console.log(`world (no-contact, ${world.subscribers} subscribers x ${world.days} days, one thread)`);
   console.log(`  subscriber-days/s  ${(world.subscriberDaysPerSec / 1e6).toFixed(2)} M`);
@@ -48,6 +70,13 @@ else {
   console.log(`  ratio              ${world.ratio.toFixed(3)}`);
   console.log("policy decisions (with updates) per second, 10,000 subscribers x 120 days");
   for (const [name, rate] of Object.entries(policyDecisionsPerSec)) console.log(`  ${name.padEnd(20)} ${rate}`);
-  console.log(`propensity network training: ${mlTraining.secondsPer1M.toFixed(1)} s (${mlTraining.cpuSecondsPer1M.toFixed(1)} s of CPU) per 1,000,000 logged contacts (${mlTraining.rows} resampled from ${mlTraining.loggedContacts} logged)`);
-  console.log(`worker pool: ${2 * workers} no-contact tasks, 1 worker ${speedup.oneWorkerSeconds.toFixed(1)} s, ${workers} workers ${speedup.seconds.toFixed(1)} s: speed-up ${speedup.speedup.toFixed(2)}x`);
+  if (mlTraining) console.log(`propensity network training: ${mlTraining.secondsPer1M.toFixed(1)} s (${mlTraining.cpuSecondsPer1M.toFixed(1)} s of CPU) per 1,000,000 logged contacts (${mlTraining.rows} resampled from ${mlTraining.loggedContacts} logged)`);
+  printSpeedup();
+}
+
+function printSpeedup(): void {
+  console.log(`worker pool: ${speedup.tasks} no-contact tasks of 20,000 subscribers, best of ${speedup.roundSpeedups.length} rounds`);
+  console.log(`  main thread (--workers 1) ${speedup.mainThreadSeconds.toFixed(2)} s, pool of 1 ${speedup.oneWorkerSeconds.toFixed(2)} s, pool of ${workers} ${speedup.seconds.toFixed(2)} s`);
+  console.log(`  speed-up ${speedup.speedup.toFixed(2)}x (pool of 1 -> ${workers}: ${speedup.poolScaling.toFixed(2)}x; rounds ${speedup.roundSpeedups.map((value) => value.toFixed(2)).join(", ")})`);
+  console.log(`  machine ceiling with ${workers} threads: arithmetic ${ceiling.compute.toFixed(2)}x, memory sweep ${ceiling.memory.toFixed(2)}x`);
 }

@@ -4,6 +4,8 @@ import { ScenarioError } from "../scenario/scenario-error.js";
 import { PolicyError } from "../policy/policy-error.js";
 import { RunFailedError } from "./run-failed-error.js";
 import { runCommand } from "./run-command.js";
+import { mergeCommand } from "./merge-command.js";
+import { RunInterruptedError } from "../parallel/run-interrupted-error.js";
 import { validateCommand } from "./validate-command.js";
 import { policiesCommand } from "./policies-command.js";
 import { reportCommand } from "./report-command.js";
@@ -16,10 +18,14 @@ import { sweepCommand } from "./sweep-command.js";
 export const EXIT_OK = 0;
 export const EXIT_RUN_FAILED = 1;
 export const EXIT_BAD_INPUT = 2;
+/** Stopped by Ctrl-C or SIGTERM (128 + SIGINT's number, as shells report it). */
+export const EXIT_INTERRUPTED = 130;
 
 /**
- * The offersim command line. Exit codes: 0 success, 1 a run failed (or `check` found a KPI worse than its baseline), 2 bad input (a message per
- * problem naming the file or flag, the rule and the value; no stack trace, no output files).
+ * The offersim command line. Exit codes: 0 success, 1 a run failed (or `check` found a KPI worse
+ * than its baseline), 2 bad input (a message per problem naming the file or flag, the rule and
+ * the value; no stack trace, no output files), 130 interrupted (Ctrl-C or SIGTERM: the workers
+ * stopped, no output files).
  */
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -40,6 +46,8 @@ export async function main(argv: string[]): Promise<number> {
             .option("days", { type: "string", describe: "Override horizonDays" })
             .option("workers", { type: "string", describe: "Worker threads (default: the number of cores)" })
             .option("tf-backend", { type: "string", describe: "TensorFlow.js backend of the ML and RL policies: wasm, cpu or node (tfjs-node, when installed) [default: wasm]" })
+            .option("task-timeout", { type: "string", describe: "Seconds one (policy, seed) task may run before it is stopped and fails; 0 for no limit [default: 0]" })
+            .option("shard", { type: "string", describe: "Run only slice i of n of the tasks (e.g. 2/4) and write DIR/partial.json for offersim merge" })
             .option("out", { type: "string", describe: "Output folder (default: reports/<scenario>-<time>)" })
             .option("json", { type: "boolean", default: false, describe: "Print results.json to stdout instead of a table" })
             .option("quiet", { type: "boolean", default: false, describe: "No progress on stderr" }),
@@ -70,6 +78,18 @@ export async function main(argv: string[]): Promise<number> {
             .option("quiet", { type: "boolean", default: false, describe: "No progress on stderr" }),
         async (args) => {
           await sweepCommand(args);
+        },
+      )
+      .command(
+        "merge <dirs..>",
+        "Combine the partial.json of every shard (offersim run --shard i/n) into the results a single run would write",
+        (command) =>
+          command
+            .positional("dirs", { type: "string", array: true, demandOption: true, describe: "Output folders of the shards (or their partial.json files)" })
+            .option("out", { type: "string", describe: "Output folder (default: reports/<scenario>-<time>)" })
+            .option("json", { type: "boolean", default: false, describe: "Print results.json to stdout instead of a table" }),
+        (args) => {
+          mergeCommand(args);
         },
       )
       .command(
@@ -131,7 +151,7 @@ export async function main(argv: string[]): Promise<number> {
         (command) => command.option("json", { type: "boolean", default: false }),
         (args) => scenariosCommand(args.json),
       )
-      .demandCommand(1, "name a command: run, sweep, validate, policies, scenarios, report, compare or check")
+      .demandCommand(1, "name a command: run, sweep, merge, validate, policies, scenarios, report, compare or check")
       .strict()
       .help()
       .version(false)
@@ -159,6 +179,10 @@ function report(error: unknown): number {
   if (error instanceof ScenarioError || error instanceof InputError) {
     for (const problem of error.problems) process.stderr.write(`offersim: ${problem}\n`);
     return EXIT_BAD_INPUT;
+  }
+  if (error instanceof RunInterruptedError) {
+    process.stderr.write(`offersim: ${error.message}: stopped the workers, wrote no results\n`);
+    return EXIT_INTERRUPTED;
   }
   if (error instanceof RunFailedError) {
     for (const failure of error.failures) process.stderr.write(`offersim: run failed: seed ${failure.replicate}: ${failure.error}\n`);

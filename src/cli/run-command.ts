@@ -7,13 +7,18 @@ import { loadScenario } from "../scenario/load-scenario.js";
 import type { Scenario } from "../scenario/scenario-schema.js";
 import { BUILTIN_POLICIES } from "../policy/builtin-policies.js";
 import { looksLikePath, resolvePolicies } from "../policy/resolve-policies.js";
-import { planTasks, runTasks, type TaskFailure, type TaskProgress } from "../parallel/run-tasks.js";
-import type { PolicyDefinition } from "../policy/policy.js";
-import { buildResults, type ExperimentResults } from "../report/build-results.js";
-import { renderReportHtml } from "../report/render-report-html.js";
-import { summaryCsv, summaryMarkdown, summaryText } from "../report/summary-writers.js";
-import { writeFilesAtomically } from "../report/write-files-atomically.js";
+import { planTasks, runTasks } from "../parallel/run-tasks.js";
+import { shardTasks, type Shard } from "../parallel/shard-tasks.js";
+import { describeExperiment } from "../report/experiment-description.js";
+import { defaultOutDir } from "./default-out-dir.js";
+import { writeExperimentResults } from "./write-experiment-results.js";
+import { writeShardResults } from "./write-shard-results.js";
+import { whileHandlingInterrupts } from "./while-handling-interrupts.js";
 import { createProgressReporter } from "./progress-reporter.js";
+import type { PolicyDefinition } from "../policy/policy.js";
+import type { TaskFailure, TaskProgress } from "../parallel/run-tasks.js";
+import { buildResults, type ExperimentResults } from "../report/build-results.js";
+import { resultFiles } from "./write-experiment-results.js";
 import { TF_BACKEND_ENV, TF_BACKENDS } from "../learning/tensorflow-backend.js";
 import { RunFailedError } from "./run-failed-error.js";
 
@@ -28,6 +33,8 @@ export interface RunFlags {
   days?: string;
   workers?: string;
   tfBackend?: string;
+  taskTimeout?: string;
+  shard?: string;
   out?: string;
   json?: boolean;
   quiet?: boolean;
@@ -42,6 +49,9 @@ export interface RunOptions {
   subscribers?: number;
   days?: number;
   workers: number;
+  /** Seconds a task may run; 0 for no limit. */
+  taskTimeoutSeconds: number;
+  shard?: Shard;
   out?: string;
   tfBackend?: string;
   json: boolean;
@@ -49,6 +59,11 @@ export interface RunOptions {
 }
 
 export const DEFAULT_SEEDS = 3;
+/** No time limit unless --task-timeout sets one. */
+export const DEFAULT_TASK_TIMEOUT_SECONDS = 0;
+const MAX_SHARDS = 100_000;
+/** About 23 days: timers take at most 2^31 - 1 milliseconds. */
+const MAX_TIMEOUT_SECONDS = 2_000_000;
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 
@@ -58,7 +73,7 @@ export function defaultScenarioFile(): string {
   return existsSync(local) ? local : path.join(PACKAGE_ROOT, "scenarios", "baseline.yaml");
 }
 
-/** The scenarios/ folder of the working directory (when it has a baseline.yaml), else the package's. */
+/** The scenarios/ folder of the working directory, else the package's (the what-if library). */
 export function defaultScenariosDir(): string {
   return path.dirname(defaultScenarioFile());
 }
@@ -66,17 +81,38 @@ export function defaultScenariosDir(): string {
 /** Checks the flags; every problem names the flag, the rule and the value found. */
 export function parseRunOptions(flags: RunFlags): RunOptions {
   const problems: string[] = [];
+  /** True (and a problem noted) when a flag was given more than once. */
+  const once = (flag: string, raw: string): boolean => {
+    if (!Array.isArray(raw)) return false;
+    problems.push(`--${flag} must be given once, got ${(raw as string[]).length} values: ${JSON.stringify(raw)}`);
+    return true;
+  };
   const integer = (flag: string, raw: string | undefined, min: number, max: number): number | undefined => {
-    if (raw === undefined) return undefined;
-    if (Array.isArray(raw)) {
-      problems.push(`--${flag} must be given once, got ${(raw as string[]).length} values: ${JSON.stringify(raw)}`);
-      return undefined;
-    }
+    if (raw === undefined || once(flag, raw)) return undefined;
     const value = Number(raw);
     if (raw.trim() === "" || !Number.isInteger(value) || value < min || value > max) {
       problems.push(`--${flag} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
     }
     return value;
+  };
+  const seconds = (flag: string, raw: string | undefined): number | undefined => {
+    if (raw === undefined || once(flag, raw)) return undefined;
+    const value = Number(raw);
+    if (raw.trim() === "" || !Number.isFinite(value) || value < 0 || value > MAX_TIMEOUT_SECONDS) {
+      problems.push(`--${flag} must be a number of seconds from 0 (no limit) to ${MAX_TIMEOUT_SECONDS}, got ${JSON.stringify(raw)}`);
+    }
+    return value;
+  };
+  const shard = (raw: string | undefined): Shard | undefined => {
+    if (raw === undefined || once("shard", raw)) return undefined;
+    const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw);
+    const index = Number(match?.[1]);
+    const count = Number(match?.[2]);
+    if (!match || index < 1 || index > count || count > MAX_SHARDS) {
+      problems.push(`--shard must be i/n with 1 <= i <= n <= ${MAX_SHARDS} (for example 2/4 for the second of four shards), got ${JSON.stringify(raw)}`);
+      return undefined;
+    }
+    return { index, count };
   };
   const options: RunOptions = {
     scenario: flags.scenario,
@@ -86,6 +122,8 @@ export function parseRunOptions(flags: RunFlags): RunOptions {
     subscribers: integer("subscribers", flags.subscribers, 1, 50_000_000),
     days: integer("days", flags.days, 1, 3650),
     workers: integer("workers", flags.workers, 1, 1024) ?? os.availableParallelism(),
+    taskTimeoutSeconds: seconds("task-timeout", flags.taskTimeout) ?? DEFAULT_TASK_TIMEOUT_SECONDS,
+    shard: shard(flags.shard),
     out: flags.out,
     tfBackend: flags.tfBackend,
     json: flags.json ?? false,
@@ -98,23 +136,42 @@ export function parseRunOptions(flags: RunFlags): RunOptions {
   return options;
 }
 
-/** `offersim run`: load, simulate every (policy, seed), write DIR/results.json, summary.csv, summary.md, report.html. */
-export async function runCommand(flags: RunFlags): Promise<{ results: ExperimentResults; outDir: string }> {
+/** `offersim run`: load, simulate every (policy, seed) of the run or its shard, write the results. */
+export async function runCommand(flags: RunFlags): Promise<{ outDir: string }> {
   const options = parseRunOptions(flags);
   const file = options.scenario ?? defaultScenarioFile();
   const loaded = loadScenario(file);
   const scenario = applyRunOverrides(loaded.scenario, options);
   const plan = await planExperiment(options, file, scenario, flags.reference);
-  const outDir = options.out ?? path.join("reports", `${scenario.name}-${timestamp(new Date())}`);
+  const experiment = describeExperiment({
+    scenario,
+    scenarioFile: file,
+    scenarioHash: loaded.hash,
+    rootSeed: plan.rootSeed,
+    seeds: options.seeds,
+    policies: plan.policies,
+    reference: plan.reference,
+  });
+  const startedAt = new Date();
+  const shardSuffix = options.shard ? `-shard-${options.shard.index}-of-${options.shard.count}` : "";
+  const outDir = options.out ?? defaultOutDir(scenario.name, startedAt, shardSuffix);
 
-  const progress = createProgressReporter(process.stderr, options.quiet);
-  const { results: experiment, failures } = await runExperiment({ file, scenario, hash: loaded.hash }, plan, options, progress.update);
-  progress.done();
-  writeFilesAtomically(outDir, experimentFiles(experiment));
-  if (options.json) process.stdout.write(JSON.stringify(experiment) + "\n");
-  else process.stdout.write(`${summaryText(experiment)}\nWrote ${path.join(outDir, "results.json")}, summary.csv, summary.md and report.html\n`);
-  if (failures.length > 0) throw new RunFailedError(failures, `the results of the other policies are in ${outDir}`);
-  return { results: experiment, outDir };
+  useTfBackend(options);
+  const planned = planTasks(plan.policies, plan.sources, options.seeds);
+  const tasks = options.shard ? shardTasks(planned, options.shard) : planned;
+  const outcomes = await whileHandlingInterrupts((signal) => {
+    const progress = createProgressReporter(process.stderr, options.quiet);
+    const run = runTasks(scenario, plan.rootSeed, tasks, { workers: options.workers, taskTimeoutSeconds: options.taskTimeoutSeconds, signal, onProgress: progress.update });
+    return run.finally(progress.done);
+  });
+  if (options.shard) writeShardResults({ experiment, shard: options.shard, outcomes, outDir, startedAt, workers: options.workers, json: options.json });
+  else writeExperimentResults({ experiment, outcomes, outDir, json: options.json, startedAt, workers: options.workers });
+  return { outDir };
+}
+
+/** Worker threads copy the environment when they start: the TensorFlow.js backend travels with it. */
+function useTfBackend(options: RunOptions): void {
+  if (options.tfBackend !== undefined) process.env[TF_BACKEND_ENV] = options.tfBackend;
 }
 
 /** The scenario with --days and --subscribers applied (the hash stays the file's). */
@@ -171,13 +228,18 @@ export async function runExperiment(
   plan: ExperimentPlan,
   options: RunOptions,
   onProgress?: (progress: TaskProgress) => void,
+  signal?: AbortSignal,
 ): Promise<{ results: ExperimentResults; failures: TaskFailure[] }> {
   const { scenario } = input;
   const { policies, reference } = plan;
-  // Worker threads copy the environment when they start: the backend travels with it.
-  if (options.tfBackend !== undefined) process.env[TF_BACKEND_ENV] = options.tfBackend;
+  useTfBackend(options);
   const startedAt = new Date();
-  const outcomes = await runTasks(scenario, plan.rootSeed, planTasks(policies, plan.sources, options.seeds), options.workers, onProgress);
+  const outcomes = await runTasks(scenario, plan.rootSeed, planTasks(policies, plan.sources, options.seeds), {
+    workers: options.workers,
+    taskTimeoutSeconds: options.taskTimeoutSeconds,
+    signal,
+    onProgress,
+  });
   const failures = outcomes.flatMap((outcome) => (outcome.ok ? [] : [outcome.failure]));
   const failedPolicies = new Set(failures.map((failure) => failure.policy));
   if (reference !== null && failedPolicies.has(reference)) throw new RunFailedError(failures, "the reference policy failed: no result can be compared");
@@ -201,18 +263,9 @@ export async function runExperiment(
   return { results: experiment, failures };
 }
 
-/**
- * The files of a run folder: results.json, summary.csv, summary.md and, unless left out,
- * report.html (a sweep leaves it out of its variants: `offersim report DIR` renders one on demand).
- */
-export function experimentFiles(experiment: ExperimentResults, { report = true } = {}): Record<string, string> {
-  const files: Record<string, string> = {
-    "results.json": JSON.stringify(experiment, null, 2) + "\n",
-    "summary.csv": summaryCsv(experiment),
-    "summary.md": summaryMarkdown(experiment),
-  };
-  if (report) files["report.html"] = renderReportHtml(experiment);
-  return files;
+/** The files of a run folder (see resultFiles); a sweep leaves report.html out of its variants. */
+export function experimentFiles(experiment: ExperimentResults, options: { report?: boolean } = {}): Record<string, string> {
+  return resultFiles(experiment, options);
 }
 
 /** --reference must name a policy of the run; by default no-contact when it runs, else none. */

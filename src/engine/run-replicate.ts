@@ -6,6 +6,7 @@ import { objectiveWeights } from "../scenario/objective-schema.js";
 import { buildActionCatalogue } from "./action-catalogue.js";
 import { FEATURE_NAMES } from "./observe.js";
 import { simulateReplicate, type SimulateOptions, type ReplicateResult } from "./simulate-replicate.js";
+import type { ReplicateOptions } from "./replicate-simulation.js";
 import type { DecisionLog } from "../log/decision-log.js";
 
 /**
@@ -21,8 +22,12 @@ const EPISODES_PER_REPLICATE = 1000;
  * any worker.
  */
 export async function runReplicate(options: SimulateOptions): Promise<ReplicateResult & { log: DecisionLog | null }> {
-  const prepared = options.policy.prepare ? await prepareSafely(options.policy, prepareContext(options)) : undefined;
-  return simulateReplicate({ ...options, prepared });
+  return simulateReplicate({ ...options, prepared: await preparePolicy(options) });
+}
+
+/** The policy's `prepare` for this replicate (undefined when it has none); errors become PolicyError. */
+export async function preparePolicy(options: ReplicateOptions): Promise<unknown> {
+  return options.policy.prepare ? prepareSafely(options.policy, prepareContext(options)) : undefined;
 }
 
 async function prepareSafely(policy: PolicyDefinition, context: PrepareContext): Promise<unknown> {
@@ -34,7 +39,7 @@ async function prepareSafely(policy: PolicyDefinition, context: PrepareContext):
   }
 }
 
-function prepareContext(options: SimulateOptions): PrepareContext {
+function prepareContext(options: ReplicateOptions): PrepareContext {
   const { scenario, rootSeed, replicate, policy } = options;
   return {
     scenario,

@@ -30,11 +30,24 @@ export interface SimulateOptions extends ReplicateOptions {
 
 /** Runs one policy on one replicate of the scenario, from day 0 to the horizon. */
 export function simulateReplicate(options: SimulateOptions): ReplicateResult & { log: DecisionLog | null } {
+  const days = replicateDays(options);
+  for (let step = days.next(); ; step = days.next()) {
+    if (step.done) return step.value;
+    if (step.value >= 0) options.onDay?.(step.value);
+  }
+}
+
+/**
+ * The same run, one simulated day at a time: yields each day after simulating it, warm-up days
+ * (negative) included, and returns the result. A caller can pause between days (to let its
+ * event loop run), report progress, or stop.
+ */
+export function* replicateDays(options: ReplicateOptions): Generator<number, ReplicateResult & { log: DecisionLog | null }, void> {
   const started = performance.now();
   const sim = createReplicateSimulation(options);
   for (let day = sim.params.firstDay; day < sim.scenario.horizonDays; day++) {
     stepDay(sim, day);
-    if (day >= 0) options.onDay?.(day);
+    yield day;
   }
   const curve = sim.policy.learningCurve?.() ?? null;
   const learningCurve = curve ? { xLabel: curve.xLabel, yLabel: curve.yLabel, x: [...curve.x], y: [...curve.y] } : null;

@@ -1,8 +1,8 @@
 import type { MessagePort } from "node:worker_threads";
 import type { Scenario } from "../scenario/scenario-schema.js";
 import { resolvePolicies } from "../policy/resolve-policies.js";
-import type { ReplicateResult } from "../engine/simulate-replicate.js";
-import { runReplicate } from "../engine/run-replicate.js";
+import { replicateDays, type ReplicateResult } from "../engine/simulate-replicate.js";
+import { preparePolicy } from "../engine/run-replicate.js";
 
 /** One (policy, replicate) task as plain data: what crosses the worker boundary. */
 export interface SimulationTaskMessage {
@@ -11,7 +11,7 @@ export interface SimulationTaskMessage {
   /** A built-in policy's name, or the absolute path of a policy module. */
   readonly policy: string;
   readonly replicate: number;
-  /** Receives the number of simulated days done, now and then. */
+  /** Receives 0 when the task starts, then the number of days simulated (warm-up included) now and then. */
   readonly progress?: MessagePort;
 }
 
@@ -23,16 +23,16 @@ const PROGRESS_EVERY_DAYS = 5;
  * worker runs which task does not matter.
  */
 export default async function runSimulationTask(task: SimulationTaskMessage): Promise<ReplicateResult> {
+  task.progress?.postMessage(0);
   const [policy] = await resolvePolicies([task.policy]);
-  const { log: _log, ...result } = await runReplicate({
-    scenario: task.scenario,
-    policy,
-    rootSeed: task.rootSeed,
-    replicate: task.replicate,
-    onDay: (day) => {
-      if ((day + 1) % PROGRESS_EVERY_DAYS === 0 || day === task.scenario.horizonDays - 1) task.progress?.postMessage(day + 1);
-    },
-  });
+  const options = { scenario: task.scenario, policy, rootSeed: task.rootSeed, replicate: task.replicate };
+  const days = replicateDays({ ...options, prepared: await preparePolicy(options) });
+  const totalDays = task.scenario.warmupDays + task.scenario.horizonDays;
+  let step = days.next();
+  for (let simulated = 1; !step.done; simulated++, step = days.next()) {
+    if (simulated % PROGRESS_EVERY_DAYS === 0 || simulated === totalDays) task.progress?.postMessage(simulated);
+  }
+  const { log: _log, ...result } = step.value;
   task.progress?.close();
   return result;
 }

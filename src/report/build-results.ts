@@ -51,18 +51,23 @@ export interface ExperimentResults {
     warmupDays: number;
     policies: string[];
     reference: string | null;
+    /** Only in results merged from shards (offersim merge): how many. */
+    shard?: { count: number; merged: true };
   };
   policies: PolicyResults[];
   failures: TaskFailure[];
 }
 
+/** What results.json needs of the scenario: a whole Scenario will do. */
+export type ScenarioOutline = Pick<Scenario, "name" | "description" | "horizonDays" | "warmupDays"> & { population: Pick<Scenario["population"], "size"> };
+
 export interface BuildResultsInput {
-  scenario: Scenario;
+  scenario: ScenarioOutline;
   scenarioFile: string;
   scenarioHash: string;
   rootSeed: number;
   replicates: number;
-  policies: readonly PolicyDefinition[];
+  policies: readonly Pick<PolicyDefinition, "name" | "description">[];
   /** One result per (policy, replicate), in any order. */
   results: readonly ReplicateResult[];
   startedAt: Date;
@@ -72,6 +77,8 @@ export interface BuildResultsInput {
   reference: string | null;
   /** Tasks that failed; their policies are left out of `policies`. */
   failures: readonly TaskFailure[];
+  /** Results merged from this many shards (offersim merge); undefined for a single run. */
+  mergedShards?: number;
 }
 
 /**
@@ -104,6 +111,7 @@ export function buildResults(input: BuildResultsInput): ExperimentResults {
       warmupDays: input.scenario.warmupDays,
       policies: input.policies.map((policy) => policy.name),
       reference: input.reference,
+      ...(input.mergedShards === undefined ? {} : { shard: { count: input.mergedShards, merged: true as const } }),
     },
     policies: input.policies.map((policy) => {
       const entry = policyResults(policy, byPolicy(policy.name));
@@ -126,7 +134,7 @@ function pairedWith(reference: string, entry: PolicyResults, referenceRuns: read
   return { reference, kpis };
 }
 
-function policyResults(policy: PolicyDefinition, runs: readonly ReplicateResult[]): PolicyResults {
+function policyResults(policy: Pick<PolicyDefinition, "name" | "description">, runs: readonly ReplicateResult[]): PolicyResults {
   const summaries = (group: (typeof GROUPS)[number]) =>
     Object.fromEntries(KPI_NAMES.map((kpi) => [kpi, summarizeReplicates(runs.map((run) => run.groups[group][kpi]))])) as KpiSummaries;
   const segments: Record<string, KpiSummaries> = {};

@@ -1,0 +1,77 @@
+import path from "node:path";
+import type { TaskOutcome } from "../parallel/simulation-task.js";
+import { buildResults, type ExperimentResults } from "../report/build-results.js";
+import { scenarioOutline, type ExperimentDescription } from "../report/experiment-description.js";
+import { summaryCsv, summaryMarkdown, summaryText } from "../report/summary-writers.js";
+import { writeFilesAtomically } from "../report/write-files-atomically.js";
+import { renderReportHtml } from "../report/render-report-html.js";
+import { RunFailedError } from "./run-failed-error.js";
+
+export interface ExperimentOutputInput {
+  readonly experiment: ExperimentDescription;
+  /** Every planned task's outcome, in planned order. */
+  readonly outcomes: readonly TaskOutcome[];
+  readonly outDir: string;
+  /** Print results.json on stdout instead of the table. */
+  readonly json: boolean;
+  readonly startedAt: Date;
+  readonly workers: number;
+  /** Set by offersim merge: the number of shards merged (config.shard). */
+  readonly mergedShards?: number;
+  /** Added to results.json's meta (offersim merge: the shards' own meta). */
+  readonly extraMeta?: Record<string, unknown>;
+}
+
+/**
+ * Outcomes -> results files, the same for `offersim run` and `offersim merge`: builds
+ * results.json from the policies whose tasks all succeeded, writes the output files atomically,
+ * prints the table (or the JSON), and throws RunFailedError when a task failed (after writing
+ * the others' results) or when nothing can be reported (the reference or every policy failed).
+ */
+export function writeExperimentResults(input: ExperimentOutputInput): ExperimentResults {
+  const { experiment, outcomes } = input;
+  const failures = outcomes.flatMap((outcome) => (outcome.ok ? [] : [outcome.failure]));
+  const failedPolicies = new Set(failures.map((failure) => failure.policy));
+  if (experiment.reference !== null && failedPolicies.has(experiment.reference)) {
+    throw new RunFailedError(failures, "the reference policy failed: no result can be compared");
+  }
+  const completed = experiment.policies.filter((policy) => !failedPolicies.has(policy.name));
+  if (completed.length === 0) throw new RunFailedError(failures, "every policy failed");
+  const results = buildResults({
+    scenario: scenarioOutline(experiment),
+    scenarioFile: experiment.scenario.file,
+    scenarioHash: experiment.scenario.hash,
+    rootSeed: experiment.rootSeed,
+    replicates: experiment.seeds,
+    policies: completed,
+    results: outcomes.flatMap((outcome) => (outcome.ok && !failedPolicies.has(outcome.result.policy) ? [outcome.result] : [])),
+    failures,
+    startedAt: input.startedAt,
+    durationSeconds: (Date.now() - input.startedAt.getTime()) / 1000,
+    workers: input.workers,
+    reference: experiment.reference,
+    mergedShards: input.mergedShards,
+  });
+  Object.assign(results.meta, input.extraMeta);
+  const files = resultFiles(results);
+  writeFilesAtomically(input.outDir, files);
+  if (input.json) process.stdout.write(JSON.stringify(results) + "\n");
+  else process.stdout.write(`${summaryText(results)}\nWrote ${path.join(input.outDir, "results.json")}, ${Object.keys(files).slice(1).join(", ").replace(/, ([^,]*)$/, " and $1")}\n`);
+  if (failures.length > 0) throw new RunFailedError(failures, `the results of the other policies are in ${input.outDir}`);
+  return results;
+}
+
+/**
+ * The files of a report folder, by name, results.json first: the one place to add a file that
+ * every run and merge writes. report.html can be left out (a sweep's variants; `offersim report
+ * DIR` renders it on demand).
+ */
+export function resultFiles(results: ExperimentResults, { report = true }: { report?: boolean } = {}): Record<string, string> {
+  const files: Record<string, string> = {
+    "results.json": JSON.stringify(results, null, 2) + "\n",
+    "summary.csv": summaryCsv(results),
+    "summary.md": summaryMarkdown(results),
+  };
+  if (report) files["report.html"] = renderReportHtml(results);
+  return files;
+}

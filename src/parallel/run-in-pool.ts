@@ -1,0 +1,83 @@
+import { MessageChannel } from "node:worker_threads";
+import { Piscina } from "piscina";
+import type { Scenario } from "../scenario/scenario-schema.js";
+import type { ReplicateResult } from "../engine/simulate-replicate.js";
+import type { SimulationTaskMessage } from "./simulation-worker.js";
+import { failedTask, type SimulationTask, type TaskOutcome } from "./simulation-task.js";
+import type { ProgressTracker } from "./task-progress.js";
+import { longestFirst } from "./longest-first.js";
+import { throwIfInterrupted } from "./run-interrupted-error.js";
+
+export interface PoolRunOptions {
+  readonly workers: number;
+  /** Seconds a task may run once a worker has started it; 0 for no limit. */
+  readonly timeoutSeconds: number;
+  readonly tracker: ProgressTracker;
+  readonly signal?: AbortSignal;
+}
+
+type Pool = Piscina<SimulationTaskMessage, ReplicateResult>;
+
+/**
+ * Runs the tasks in a piscina pool of worker threads, at most one task per thread at a time,
+ * longest first (see longestFirst), and returns the outcomes in task order. A task over its time
+ * limit is aborted: piscina terminates its thread and starts a fresh one for the next task.
+ * When `signal` is aborted every thread is terminated and the run rejects with
+ * RunInterruptedError.
+ */
+export async function runInPool(scenario: Scenario, rootSeed: number, tasks: readonly SimulationTask[], options: PoolRunOptions): Promise<TaskOutcome[]> {
+  if (tasks.length === 0) return [];
+  const threads = Math.min(options.workers, tasks.length);
+  const pool: Pool = new Piscina({ filename: new URL("./simulation-worker.js", import.meta.url).href, minThreads: threads, maxThreads: threads });
+  const scheduler = longestFirst(tasks);
+  const outcomes = new Array<TaskOutcome>(tasks.length);
+  const lane = async () => {
+    for (let index = scheduler.next(); index !== undefined; index = scheduler.next()) {
+      throwIfInterrupted(options.signal);
+      const started = performance.now();
+      outcomes[index] = await runInWorker(pool, scenario, rootSeed, tasks[index], index, options);
+      scheduler.finished(index, (performance.now() - started) / 1000);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: threads }, lane));
+    throwIfInterrupted(options.signal);
+    return outcomes;
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/** One task on one worker thread, with its time limit; throws only when the run is interrupted. */
+async function runInWorker(pool: Pool, scenario: Scenario, rootSeed: number, task: SimulationTask, index: number, options: PoolRunOptions): Promise<TaskOutcome> {
+  const abort = new AbortController();
+  const interrupt = () => abort.abort("interrupted");
+  options.signal?.addEventListener("abort", interrupt, { once: true });
+  let timer: NodeJS.Timeout | undefined;
+  let timedOut = false;
+  const channel = new MessageChannel();
+  channel.port2.on("message", (days: number) => {
+    // The worker posts 0 when it starts the task: the time limit counts from then.
+    if (days === 0 && options.timeoutSeconds > 0 && timer === undefined) {
+      timer = setTimeout(() => {
+        timedOut = true;
+        abort.abort("timeout");
+      }, options.timeoutSeconds * 1000);
+    }
+    options.tracker.daysDone(index, days);
+  });
+  try {
+    const message: SimulationTaskMessage = { scenario, rootSeed, policy: task.policySource, replicate: task.replicate, progress: channel.port1 };
+    const result = await pool.run(message, { transferList: [channel.port1], signal: abort.signal });
+    return { ok: true, result };
+  } catch (error) {
+    throwIfInterrupted(options.signal);
+    if (timedOut) return failedTask(task, `policy "${task.policy.name}": exceeded the time limit of ${options.timeoutSeconds} s (--task-timeout); the task was stopped`);
+    return failedTask(task, error);
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener("abort", interrupt);
+    channel.port2.close();
+    options.tracker.taskDone(index);
+  }
+}

@@ -1,0 +1,54 @@
+import type { Scenario } from "../scenario/scenario-schema.js";
+import type { PolicyDefinition } from "../policy/policy.js";
+import type { ScenarioOutline } from "./build-results.js";
+
+/**
+ * What identifies an experiment, as plain data: the scenario (by hash), the root seed, the
+ * number of seeds, the size, the policies in order and the reference. Two runs with equal
+ * descriptions plan the same tasks and give the same results; shards of one experiment share it.
+ */
+export interface ExperimentDescription {
+  readonly scenario: { readonly name: string; readonly description: string; readonly hash: string; readonly file: string };
+  readonly rootSeed: number;
+  readonly seeds: number;
+  readonly subscribers: number;
+  readonly days: number;
+  readonly warmupDays: number;
+  readonly policies: readonly { readonly name: string; readonly description: string }[];
+  readonly reference: string | null;
+}
+
+export interface DescribeExperimentInput {
+  readonly scenario: Scenario;
+  readonly scenarioFile: string;
+  readonly scenarioHash: string;
+  readonly rootSeed: number;
+  readonly seeds: number;
+  readonly policies: readonly PolicyDefinition[];
+  readonly reference: string | null;
+}
+
+export function describeExperiment(input: DescribeExperimentInput): ExperimentDescription {
+  const { scenario } = input;
+  return {
+    scenario: { name: scenario.name, description: scenario.description, hash: input.scenarioHash, file: input.scenarioFile },
+    rootSeed: input.rootSeed,
+    seeds: input.seeds,
+    subscribers: scenario.population.size,
+    days: scenario.horizonDays,
+    warmupDays: scenario.warmupDays,
+    policies: input.policies.map((policy) => ({ name: policy.name, description: policy.description })),
+    reference: input.reference,
+  };
+}
+
+/** The scenario as results.json needs it. */
+export function scenarioOutline(experiment: ExperimentDescription): ScenarioOutline {
+  const { scenario } = experiment;
+  return { name: scenario.name, description: scenario.description, horizonDays: experiment.days, warmupDays: experiment.warmupDays, population: { size: experiment.subscribers } };
+}
+
+/** The (policy, replicate) keys of the experiment's tasks, in the planned order (policy-major, as planTasks). */
+export function plannedTaskKeys(experiment: ExperimentDescription): { policy: string; replicate: number }[] {
+  return experiment.policies.flatMap((policy) => Array.from({ length: experiment.seeds }, (_, replicate) => ({ policy: policy.name, replicate })));
+}
