@@ -86,11 +86,11 @@ export function createWorldView(getSim: () => ReplicateSimulation): WorldView {
   };
 }
 
-const LOOK_AHEAD_STEP_DAYS = 45;
+const LOOK_AHEAD_STEP_DAYS = 91;
 
 /**
  * Expected margin of subscriber i over the next `days` days from `fromDay`, with the hazard and
- * price re-read every 30 days (a contract ending, a discount running out, levels decaying).
+ * price re-read every quarter (a contract ending, a discount running out, levels decaying).
  * Today's regional factors are assumed to hold.
  */
 function expectedMargin(sim: ReplicateSimulation, i: number, fromDay: number, days: number): number {
