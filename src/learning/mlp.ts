@@ -11,7 +11,7 @@ export interface MlpWeights {
   readonly biases: readonly Float64Array[];
 }
 
-/** He-uniform weights and zero biases, drawn from `random` (never Math.random). */
+/** He-uniform weights and zero biases, drawn from the seeded `random` stream. */
 export function initialMlpWeights(sizes: readonly number[], random: RandomStream): MlpWeights {
   const weights: Float64Array[] = [];
   const biases: Float64Array[] = [];

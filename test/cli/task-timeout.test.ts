@@ -1,27 +1,9 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { BASELINE, makeTempDir, readResults, runCli, writeTempFile } from "./run-cli.js";
+import { BASELINE, makeTempDir, policyModuleSource, readResults, runCli, writeTempFile } from "./run-cli.js";
 
 /** A user policy that takes no action for two days, then never returns from decide(). */
-const FOREVER = [
-  "export default {",
-  '  name: "forever",',
-  '  description: "Loops forever from day 2 on.",',
-  "  create(context) {",
-  "    const actionCount = context.actions.length;",
-  "    return {",
-  "      decide(batch, output) {",
-  "        if (batch.day >= 2) for (;;) {}",
-  "        for (let row = 0; row < batch.size; row++) {",
-  "          output.probabilities[row * actionCount] = 1;",
-  "          output.chosen[row] = 0;",
-  "        }",
-  "      },",
-  "    };",
-  "  },",
-  "};",
-  "",
-].join("\n");
+const FOREVER = policyModuleSource("forever", "if (batch.day >= 2) for (;;) {} output.probabilities[offset] = 1; output.chosen[row] = 0;");
 
 describe("offersim run --task-timeout", () => {
   for (const workers of ["2", "1"]) {
