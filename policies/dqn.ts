@@ -13,6 +13,7 @@ import { trainDqn, type DqnModel } from "../src/learning/train-dqn.js";
  */
 export const dqn: PolicyDefinition = {
   name: "dqn",
+  relativeCost: 8,
   description: "Double DQN trained in simulation on training seeds: long-run value with churn and annoyance in the reward; greedy and frozen in evaluation.",
   prepare: (context) => trainDqn(context, dqnSettings(context.scenario.training), "dqn"),
   create(context) {

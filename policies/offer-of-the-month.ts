@@ -15,6 +15,7 @@ const DAYS_PER_CAMPAIGN = 30;
  */
 export const offerOfTheMonth: PolicyDefinition = {
   name: "offer-of-the-month",
+  relativeCost: 3,
   description: "NBO by business rules: one campaign offer a month pushed to every eligible subscriber, context ignored.",
   create(context) {
     const count = context.actions.length;

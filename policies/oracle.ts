@@ -9,6 +9,7 @@ import type { PolicyDefinition } from "../src/policy/policy.js";
  */
 export const oracle: PolicyDefinition = {
   name: "oracle",
+  relativeCost: 9,
   description: "Upper reference: sees latent traits and uses the world's true response and churn models to take the action of best expected value over a look-ahead horizon.",
   privileged: true,
   create(context) {

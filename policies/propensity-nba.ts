@@ -31,6 +31,7 @@ const PROGRAM_LEVER: Partial<Record<Program, number>> = { referral: 0.5 };
  */
 export const propensityNba: PolicyDefinition = {
   name: "propensity-nba",
+  relativeCost: 9,
   description: "NBA engine: suitability rules, TensorFlow.js acceptance model and churn-uplift T-learner, arbitrated by expected objective value.",
   prepare: (context) => preparePropensityModels(context, { uplift: true }),
   create(context) {

@@ -13,6 +13,7 @@ import { acceptedMoney } from "../src/learning/deal-economics.js";
  */
 export const propensityNbo: PolicyDefinition = {
   name: "propensity-nbo",
+  relativeCost: 5,
   description: "NBO by a TensorFlow.js propensity model trained on an exploring history: the offer of highest p(accept) x deal value, if worth the contact.",
   prepare: (context) => preparePropensityModels(context, { uplift: false }),
   create(context) {

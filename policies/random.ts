@@ -3,6 +3,7 @@ import type { PolicyDefinition } from "../src/policy/policy.js";
 /** Picks uniformly among the eligible actions, "no action" included: the lower reference. */
 export const random: PolicyDefinition = {
   name: "random",
+  relativeCost: 3,
   description: "Uniform over the eligible actions, no action included: a lower reference.",
   create(context) {
     const actionCount = context.actions.length;

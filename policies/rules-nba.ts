@@ -20,6 +20,7 @@ const LOYALTY_YEARS = 2;
  */
 export const rulesNba: PolicyDefinition = {
   name: "rules-nba",
+  relativeCost: 3,
   description: "NBA by business rules: service and payment context first, then the need of the moment; pauses selling during problems.",
   create(context) {
     const count = context.actions.length;

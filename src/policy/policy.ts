@@ -159,4 +159,10 @@ export interface PolicyDefinition {
   prepare?(context: PrepareContext): Promise<unknown>;
   /** Reference policies that see the latent world (the oracle) set this; they get `context.world`. */
   readonly privileged?: boolean;
+  /**
+   * Rough time of one task relative to no-contact's (1), training included; only the order in
+   * which the worker pool starts tasks uses it (slowest first). Leave it out when unknown: an
+   * unknown policy is started before every policy with a hint.
+   */
+  readonly relativeCost?: number;
 }

@@ -57,6 +57,8 @@ async function loadPolicyModule(file: string, problems: string[]): Promise<Polic
   if (typeof candidate.name !== "string" || candidate.name.length === 0) missing.push(`name must be a non-empty string, got ${JSON.stringify(candidate.name) ?? "nothing"}`);
   if (typeof candidate.description !== "string") missing.push(`description must be a string, got ${JSON.stringify(candidate.description) ?? "nothing"}`);
   if (typeof candidate.create !== "function") missing.push(`create must be a function (context) => policy, got ${candidate.create === undefined ? "nothing" : typeof candidate.create}`);
+  const cost = candidate.relativeCost;
+  if (cost !== undefined && !(typeof cost === "number" && Number.isFinite(cost) && cost > 0)) missing.push(`relativeCost must be a positive number when given, got ${JSON.stringify(cost) ?? typeof cost}`);
   for (const line of missing) problems.push(`${file}: policy definition ${line}`);
   return missing.length === 0 ? (candidate as PolicyDefinition) : null;
 }
