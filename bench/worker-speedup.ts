@@ -35,7 +35,7 @@ export async function measureWorkerSpeedup(scenario: Scenario, workers: number, 
   };
   const mainThread = () => time(() => runTasks(scenario, scenario.seed, plan, { workers: 1 }));
   const pool = (threads: number) =>
-    time(() => runInPool(scenario, scenario.seed, plan, { workers: threads, timeoutSeconds: 0, tracker: createProgressTracker(plan.length, scenario.horizonDays) }));
+    time(() => runInPool(scenario, scenario.seed, plan, { workers: threads, timeoutSeconds: 0, tracker: createProgressTracker(plan, scenario) }));
   const best = { mainThread: Infinity, oneWorker: Infinity, pool: Infinity };
   const roundSpeedups: number[] = [];
   for (let round = 0; round < rounds; round++) {

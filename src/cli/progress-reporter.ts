@@ -17,7 +17,7 @@ export function createProgressReporter(stream: NodeJS.WriteStream, quiet: boolea
       const now = Date.now();
       if (now - last < (terminal ? TERMINAL_INTERVAL_MS : PLAIN_INTERVAL_MS)) return;
       last = now;
-      const fraction = progress.daysDone / progress.daysTotal;
+      const fraction = progress.workDone / progress.workTotal;
       const elapsed = (now - started) / 1000;
       const eta = fraction > 0.02 ? `ETA ${(elapsed / fraction - elapsed).toFixed(0)} s` : "ETA ...";
       const what = `${progress.tasksDone}/${progress.tasks} tasks done`;

@@ -61,8 +61,8 @@ export async function sweepCommand(flags: SweepFlags): Promise<{ sweep: SweepRes
     const variantPlan = { ...plan, rootSeed: options.seed ?? scenario.seed };
     const onProgress = (step: TaskProgress) =>
       progress.update({
-        daysDone: index * step.daysTotal + step.daysDone,
-        daysTotal: variants.length * step.daysTotal,
+        workDone: index * step.workTotal + step.workDone,
+        workTotal: variants.length * step.workTotal,
         tasksDone: index * step.tasks + step.tasksDone,
         tasks: variants.length * step.tasks,
       });

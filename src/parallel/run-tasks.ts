@@ -30,7 +30,7 @@ export interface RunTasksOptions {
  * others run on.
  */
 export async function runTasks(scenario: Scenario, rootSeed: number, tasks: readonly SimulationTask[], options: RunTasksOptions): Promise<TaskOutcome[]> {
-  const tracker = createProgressTracker(tasks.length, scenario.warmupDays + scenario.horizonDays, options.onProgress);
+  const tracker = createProgressTracker(tasks, scenario, options.onProgress);
   const timeoutSeconds = options.taskTimeoutSeconds ?? 0;
   if (options.workers <= 1 && timeoutSeconds <= 0) return runInProcess(scenario, rootSeed, tasks, tracker, options.signal);
   return runInPool(scenario, rootSeed, tasks, { workers: Math.max(1, options.workers), timeoutSeconds, tracker, signal: options.signal });
