@@ -1,8 +1,9 @@
 import type { ExperimentResults } from "../report/build-results.js";
 import { formatWithInterval, HEADLINE_KPIS, KPI_DISPLAY } from "../report/kpi-format.js";
 import { markdownTable } from "../report/text-table.js";
+import { SWEEP_PAIRED_KPIS } from "../report/sweep/sweep-charts.js";
 import type { TaskFailure } from "../parallel/run-tasks.js";
-import type { PairedDifference, ReplicateSummary } from "../metrics/summarize-replicates.js";
+import { pairedDifference, type PairedDifference, type ReplicateSummary } from "../metrics/summarize-replicates.js";
 import type { KpiName } from "../metrics/replicate-kpis.js";
 import { OFFERSIM_VERSION } from "../version.js";
 import type { SweepParameter, SweepVariant } from "./sweep-grid.js";
@@ -31,6 +32,12 @@ export interface SweepVariantResults {
   policies: Record<string, Record<KpiName, ReplicateSummary>>;
   /** Policy -> KPI -> difference from the reference policy, seed by seed; absent without a reference. */
   paired: Record<string, Record<KpiName, PairedDifference>>;
+  /**
+   * Policy -> KPI -> change from the variant with the first parameter at its first value (the
+   * other parameters as here), same policy, seed by seed: all variants share the root seed, so
+   * these are paired differences on common random numbers. Zero for that variant itself.
+   */
+  vsFirstValue: Record<string, Record<KpiName, PairedDifference>>;
 }
 
 export interface BuildSweepInput {
@@ -61,16 +68,36 @@ export function buildSweepResults(input: BuildSweepInput): SweepResults {
       reference: first.config.reference,
     },
     parameters: input.parameters.map(({ path, flag, values }) => ({ path, flag, values })),
-    variants: input.variants.map(({ variant, results }) => ({
-      name: variant.name,
-      dir: `variants/${variant.name}`,
-      values: variant.values,
-      scenarioHash: variant.hash,
-      policies: Object.fromEntries(results.policies.map((entry) => [entry.policy, entry.kpis])),
-      paired: Object.fromEntries(results.policies.flatMap((entry) => (entry.paired && entry.policy !== entry.paired.reference ? [[entry.policy, entry.paired.kpis]] : []))),
-    })),
+    variants: withChangeFromFirstValue(
+      input.parameters,
+      input.variants.map(({ variant, results }) => ({
+        name: variant.name,
+        dir: `variants/${variant.name}`,
+        values: variant.values,
+        scenarioHash: variant.hash,
+        policies: Object.fromEntries(results.policies.map((entry) => [entry.policy, entry.kpis])),
+        paired: Object.fromEntries(results.policies.flatMap((entry) => (entry.paired && entry.policy !== entry.paired.reference ? [[entry.policy, entry.paired.kpis]] : []))),
+      })),
+    ),
     failures: input.variants.flatMap(({ variant, failures }) => failures.map((failure) => ({ variant: variant.name, ...failure }))),
   };
+}
+
+/** Adds `vsFirstValue` to each variant: a policy missing from either variant (failed) is left out. */
+function withChangeFromFirstValue(parameters: readonly SweepParameter[], variants: Omit<SweepVariantResults, "vsFirstValue">[]): SweepVariantResults[] {
+  const [first, ...others] = parameters;
+  return variants.map((variant) => {
+    const base = variants.find((candidate) => candidate.values[first.path] === first.values[0] && others.every((parameter) => candidate.values[parameter.path] === variant.values[parameter.path]));
+    const vsFirstValue: SweepVariantResults["vsFirstValue"] = {};
+    for (const [policy, kpis] of Object.entries(variant.policies)) {
+      const baseKpis = base?.policies[policy];
+      if (!baseKpis) continue;
+      vsFirstValue[policy] = Object.fromEntries(
+        Object.entries(kpis).map(([kpi, summary]) => [kpi, pairedDifference(summary.perSeed, baseKpis[kpi as KpiName].perSeed)]),
+      ) as Record<KpiName, PairedDifference>;
+    }
+    return { ...variant, vsFirstValue };
+  });
 }
 
 /** summary.md: per headline KPI, a table of variants (rows) by policies (columns), mean ± half-width of the 95 % interval. */
@@ -84,12 +111,12 @@ export function sweepSummaryMarkdown(sweep: SweepResults): string {
     "",
     ...sweep.parameters.map((parameter) => `- \`${parameter.path}\`: ${parameter.values.map((value) => JSON.stringify(value)).join(", ")}`),
     "",
-    "Mean ± half-width of the 95 % interval over seeds. Each variant's full results are in `variants/<variant>/results.json`; charts in report.html.",
+    "Mean ± half-width of the 95 % interval over seeds. Differences are paired seed by seed (every variant and policy share the root seed), so their intervals, not the overlap of two means' intervals, say whether a change is real. Each variant's full results are in `variants/<variant>/results.json`; charts in report.html.",
   ];
   for (const kpi of HEADLINE_KPIS) {
     lines.push("", `## ${KPI_DISPLAY[kpi].label}`, "");
     const rows = sweep.variants.map((variant) => [
-      Object.entries(variant.values).map(([path, value]) => `${path}=${String(value)}`).join(", "),
+      variantLabel(variant),
       ...policies.map((policy) => {
         const summary = variant.policies[policy]?.[kpi];
         return summary ? formatWithInterval(kpi, summary.mean, summary.ci95) : "failed";
@@ -97,8 +124,40 @@ export function sweepSummaryMarkdown(sweep: SweepResults): string {
     ]);
     lines.push(markdownTable(["variant", ...policies], rows));
   }
+  const first = sweep.parameters[0];
+  for (const kpi of SWEEP_PAIRED_KPIS) {
+    const label = KPI_DISPLAY[kpi].label;
+    const sections: [string, string[], (variant: SweepVariantResults, policy: string) => PairedDifference | undefined][] = [
+      [`${label}: change from ${first.path} = ${String(first.values[0])}, same policy, seed by seed`, policies, (variant, policy) => variant.vsFirstValue[policy]?.[kpi]],
+    ];
+    const reference = sweep.config.reference;
+    if (reference) {
+      sections.unshift([`${label}: difference from ${reference}, seed by seed`, policies.filter((policy) => policy !== reference), (variant, policy) => variant.paired[policy]?.[kpi]]);
+    }
+    for (const [title, columns, differenceOf] of sections) {
+      lines.push("", `## ${title}`, "");
+      const rows = sweep.variants.map((variant) => [
+        variantLabel(variant),
+        ...columns.map((policy) => {
+          const difference = differenceOf(variant, policy);
+          return difference ? signed(formatWithInterval(kpi, difference.meanDiff, difference.ci95), difference.meanDiff) : "failed";
+        }),
+      ]);
+      lines.push(markdownTable(["variant", ...columns], rows));
+    }
+  }
   if (sweep.failures.length > 0) {
     lines.push("", "## Failed tasks", "", ...sweep.failures.map((failure) => `- ${failure.variant}: ${failure.policy}, seed ${failure.replicate}: ${failure.error}`));
   }
   return lines.join("\n") + "\n";
+}
+
+function variantLabel(variant: SweepVariantResults): string {
+  return Object.entries(variant.values)
+    .map(([path, value]) => `${path}=${String(value)}`)
+    .join(", ");
+}
+
+function signed(text: string, value: number): string {
+  return value > 0 ? `+${text}` : text;
 }

@@ -5,10 +5,23 @@ import { BASELINE, makeTempDir, runCli } from "./run-cli.js";
 
 const TINY = ["--subscribers", "400", "--days", "30", "--seeds", "2", "--workers", "1", "--quiet", "--policies", "no-contact,random"];
 
+interface Difference {
+  meanDiff: number;
+  ci95: [number, number] | null;
+  n: number;
+}
+
 interface SweepFile {
   config: { rootSeed: number; policies: string[]; seeds: number };
   parameters: { path: string; values: unknown[] }[];
-  variants: { name: string; dir: string; values: Record<string, unknown>; policies: Record<string, Record<string, { mean: number; ci95: [number, number] | null; perSeed: number[] }>> }[];
+  variants: {
+    name: string;
+    dir: string;
+    values: Record<string, unknown>;
+    policies: Record<string, Record<string, { mean: number; ci95: [number, number] | null; perSeed: number[] }>>;
+    paired: Record<string, Record<string, Difference>>;
+    vsFirstValue: Record<string, Record<string, Difference>>;
+  }[];
 }
 
 describe("offersim sweep", () => {
@@ -50,12 +63,30 @@ describe("offersim sweep", () => {
     const contacts = (name: string) => sweep.variants.find((variant) => variant.name === name)!.policies.random.contactsPerSubMonth.mean;
     expect(contacts("maxContactsPerMonth=1_price=5")).toBeLessThan(contacts("maxContactsPerMonth=4_price=5"));
 
+    // Paired changes along the first parameter, same policy and seed: none for no-contact, and
+    // a looser cap gives random more contacts on every seed.
+    const variant = (name: string) => sweep.variants.find((candidate) => candidate.name === name)!;
+    for (const { vsFirstValue } of sweep.variants) expect(vsFirstValue["no-contact"].netValuePerSub).toEqual({ meanDiff: 0, ci95: [0, 0], n: 2 });
+    expect(variant("maxContactsPerMonth=1_price=10").vsFirstValue.random.contactsPerSubMonth.meanDiff).toBe(0);
+    const looser = variant("maxContactsPerMonth=4_price=10");
+    const perSeed = (name: string) => variant(name).policies.random.contactsPerSubMonth.perSeed;
+    const changes = perSeed("maxContactsPerMonth=4_price=10").map((value, seed) => value - perSeed("maxContactsPerMonth=1_price=10")[seed]);
+    expect(looser.vsFirstValue.random.contactsPerSubMonth.meanDiff).toBeCloseTo((changes[0] + changes[1]) / 2, 12);
+    expect(looser.vsFirstValue.random.contactsPerSubMonth.meanDiff).toBeGreaterThan(0);
+    expect(looser.paired.random.netValuePerSub.meanDiff).toBeCloseTo(looser.policies.random.netValuePerSub.mean - looser.policies["no-contact"].netValuePerSub.mean, 9);
+
     const html = readFileSync(path.join(out, "report.html"), "utf8");
+    expect(html).toContain("net value/sub: difference from no-contact against contactPolicy.maxContactsPerMonth");
+    expect(html).toContain("contacts/sub/month: change from contactPolicy.maxContactsPerMonth = 1 against contactPolicy.maxContactsPerMonth");
+    expect(html).toContain("seed-by-seed differences (common random numbers)");
     expect(html).not.toMatch(/<script[^>]*\bsrc\s*=/i);
     expect(html).not.toMatch(/<link[^>]*href\s*=\s*["']?https?:/i);
     expect(html).toContain("Plotly.newPlot");
     expect(html).toContain("<figcaption>churn %/month against contactPolicy.maxContactsPerMonth with offers[id=data-boost-sms].price = 5");
-    expect(readFileSync(path.join(out, "summary.md"), "utf8")).toContain("## churn %/month");
+    const summary = readFileSync(path.join(out, "summary.md"), "utf8");
+    expect(summary).toContain("## churn %/month");
+    expect(summary).toContain("## net value/sub: difference from no-contact, seed by seed");
+    expect(summary).toContain("## contacts/sub/month: change from contactPolicy.maxContactsPerMonth = 1, same policy, seed by seed");
   });
 
   it("rejects a value the schema does not allow with exit 2, naming the --set flag, the path and the rule, and writes nothing", () => {

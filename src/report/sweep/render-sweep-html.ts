@@ -11,8 +11,9 @@ export function plotlyBundle(): string {
 
 /**
  * report.html of a sweep: one self-contained page (plotly.js inlined, nothing fetched) with, for
- * each KPI, a chart of the KPI against the swept parameter, one line per policy with 95 %
- * intervals, and a one-sentence caption under each chart.
+ * the paired KPIs, the difference from the reference policy and the change from the parameter's
+ * first value (paired intervals), then for each KPI a chart of the KPI against the swept
+ * parameter, one line per policy with 95 % intervals, and a one-sentence caption under each chart.
  *
  * @example
  * writeFileSync("report.html", renderSweepHtml(sweep));
@@ -22,8 +23,16 @@ export function renderSweepHtml(sweep: SweepResults, bundle: string = plotlyBund
   const parameters = sweep.parameters
     .map((parameter) => `<li><code>${escapeHtml(parameter.path)}</code>: ${parameter.values.map((value) => escapeHtml(String(value))).join(", ")}</li>`)
     .join("\n");
+  const headings: Record<SweepChart["kind"], string> = {
+    vsReference: `Against ${sweep.config.reference ?? "the reference"}, seed by seed`,
+    vsFirstValue: `Change from ${sweep.parameters[0].path} = ${String(sweep.parameters[0].values[0])}, seed by seed`,
+    level: "Each KPI per policy (intervals of each mean, not of differences)",
+  };
   const sections = charts
-    .map((chart, index) => `<figure><div class="chart" id="chart-${index}"></div><figcaption>${escapeHtml(chart.caption)}</figcaption></figure>`)
+    .map((chart, index) => {
+      const heading = index === 0 || charts[index - 1].kind !== chart.kind ? `<h2>${escapeHtml(headings[chart.kind])}</h2>\n` : "";
+      return `${heading}<figure><div class="chart" id="chart-${index}"></div><figcaption>${escapeHtml(chart.caption)}</figcaption></figure>`;
+    })
     .join("\n");
   const failures =
     sweep.failures.length === 0
@@ -76,7 +85,7 @@ function plotlyFigure(chart: SweepChart): { data: unknown[]; layout: unknown } {
     layout: {
       title: { text: chart.title },
       xaxis: { title: { text: chart.xTitle }, type: chart.numericX ? "linear" : "category" },
-      yaxis: { title: { text: chart.yTitle } },
+      yaxis: { title: { text: chart.yTitle }, zeroline: true, zerolinewidth: chart.kind === "level" ? 1 : 2 },
       margin: { t: 50, r: 20, b: 50, l: 70 },
       legend: { orientation: "h" },
     },

@@ -1,5 +1,5 @@
 import type { KpiName } from "../../metrics/replicate-kpis.js";
-import type { SweepResults } from "../../sweep/sweep-results.js";
+import type { SweepResults, SweepVariantResults } from "../../sweep/sweep-results.js";
 import { KPI_DISPLAY } from "../kpi-format.js";
 
 /** KPIs charted against the swept parameter, in this order. */
@@ -16,6 +16,17 @@ export const SWEEP_CHART_KPIS: readonly KpiName[] = [
   "offerCost",
 ];
 
+/** KPIs also charted as paired differences: against the reference policy, and against the first value of the parameter. */
+export const SWEEP_PAIRED_KPIS: readonly KpiName[] = ["netValuePerSub", "churnRateMonthly", "contactsPerSubMonth"];
+
+/**
+ * What a chart's y axis shows: the KPI itself (95 % interval of each policy's mean over seeds),
+ * its difference from the reference policy, or its change from the parameter's first value
+ * (both paired seed by seed on common random numbers, so their intervals are the ones to read
+ * a difference from).
+ */
+export type SweepChartKind = "level" | "vsReference" | "vsFirstValue";
+
 /** One line of a chart: a policy's KPI at each value of the swept parameter. */
 export interface SweepTrace {
   policy: string;
@@ -29,6 +40,7 @@ export interface SweepTrace {
 /** One chart: a KPI against the first parameter, for one value of each of the other parameters. */
 export interface SweepChart {
   kpi: KpiName;
+  kind: SweepChartKind;
   title: string;
   xTitle: string;
   yTitle: string;
@@ -40,14 +52,17 @@ export interface SweepChart {
 
 /**
  * The charts of a sweep report: for each KPI, the KPI against the first swept parameter with one
- * line per policy and 95 % intervals as error bars; with more parameters, one chart per
- * combination of the others' values (facets). Rates are shown in percent.
+ * line per policy and 95 % intervals as error bars; for the paired KPIs, also the difference from
+ * the reference policy and the change from the parameter's first value, with paired intervals.
+ * With more parameters, one chart per combination of the others' values (facets). Rates are
+ * shown in percent.
  */
 export function sweepCharts(sweep: SweepResults): SweepChart[] {
   const [xParameter, ...facetParameters] = sweep.parameters;
   const facets = combinations(facetParameters.map((parameter) => parameter.values));
   const numericX = xParameter.values.every((value) => typeof value === "number");
-  return SWEEP_CHART_KPIS.flatMap((kpi) =>
+  const reference = sweep.config.reference;
+  const chartsOf = (kpi: KpiName, kind: SweepChartKind) =>
     facets.map((facet) => {
       const variants = xParameter.values.map((x) =>
         sweep.variants.find(
@@ -56,44 +71,68 @@ export function sweepCharts(sweep: SweepResults): SweepChart[] {
       );
       const { label } = KPI_DISPLAY[kpi];
       const scale = label.includes("%") ? 100 : 1;
-      const traces = sweep.config.policies.map((policy) => {
-        const summaries = variants.map((variant) => variant?.policies[policy]?.[kpi]);
+      const policies = kind === "vsReference" ? sweep.config.policies.filter((policy) => policy !== reference) : sweep.config.policies;
+      const traces = policies.map((policy) => {
+        const points = variants.map((variant) => point(variant, policy, kpi, kind));
         return {
           policy,
           x: xParameter.values,
-          y: summaries.map((summary) => (summary ? summary.mean * scale : null)),
-          errorPlus: summaries.map((summary) => (summary?.ci95 ? (summary.ci95[1] - summary.mean) * scale : 0)),
-          errorMinus: summaries.map((summary) => (summary?.ci95 ? (summary.mean - summary.ci95[0]) * scale : 0)),
+          y: points.map((p) => (p ? p.mean * scale : null)),
+          errorPlus: points.map((p) => (p?.ci95 ? (p.ci95[1] - p.mean) * scale : 0)),
+          errorMinus: points.map((p) => (p?.ci95 ? (p.mean - p.ci95[0]) * scale : 0)),
         };
       });
       const facetText = facetParameters.map((parameter, f) => `${parameter.path} = ${String(facet[f])}`).join(", ");
+      const what = kind === "level" ? label : kind === "vsReference" ? `${label}: difference from ${String(reference)}` : `${label}: change from ${xParameter.path} = ${String(xParameter.values[0])}`;
       return {
         kpi,
-        title: facetText ? `${label} (${facetText})` : label,
+        kind,
+        title: facetText ? `${what} (${facetText})` : what,
         xTitle: xParameter.path,
-        yTitle: label,
+        yTitle: kind === "level" ? label : `difference in ${label}`,
         numericX,
-        caption: caption(label, xParameter.path, facetText, sweep.config.seeds, traces, KPI_DISPLAY[kpi].format, scale),
+        caption: caption(what, kind, xParameter.path, facetText, sweep.config.seeds, traces, KPI_DISPLAY[kpi].format, scale),
         traces,
       };
-    }),
-  );
+    });
+  return [
+    ...(reference ? SWEEP_PAIRED_KPIS.flatMap((kpi) => chartsOf(kpi, "vsReference")) : []),
+    ...SWEEP_PAIRED_KPIS.flatMap((kpi) => chartsOf(kpi, "vsFirstValue")),
+    ...SWEEP_CHART_KPIS.flatMap((kpi) => chartsOf(kpi, "level")),
+  ];
+}
+
+/** A chart point: the mean and its interval, or undefined where the policy failed. */
+function point(variant: SweepVariantResults | undefined, policy: string, kpi: KpiName, kind: SweepChartKind): { mean: number; ci95: [number, number] | null } | undefined {
+  if (kind === "level") return variant?.policies[policy]?.[kpi];
+  const difference = kind === "vsReference" ? variant?.paired[policy]?.[kpi] : variant?.vsFirstValue[policy]?.[kpi];
+  return difference && { mean: difference.meanDiff, ci95: difference.ci95 };
 }
 
 /** One sentence: what the chart shows and where the KPI is lowest and highest. */
-function caption(label: string, xPath: string, facetText: string, seeds: number, traces: readonly SweepTrace[], format: (value: number) => string, scale: number): string {
+function caption(
+  what: string,
+  kind: SweepChartKind,
+  xPath: string,
+  facetText: string,
+  seeds: number,
+  traces: readonly SweepTrace[],
+  format: (value: number) => string,
+  scale: number,
+): string {
   const points = traces.flatMap((trace) =>
     trace.y.flatMap((value, index) => (value === null ? [] : [{ value, at: `${trace.policy} at ${String(trace.x[index])}` }])),
   );
   const where = facetText ? ` with ${facetText}` : "";
-  const intervals = seeds > 1 ? `bars are 95 % intervals over ${seeds} seeds` : "one seed, so no intervals";
+  const paired = kind === "level" ? "" : " of the seed-by-seed differences (common random numbers)";
+  const intervals = seeds > 1 ? `bars are 95 % intervals${paired} over ${seeds} seeds` : "one seed, so no intervals";
   let range = "";
   if (points.length > 0) {
     const low = points.reduce((best, point) => (point.value < best.value ? point : best));
     const high = points.reduce((best, point) => (point.value > best.value ? point : best));
     range = `; it runs from ${format(low.value / scale)} (${low.at}) to ${format(high.value / scale)} (${high.at})`;
   }
-  return `${label} against ${xPath}${where}, one line per policy (${intervals})${range}.`;
+  return `${what} against ${xPath}${where}, one line per policy (${intervals})${range}.`;
 }
 
 function combinations<T>(lists: readonly (readonly T[])[]): T[][] {
