@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { SweepResults } from "../../sweep/sweep-results.js";
 import { sweepCharts, type SweepChart } from "./sweep-charts.js";
+import { policyColour } from "../report-figure.js";
 
 /** The minified plotly.js bundle of the plotly.js-dist-min package, read when a report is rendered. */
 export function plotlyBundle(): string {
@@ -63,7 +64,7 @@ ${parameters}
 ${failures}
 ${sections}
 <script>
-const charts = ${jsonForScript(charts.map(plotlyFigure))};
+const charts = ${jsonForScript(charts.map((chart) => plotlyFigure(chart, sweep.config.policies)))};
 charts.forEach((figure, index) => Plotly.newPlot("chart-" + index, figure.data, figure.layout, { displaylogo: false, responsive: true }));
 </script>
 </body>
@@ -72,12 +73,15 @@ charts.forEach((figure, index) => Plotly.newPlot("chart-" + index, figure.data, 
 }
 
 /** A chart as Plotly data and layout. */
-function plotlyFigure(chart: SweepChart): { data: unknown[]; layout: unknown } {
+function plotlyFigure(chart: SweepChart, policies: readonly string[]): { data: unknown[]; layout: unknown } {
   return {
     data: chart.traces.map((trace) => ({
       type: "scatter",
       mode: "lines+markers",
       name: trace.policy,
+      // A policy keeps its colour in every chart, whether or not the reference is drawn.
+      line: { color: policyColour(policies.indexOf(trace.policy)) },
+      marker: { color: policyColour(policies.indexOf(trace.policy)) },
       x: trace.x.map((value) => (chart.numericX ? value : String(value))),
       y: trace.y,
       error_y: { type: "data", symmetric: false, array: trace.errorPlus, arrayminus: trace.errorMinus, visible: true },
