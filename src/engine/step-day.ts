@@ -34,7 +34,7 @@ export function stepDay(sim: ReplicateSimulation, day: number): void {
 
   advanceWorldDay(world, scenario, day, sim.streams.incidents);
   refreshRegionNetwork(state, world, sim.regionNetwork);
-  applyStateEvents(state, scenario, day, sim.rootSeed, sim.replicate);
+  applyStateEvents(state, scenario, params, day, sim.rootSeed, sim.replicate);
   fillDayDraws(sim.draws, sim.streams);
 
   moments.size = 0;

@@ -41,6 +41,7 @@ export function compileWorldParams(scenario: Scenario) {
     cancellationCallShare: churn.cancellationCallShare,
     naturalReturnPerDay: churn.naturalReturnPerYear / 365,
     sleepingDogBoost: churn.sleepingDogBoost,
+    priceElasticity: churn.priceElasticity,
     /** Largest contract multiplier: with the other maxima, it bounds any subscriber's hazard. */
     maxContractMultiplier: Math.max(1, churn.inContractMultiplier, churn.outOfContractMultiplier * Math.max(1, churn.contractEndSpikeMultiplier)),
     awakeDays: churn.awakeDays,

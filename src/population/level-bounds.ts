@@ -35,6 +35,6 @@ export function refreshLevelBounds(state: SubscriberState, i: number, day: numbe
   if (state.status[i] !== STATUS_ACTIVE) return;
   const dissatisfaction = state.dissatisfaction[i];
   state.churnBound[i] =
-    state.hazardPerDay[i] * (1 + params.hazardDissatisfactionWeight * dissatisfaction + params.hazardAnnoyanceWeight * state.annoyance[i]) * ROUND_UP;
+    state.hazardPerDay[i] * state.priceHazardFactor[i] * (1 + params.hazardDissatisfactionWeight * dissatisfaction + params.hazardAnnoyanceWeight * state.annoyance[i]) * ROUND_UP;
   state.inboundBound[i] = (params.inboundPerDay * (1 + params.inboundDissatisfactionMultiplier * dissatisfaction) + inboundTriggers(state, i, day)) * ROUND_UP;
 }

@@ -94,6 +94,12 @@ export interface SubscriberState {
   readonly deviceBroken: Uint8Array;
   readonly movePending: Uint8Array;
   readonly retentionFactor: Float32Array;
+  /**
+   * Lasting churn-hazard factor from the operator's price changes since the start (price-change
+   * events): (1 + change)^(priceElasticity x price sensitivity), multiplied over the events. 1 when
+   * prices have not moved.
+   */
+  readonly priceHazardFactor: Float32Array;
   readonly retentionUntilDay: Int32Array;
   readonly awakenedDay: Int32Array;
   readonly pendingChurn: Uint8Array;
@@ -186,6 +192,7 @@ export function allocateSubscriberState(count: number, firstDay = 0): Subscriber
     deviceBroken: new Uint8Array(count),
     movePending: new Uint8Array(count),
     retentionFactor: new Float32Array(count).fill(1),
+    priceHazardFactor: new Float32Array(count).fill(1),
     retentionUntilDay: never(count),
     awakenedDay: never(count),
     pendingChurn: new Uint8Array(count),

@@ -9,12 +9,12 @@ const PLAN_COUNT = PLAN_TYPES.length;
 
 /**
  * Today's churn hazard (probability of leaving today) of active subscriber `i`: the latent base
- * hazard times season, competitor pressure, contract lock-in (low in contract, a spike right
+ * hazard times the lasting effect of the operator's price changes, season, competitor pressure, contract lock-in (low in contract, a spike right
  * after it ends), the early-life effect, dissatisfaction and annoyance, an accepted retention
  * offer, and a sleeping dog's awakening after a contact.
  */
 export function churnHazard(state: SubscriberState, i: number, day: number, world: WorldDay, params: WorldParams): number {
-  let hazard = state.hazardPerDay[i] * world.seasonFactor * world.competitorFactor[state.region[i] * PLAN_COUNT + state.plan[i]];
+  let hazard = state.hazardPerDay[i] * state.priceHazardFactor[i] * world.seasonFactor * world.competitorFactor[state.region[i] * PLAN_COUNT + state.plan[i]];
   const contractEnd = state.contractEndDay[i];
   if (contractEnd !== NEVER) {
     if (day < contractEnd) hazard *= params.inContractMultiplier;

@@ -11,7 +11,8 @@ const NON_NEGATIVE_TYPES = new Set<string>(["network-outage", "contract-wave"]);
  * - network-outage: extra problems and no-signal time in the region (1 = a severe outage);
  * - competitor-promo: extra churn hazard (0.3 = hazard x 1.3) in the region;
  * - price-change: plan price change from startDay on (0.05 = +5 %, -0.1 = a 10 % cut); a rise
- *   above the bill-shock threshold shocks the next bill;
+ *   above the bill-shock threshold shocks the next bill, and the churn hazard moves with it for
+ *   good (churn.priceElasticity);
  * - economic-downturn: extra rate of financial difficulty (1 = doubled);
  * - moving-season / roaming-season: extra rate of moves / trips (1 = doubled);
  * - contract-wave: share of contracts moved to end inside the window (0 to 1);

@@ -80,6 +80,9 @@ export const churnSchema = section("How churn is decided.", {
     "Share of contract churners who first call to cancel (a save-desk moment) rather than port out silently.",
   ).default(0.4),
   naturalReturnPerYear: fraction("Yearly rate at which former subscribers come back unprompted.").default(0.03),
+  priceElasticity: nonNegative(
+    "Lasting churn response to the operator's own price changes (price-change events): hazard x (1 + change)^(priceElasticity x price sensitivity), so with 1 a 10 % cut lowers a median customer's hazard by 10 % and a 10 % rise raises it by 10 %, for good. The bill shock of a rise comes on top.",
+  ).default(1),
   sleepingDogBoost: nonNegative("Extra hazard of a contacted sleeping dog (2 = x3), decaying over awakeDays.").default(2.5),
   awakeDays: positive("Days over which a sleeping dog's awakened hazard fades.").default(60),
 });
