@@ -40,8 +40,8 @@ function expectSummaryShape(where: string, summary: KpiSummary | undefined): voi
 }
 
 describe("offersim run", () => {
-  const outDir = { first: "", second: "", otherSeed: "", oneWorker: "" };
-  const runs: Record<keyof typeof outDir, CliResult | undefined> = { first: undefined, second: undefined, otherSeed: undefined, oneWorker: undefined };
+  const outDir = { first: "", second: "", otherSeed: "", oneWorker: "", sixteenWorkers: "" };
+  const runs: Record<keyof typeof outDir, CliResult | undefined> = { first: undefined, second: undefined, otherSeed: undefined, oneWorker: undefined, sixteenWorkers: undefined };
 
   beforeAll(() => {
     const dir = makeTempDir();
@@ -50,14 +50,18 @@ describe("offersim run", () => {
     runs.first = runCli(["run", BASELINE, ...SMALL_RUN, ...policies, "--workers", "2", "--out", outDir.first]);
     runs.second = runCli(["run", BASELINE, ...SMALL_RUN, ...policies, "--workers", "2", "--out", outDir.second]);
     runs.oneWorker = runCli(["run", BASELINE, ...SMALL_RUN, ...policies, "--workers", "1", "--out", outDir.oneWorker]);
+    runs.sixteenWorkers = runCli(["run", BASELINE, ...SMALL_RUN, ...policies, "--workers", "16", "--out", outDir.sixteenWorkers]);
     runs.otherSeed = runCli(["run", BASELINE, ...SMALL_RUN, ...policies, "--seed", "7", "--out", outDir.otherSeed]);
   });
 
-  it("gives the same results.json apart from meta with one worker thread and with two", () => {
+  it("gives the same results.json apart from meta with one worker thread, with two and with sixteen (more threads than cores and tasks)", () => {
     const { meta: _a, ...pooled } = readResults(outDir.first);
     const { meta: _b, ...inProcess } = readResults(outDir.oneWorker);
+    const { meta: sixteenMeta, ...sixteen } = readResults(outDir.sixteenWorkers);
     expect(JSON.stringify(inProcess)).toBe(JSON.stringify(pooled));
-    expect(readFileSync(path.join(outDir.oneWorker, "summary.csv"), "utf8")).toBe(readFileSync(path.join(outDir.first, "summary.csv"), "utf8"));
+    expect(JSON.stringify(sixteen)).toBe(JSON.stringify(pooled));
+    expect((sixteenMeta as { workers: number }).workers).toBe(16);
+    for (const dir of [outDir.oneWorker, outDir.sixteenWorkers]) expect(read(dir, "summary.csv")).toBe(read(outDir.first, "summary.csv"));
   });
 
   it("compares every policy with no-contact seed by seed: paired differences with t-intervals", () => {
