@@ -10,13 +10,16 @@ const RENEWAL_WINDOW_YEARS = 0.25;
 const FULL_ALLOWANCE = 0.9;
 const ONBOARDING_YEARS = 90 / 365;
 const LOYALTY_YEARS = 2;
+const DEVICE_AGE_YEARS = 2;
+const REFERRAL_YEARS = 1;
 
 /**
  * NBA by business rules, context first, as the CVM document describes: save a customer calling
  * to cancel; after network problems apologise or fix, and pause selling; with payments overdue
  * offer a plan and sell nothing; then the moment's need: a move, a contract ending, an
- * allowance running out, a trip, the first 90 days, a long-standing strategic customer, a
- * former customer to win back. At most one commercial contact a week.
+ * allowance running out, a trip, the first 90 days, a phone two years old or more, a
+ * long-standing strategic customer (loyalty), a contented customer (referral), a former
+ * customer to win back. At most one commercial contact a week.
  */
 export const rulesNba: PolicyDefinition = {
   name: "rules-nba",
@@ -38,6 +41,9 @@ export const rulesNba: PolicyDefinition = {
     const onboarding = of("onboarding");
     const loyalty = of("loyalty");
     const winback = of("winback");
+    // A customer in a shop or on a call gets the in-person device offer before the e-mail.
+    const device = [...of("device", inbound), ...of("device", (index) => !inbound(index))];
+    const referral = of("referral");
     return {
       decide(batch, output) {
         const eligible = batch.eligibility();
@@ -71,8 +77,19 @@ export const rulesNba: PolicyDefinition = {
             if (x[f + F.allowanceUseProjected] >= FULL_ALLOWANCE) return pick(dataUpsell);
             if (x[f + F.travellingNow] === 1) return pick(roaming);
             if (tenure < ONBOARDING_YEARS) return pick(onboarding);
-            if (x[f + F.segmentStrategic] === 1 && tenure >= LOYALTY_YEARS && x[f + F.contacts30d] === 0) return pick(loyalty);
+            if (x[f + F.deviceAgeYears] >= DEVICE_AGE_YEARS) {
+              const chosen = pick(device);
+              if (chosen !== 0) return chosen;
+            }
+            const quiet = x[f + F.contacts30d] === 0;
+            if (x[f + F.segmentStrategic] === 1 && tenure >= LOYALTY_YEARS && quiet) return pick(loyalty);
+            if (contented() && x[f + F.lines] >= 2 && tenure >= REFERRAL_YEARS && quiet) return pick(referral);
             return 0;
+          }
+
+          /** No complaint, no bill shock and no dropped calls lately: someone who would recommend us. */
+          function contented(): boolean {
+            return x[f + F.complaintLast90d] === 0 && x[f + F.billShock] === 0 && x[f + F.droppedCalls30dPer10] === 0 && x[f + F.segmentDisengaged] === 0;
           }
         }
       },
