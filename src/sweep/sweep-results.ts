@@ -35,7 +35,8 @@ export interface SweepVariantResults {
   /**
    * Policy -> KPI -> change from the variant with the first parameter at its first value (the
    * other parameters as here), same policy, seed by seed: all variants share the root seed, so
-   * these are paired differences on common random numbers. Zero for that variant itself.
+   * these are paired differences on common random numbers. Zero for that variant itself; empty
+   * when a sweep of `seed` gave the two variants different root seeds.
    */
   vsFirstValue: Record<string, Record<KpiName, PairedDifference>>;
 }
@@ -70,6 +71,7 @@ export function buildSweepResults(input: BuildSweepInput): SweepResults {
     parameters: input.parameters.map(({ path, flag, values }) => ({ path, flag, values })),
     variants: withChangeFromFirstValue(
       input.parameters,
+      input.variants.map(({ results }) => results.config.rootSeed),
       input.variants.map(({ variant, results }) => ({
         name: variant.name,
         dir: `variants/${variant.name}`,
@@ -83,11 +85,22 @@ export function buildSweepResults(input: BuildSweepInput): SweepResults {
   };
 }
 
-/** Adds `vsFirstValue` to each variant: a policy missing from either variant (failed) is left out. */
-function withChangeFromFirstValue(parameters: readonly SweepParameter[], variants: Omit<SweepVariantResults, "vsFirstValue">[]): SweepVariantResults[] {
+/**
+ * Adds `vsFirstValue` to each variant. A policy missing from either variant (failed) is left out,
+ * and so is every policy when the two variants ran on different root seeds (a sweep of `seed`):
+ * then seed k of one is not seed k of the other, and a seed-by-seed difference means nothing.
+ */
+function withChangeFromFirstValue(
+  parameters: readonly SweepParameter[],
+  rootSeeds: readonly number[],
+  variants: Omit<SweepVariantResults, "vsFirstValue">[],
+): SweepVariantResults[] {
   const [first, ...others] = parameters;
-  return variants.map((variant) => {
-    const base = variants.find((candidate) => candidate.values[first.path] === first.values[0] && others.every((parameter) => candidate.values[parameter.path] === variant.values[parameter.path]));
+  return variants.map((variant, index) => {
+    const baseIndex = variants.findIndex(
+      (candidate) => candidate.values[first.path] === first.values[0] && others.every((parameter) => candidate.values[parameter.path] === variant.values[parameter.path]),
+    );
+    const base = baseIndex >= 0 && rootSeeds[baseIndex] === rootSeeds[index] ? variants[baseIndex] : undefined;
     const vsFirstValue: SweepVariantResults["vsFirstValue"] = {};
     for (const [policy, kpis] of Object.entries(variant.policies)) {
       const baseKpis = base?.policies[policy];

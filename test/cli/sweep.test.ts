@@ -117,6 +117,16 @@ describe("offersim sweep", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("leaves out the seed-by-seed change from the first value when the variants have different root seeds (a sweep of seed)", () => {
+    const out = path.join(makeTempDir(), "sweep");
+    const result = runCli(["sweep", BASELINE, "--set", "seed=3,4", "--out", out, ...TINY]);
+    expect(result.status).toBe(0);
+    const sweep = JSON.parse(readFileSync(path.join(out, "sweep.json"), "utf8")) as SweepFile;
+    expect(Object.keys(sweep.variants[0].vsFirstValue)).toEqual(["no-contact", "random"]);
+    expect(sweep.variants[1].vsFirstValue).toEqual({});
+    expect(Object.keys(sweep.variants[1].paired)).toEqual(["random"]);
+  });
+
   it("refuses to sweep population.size while --subscribers is given, and an --out folder that holds other files", () => {
     const size = runCli(["sweep", BASELINE, "--set", "population.size=100,200", ...TINY]);
     expect(size.status).toBe(2);
