@@ -114,6 +114,13 @@ describe("offersim run with bad input", () => {
       `offersim: ${module}: policy definition create must be a function (context) => policy, got nothing`,
     ]);
   });
+
+  it("reports a user policy module whose relativeCost is not a positive number", () => {
+    const module = writeTempFile(inputs, "bad-cost.mjs", 'export default { name: "x", description: "y", relativeCost: "fast", create: () => ({ decide() {} }) };\n');
+    expect(badRunLines([BASELINE, "--policies", `no-contact,${module}`])).toEqual([
+      `offersim: ${module}: policy definition relativeCost must be a positive number when given, got "fast"`,
+    ]);
+  });
 });
 
 describe("offersim validate with bad input", () => {
