@@ -19,7 +19,7 @@ import type { PolicyDefinition } from "../policy/policy.js";
 import type { TaskFailure, TaskProgress } from "../parallel/run-tasks.js";
 import { buildResults, type ExperimentResults } from "../report/build-results.js";
 import { resultFiles } from "./write-experiment-results.js";
-import { TF_BACKEND_ENV, TF_BACKENDS } from "../learning/tensorflow-backend.js";
+import { loadTensorFlow, TF_BACKEND_ENV, TF_BACKENDS } from "../learning/tensorflow-backend.js";
 import { RunFailedError } from "./run-failed-error.js";
 
 /** The flags of `offersim run` as typed (numbers still as text, checked by parseRunOptions). */
@@ -156,7 +156,7 @@ export async function runCommand(flags: RunFlags): Promise<{ outDir: string }> {
   const shardSuffix = options.shard ? `-shard-${options.shard.index}-of-${options.shard.count}` : "";
   const outDir = options.out ?? defaultOutDir(scenario.name, startedAt, shardSuffix);
 
-  useTfBackend(options);
+  await useTfBackend(options);
   const planned = planTasks(plan.policies, plan.sources, options.seeds);
   const tasks = options.shard ? shardTasks(planned, options.shard) : planned;
   const outcomes = await whileHandlingInterrupts((signal) => {
@@ -169,9 +169,20 @@ export async function runCommand(flags: RunFlags): Promise<{ outDir: string }> {
   return { outDir };
 }
 
-/** Worker threads copy the environment when they start: the TensorFlow.js backend travels with it. */
-function useTfBackend(options: RunOptions): void {
-  if (options.tfBackend !== undefined) process.env[TF_BACKEND_ENV] = options.tfBackend;
+/**
+ * Worker threads copy the environment when they start: the TensorFlow.js backend travels with it.
+ * tfjs-node is tried here first, so that a missing or broken install is bad input (exit 2) before
+ * anything runs rather than a failure of every learning policy's tasks.
+ */
+async function useTfBackend(options: RunOptions): Promise<void> {
+  if (options.tfBackend === undefined) return;
+  process.env[TF_BACKEND_ENV] = options.tfBackend;
+  if (options.tfBackend !== "node") return;
+  try {
+    await loadTensorFlow("node");
+  } catch (error) {
+    throw new InputError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /** The scenario with --days and --subscribers applied (the hash stays the file's). */
@@ -232,7 +243,7 @@ export async function runExperiment(
 ): Promise<{ results: ExperimentResults; failures: TaskFailure[] }> {
   const { scenario } = input;
   const { policies, reference } = plan;
-  useTfBackend(options);
+  await useTfBackend(options);
   const startedAt = new Date();
   const outcomes = await runTasks(scenario, plan.rootSeed, planTasks(policies, plan.sources, options.seeds), {
     workers: options.workers,

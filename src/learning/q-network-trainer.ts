@@ -1,5 +1,3 @@
-// tfjs-layers registers the gradients of the tfjs-core ops (tfjs-core alone has none in Node).
-import "@tensorflow/tfjs-layers";
 import type * as Tf from "@tensorflow/tfjs-core";
 import type { RandomStream } from "../random/random-stream.js";
 import type { MlpWeights } from "./mlp.js";
@@ -20,6 +18,7 @@ const INELIGIBLE = -1e9;
  * Double DQN on TensorFlow.js: an online and a target copy of an MLP as tf variables, Huber
  * loss on r + discount x Q_target(s', argmax over eligible a' of Q_online(s', a')), Adam. The
  * minibatch is drawn from the replay buffer with the caller's stream; no tf randomness is used.
+ * `tf` must come from loadTensorFlowForTraining: tfjs-core alone registers no gradients in Node.
  */
 export class QNetworkTrainer {
   /** All weights and biases of a network in one flat variable: one Adam update per step. */

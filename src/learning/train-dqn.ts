@@ -1,5 +1,5 @@
 import type { LearningCurve, Policy, PolicyDefinition, PrepareContext } from "../policy/policy.js";
-import { loadTensorFlow } from "./tensorflow-backend.js";
+import { loadTensorFlowForTraining } from "./tensorflow-backend.js";
 import { explorationShare, type DqnSettings } from "./dqn-settings.js";
 import { initialMlpWeights, mlpScratch, type MlpWeights } from "./mlp.js";
 import { decideOnQ } from "./q-policy.js";
@@ -22,7 +22,7 @@ export interface DqnModel {
  * the plain-array copy of the network that the behaviour decides with is refreshed after them.
  */
 export async function trainDqn(context: PrepareContext, settings: DqnSettings, name: string): Promise<DqnModel> {
-  const tf = await loadTensorFlow();
+  const tf = await loadTensorFlowForTraining();
   const stateSize = context.featureNames.length;
   const actionCount = context.actions.length;
   const sizes = [stateSize, ...settings.hiddenSizes, actionCount];
