@@ -21,17 +21,14 @@ export function longestFirst(tasks: readonly SimulationTask[]): TaskScheduler {
   const pending = new Set(tasks.keys());
   const secondsByPolicy = new Map<string, number>();
   const started = new Set<string>();
-  // Untimed policies rank above every timed one: by hint, unknown cost highest.
-  const estimate = (index: number) => {
+  const untimed = (index: number) => !started.has(tasks[index].policy.name);
+  // An untimed policy's cost is its hint (unknown: highest); a running one's counts as slowest.
+  const cost = (index: number) => {
     const policy = tasks[index].policy;
-    if (!started.has(policy.name)) return [2, policy.relativeCost ?? Number.POSITIVE_INFINITY];
-    return [1, secondsByPolicy.get(policy.name) ?? Number.MAX_VALUE];
+    return untimed(index) ? (policy.relativeCost ?? Number.POSITIVE_INFINITY) : (secondsByPolicy.get(policy.name) ?? Number.MAX_VALUE);
   };
-  const slower = (a: number, b: number) => {
-    const [rankA, costA] = estimate(a);
-    const [rankB, costB] = estimate(b);
-    return rankA !== rankB ? rankA > rankB : costA > costB;
-  };
+  // Untimed policies go before every timed one.
+  const slower = (a: number, b: number) => (untimed(a) !== untimed(b) ? untimed(a) : cost(a) > cost(b));
   return {
     next() {
       let best: number | undefined;

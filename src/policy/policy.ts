@@ -85,16 +85,20 @@ export interface LearningCurve {
   readonly y: readonly number[];
 }
 
-/** What a policy is given when it is created. */
-export interface PolicyContext {
+/** What both `create` and `prepare` are given about the run. */
+export interface RunDescription {
   readonly scenario: Scenario;
   readonly actions: readonly ActionInfo[];
   readonly featureNames: readonly string[];
+  /** The objective's weights (scenario `objective`, preset and overrides). */
+  readonly objective: ObjectiveWeights;
+}
+
+/** What a policy is given when it is created. */
+export interface PolicyContext extends RunDescription {
   readonly subscriberCount: number;
   /** The policy's own random stream (`.../policy:NAME`), independent of the world's. */
   readonly random: RandomStream;
-  /** The objective's weights (scenario `objective`, preset and overrides). */
-  readonly objective: ObjectiveWeights;
   /** What the definition's `prepare` returned for this replicate (a trained model), else undefined. */
   readonly prepared?: unknown;
   /**
@@ -115,11 +119,7 @@ export interface WorldView {
 }
 
 /** What `prepare` gets: the scenario, and training simulations on seeds apart from the evaluation's. */
-export interface PrepareContext {
-  readonly scenario: Scenario;
-  readonly actions: readonly ActionInfo[];
-  readonly featureNames: readonly string[];
-  readonly objective: ObjectiveWeights;
+export interface PrepareContext extends RunDescription {
   /** The evaluation replicate this preparation is for. */
   readonly replicate: number;
   /** Its own stream (`.../policy:NAME/prepare`). */

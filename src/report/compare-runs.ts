@@ -1,6 +1,6 @@
 import type { KpiName } from "../metrics/replicate-kpis.js";
 import type { LoadedResults } from "./read-results-file.js";
-import { formatWithInterval, KPI_DISPLAY } from "./kpi-format.js";
+import { formatDifference, KPI_DISPLAY } from "./kpi-format.js";
 import { differenceMethod, kpiDifference, type DifferenceMethod } from "./run-difference.js";
 import { textTable } from "./text-table.js";
 
@@ -52,8 +52,7 @@ export function compareText(comparison: RunComparison): string {
   const method = comparison.method === "paired" ? "paired per seed (same scenario and seeds)" : "Welch (the runs do not share scenario and seeds)";
   const rows = comparison.rows.map((row) => {
     const { format } = KPI_DISPLAY[row.kpi];
-    const difference = formatWithInterval(row.kpi, row.meanDiff, row.ci95);
-    return [row.policy, KPI_DISPLAY[row.kpi].label, format(row.a), format(row.b), row.meanDiff >= 0 ? `+${difference}` : difference];
+    return [row.policy, KPI_DISPLAY[row.kpi].label, format(row.a), format(row.b), formatDifference(row.kpi, row.meanDiff, row.ci95)];
   });
   const notes = [
     ...(comparison.onlyInA.length > 0 ? [`only in A: ${comparison.onlyInA.join(", ")}`] : []),

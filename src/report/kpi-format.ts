@@ -34,6 +34,12 @@ export const HEADLINE_KPIS: readonly KpiName[] = [
   "clv",
 ];
 
+/** A difference as "+1.23 ± 0.45" (or "-1.23 ± 0.45"): formatWithInterval with the sign always shown. */
+export function formatDifference(name: KpiName, meanDiff: number, ci95: [number, number] | null): string {
+  const text = formatWithInterval(name, meanDiff, ci95);
+  return meanDiff >= 0 ? `+${text}` : text;
+}
+
 /** "12.34 ± 0.56" (the half-width of the 95 % interval), or the value alone for one seed. */
 export function formatWithInterval(name: KpiName, mean: number, ci95: [number, number] | null): string {
   const { format } = KPI_DISPLAY[name];

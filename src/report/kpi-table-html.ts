@@ -3,9 +3,7 @@ import type { PairedDifference } from "../metrics/summarize-replicates.js";
 import type { ExperimentResults } from "./build-results.js";
 import { htmlEscape } from "./html-escape.js";
 import { KPI_DIRECTION } from "./kpi-direction.js";
-import { formatWithInterval, KPI_DISPLAY } from "./kpi-format.js";
-
-const signed = (text: string, value: number) => (value >= 0 ? `+${text}` : text);
+import { formatDifference, formatWithInterval, KPI_DISPLAY } from "./kpi-format.js";
 
 /**
  * Every whole-base KPI as a row, every policy as a column: the mean ± the half-width of its 95 %
@@ -18,7 +16,7 @@ export function kpiTableHtml(results: ExperimentResults): string {
     const cells = results.policies.map((entry) => {
       const { mean, ci95 } = entry.kpis[kpi];
       const paired = entry.paired && entry.policy !== entry.paired.reference ? entry.paired.kpis[kpi] : undefined;
-      const difference = paired ? `<br><span class="diff">Δ ${htmlEscape(signed(formatWithInterval(kpi, paired.meanDiff, paired.ci95), paired.meanDiff))}</span>` : "";
+      const difference = paired ? `<br><span class="diff">Δ ${htmlEscape(formatDifference(kpi, paired.meanDiff, paired.ci95))}</span>` : "";
       return `<td>${htmlEscape(formatWithInterval(kpi, mean, ci95))}${difference}</td>`;
     });
     const direction = KPI_DIRECTION[kpi] ?? "";

@@ -1,6 +1,6 @@
 import { KPI_NAMES } from "../metrics/replicate-kpis.js";
 import type { ExperimentResults } from "./build-results.js";
-import { formatWithInterval, HEADLINE_KPIS, KPI_DISPLAY } from "./kpi-format.js";
+import { formatDifference, formatWithInterval, HEADLINE_KPIS, KPI_DISPLAY } from "./kpi-format.js";
 import { markdownTable, textTable } from "./text-table.js";
 
 const CSV_HEADER = "policy,segment,kpi,mean,ci95_low,ci95_high,n";
@@ -34,8 +34,7 @@ function pairedRows(results: ExperimentResults): string[][] {
       entry.policy,
       ...HEADLINE_KPIS.map((kpi) => {
         const { meanDiff, ci95 } = entry.paired!.kpis[kpi];
-        const text = formatWithInterval(kpi, meanDiff, ci95);
-        return meanDiff >= 0 ? `+${text}` : text;
+        return formatDifference(kpi, meanDiff, ci95);
       }),
     ]);
 }

@@ -1,5 +1,5 @@
 import type { ExperimentResults } from "../report/build-results.js";
-import { formatWithInterval, HEADLINE_KPIS, KPI_DISPLAY } from "../report/kpi-format.js";
+import { formatDifference, formatWithInterval, HEADLINE_KPIS, KPI_DISPLAY } from "../report/kpi-format.js";
 import { markdownTable } from "../report/text-table.js";
 import { SWEEP_PAIRED_KPIS } from "../report/sweep/sweep-charts.js";
 import type { TaskFailure } from "../parallel/run-tasks.js";
@@ -153,7 +153,7 @@ export function sweepSummaryMarkdown(sweep: SweepResults): string {
         variantLabel(variant),
         ...columns.map((policy) => {
           const difference = differenceOf(variant, policy);
-          return difference ? signed(formatWithInterval(kpi, difference.meanDiff, difference.ci95), difference.meanDiff) : "failed";
+          return difference ? formatDifference(kpi, difference.meanDiff, difference.ci95) : "failed";
         }),
       ]);
       lines.push(markdownTable(["variant", ...columns], rows));
@@ -169,8 +169,4 @@ function variantLabel(variant: SweepVariantResults): string {
   return Object.entries(variant.values)
     .map(([path, value]) => `${path}=${String(value)}`)
     .join(", ");
-}
-
-function signed(text: string, value: number): string {
-  return value > 0 ? `+${text}` : text;
 }

@@ -1,2 +1,2 @@
-export { renderSweepHtml, plotlyBundle } from "./render-sweep-html.js";
+export { renderSweepHtml } from "./render-sweep-html.js";
 export { sweepCharts, SWEEP_CHART_KPIS, type SweepChart, type SweepTrace } from "./sweep-charts.js";

@@ -1,14 +1,8 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { SweepResults } from "../../sweep/sweep-results.js";
 import { sweepCharts, type SweepChart } from "./sweep-charts.js";
 import { policyColour } from "../report-figure.js";
-
-/** The minified plotly.js bundle of the plotly.js-dist-min package, read when a report is rendered. */
-export function plotlyBundle(): string {
-  const file = createRequire(import.meta.url).resolve("plotly.js-dist-min");
-  return readFileSync(file, "utf8");
-}
+import { plotlyBundle } from "../plotly-bundle.js";
+import { htmlEscape, scriptSafeJson } from "../html-escape.js";
 
 /**
  * report.html of a sweep: one self-contained page (plotly.js inlined, nothing fetched) with, for
@@ -22,7 +16,7 @@ export function plotlyBundle(): string {
 export function renderSweepHtml(sweep: SweepResults, bundle: string = plotlyBundle()): string {
   const charts = sweepCharts(sweep);
   const parameters = sweep.parameters
-    .map((parameter) => `<li><code>${escapeHtml(parameter.path)}</code>: ${parameter.values.map((value) => escapeHtml(String(value))).join(", ")}</li>`)
+    .map((parameter) => `<li><code>${htmlEscape(parameter.path)}</code>: ${parameter.values.map((value) => htmlEscape(String(value))).join(", ")}</li>`)
     .join("\n");
   const headings: Record<SweepChart["kind"], string> = {
     vsReference: `Against ${sweep.config.reference ?? "the reference"}, seed by seed`,
@@ -31,19 +25,19 @@ export function renderSweepHtml(sweep: SweepResults, bundle: string = plotlyBund
   };
   const sections = charts
     .map((chart, index) => {
-      const heading = index === 0 || charts[index - 1].kind !== chart.kind ? `<h2>${escapeHtml(headings[chart.kind])}</h2>\n` : "";
-      return `${heading}<figure><div class="chart" id="chart-${index}"></div><figcaption>${escapeHtml(chart.caption)}</figcaption></figure>`;
+      const heading = index === 0 || charts[index - 1].kind !== chart.kind ? `<h2>${htmlEscape(headings[chart.kind])}</h2>\n` : "";
+      return `${heading}<figure><div class="chart" id="chart-${index}"></div><figcaption>${htmlEscape(chart.caption)}</figcaption></figure>`;
     })
     .join("\n");
   const failures =
     sweep.failures.length === 0
       ? ""
-      : `<h2>Failed tasks</h2><ul>${sweep.failures.map((failure) => `<li>${escapeHtml(`${failure.variant}: ${failure.policy}, seed ${failure.replicate}: ${failure.error}`)}</li>`).join("")}</ul>`;
+      : `<h2>Failed tasks</h2><ul>${sweep.failures.map((failure) => `<li>${htmlEscape(`${failure.variant}: ${failure.policy}, seed ${failure.replicate}: ${failure.error}`)}</li>`).join("")}</ul>`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>Sweep of ${escapeHtml(sweep.scenario.name)}</title>
+<title>Sweep of ${htmlEscape(sweep.scenario.name)}</title>
 <style>
 body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1100px; color: #222; }
 figure { margin: 1.5rem 0; }
@@ -54,9 +48,9 @@ code { background: #f4f4f4; padding: 0 0.2rem; }
 <script>${bundle.replace(/<\/script/gi, "<\\/script")}</script>
 </head>
 <body>
-<h1>Sweep of ${escapeHtml(sweep.scenario.name)}</h1>
-<p>Scenario <code>${escapeHtml(sweep.scenario.file)}</code> (hash ${escapeHtml(sweep.scenario.hash)}); root seed ${sweep.config.rootSeed} for every variant
-(common random numbers), ${sweep.config.seeds} seed(s) per policy, ${sweep.config.subscribers} subscribers, ${sweep.config.days} days; offersim ${escapeHtml(sweep.meta.offersimVersion)}.
+<h1>Sweep of ${htmlEscape(sweep.scenario.name)}</h1>
+<p>Scenario <code>${htmlEscape(sweep.scenario.file)}</code> (hash ${htmlEscape(sweep.scenario.hash)}); root seed ${sweep.config.rootSeed} for every variant
+(common random numbers), ${sweep.config.seeds} seed(s) per policy, ${sweep.config.subscribers} subscribers, ${sweep.config.days} days; offersim ${htmlEscape(sweep.meta.offersimVersion)}.
 Each variant's full results are in <code>variants/&lt;variant&gt;/results.json</code>; the numbers behind these charts are in <code>sweep.json</code>.</p>
 <ul>
 ${parameters}
@@ -64,7 +58,7 @@ ${parameters}
 ${failures}
 ${sections}
 <script>
-const charts = ${jsonForScript(charts.map((chart) => plotlyFigure(chart, sweep.config.policies)))};
+const charts = ${scriptSafeJson(charts.map((chart) => plotlyFigure(chart, sweep.config.policies)))};
 charts.forEach((figure, index) => Plotly.newPlot("chart-" + index, figure.data, figure.layout, { displaylogo: false, responsive: true }));
 </script>
 </body>
@@ -94,12 +88,4 @@ function plotlyFigure(chart: SweepChart, policies: readonly string[]): { data: u
       legend: { orientation: "h" },
     },
   };
-}
-
-function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c");
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
