@@ -1,7 +1,7 @@
 import type { Scenario } from "../src/scenario/scenario-schema.js";
 import { simulateReplicate } from "../src/engine/simulate-replicate.js";
 import { trainingScenario, TRAINING_REPLICATE_BASE } from "../src/engine/run-replicate.js";
-import { FEATURE_COUNT } from "../src/engine/observe.js";
+import { FEATURE_COUNT } from "../src/world/observation/observe.js";
 import { createStream } from "../src/random/random-stream.js";
 import { LoggedHistory } from "../src/learning/logged-history.js";
 import { exploringBehaviour } from "../src/learning/exploring-behaviour.js";

@@ -1,7 +1,7 @@
 import type { PolicyDefinition } from "../src/policy/policy.js";
 import type { Program } from "../src/scenario/vocabulary.js";
 import { COMMERCIAL_CATEGORIES, MOMENT_CANCELLATION, MOMENT_OUTBOUND } from "../src/scenario/vocabulary.js";
-import { FEATURE_INDEX as F } from "../src/engine/observe.js";
+import { FEATURE_INDEX as F } from "../src/world/observation/observe.js";
 import { choose } from "../src/policy/action-lookup.js";
 import { preparePropensityModels, treatmentArms } from "../src/learning/propensity-models.js";
 import { PropensityScorer } from "../src/learning/propensity-scorer.js";

@@ -1,7 +1,7 @@
 import type { PolicyDefinition } from "../src/policy/policy.js";
 import type { Program } from "../src/scenario/vocabulary.js";
 import { MOMENT_CANCELLATION } from "../src/scenario/vocabulary.js";
-import { FEATURE_INDEX as F } from "../src/engine/observe.js";
+import { FEATURE_INDEX as F } from "../src/world/observation/observe.js";
 import { actionsByProgram, choose, firstEligible } from "../src/policy/action-lookup.js";
 
 const PROBLEMS_FOR_SERVICE = 3;

@@ -1,8 +1,8 @@
-import { NEVER, STATUS_ACTIVE, type SubscriberState } from "../population/subscriber-state.js";
-import { billSubscriber } from "./bill-subscriber.js";
+import { NEVER, STATUS_ACTIVE, type SubscriberState } from "../world/state/subscriber-state.js";
+import { billSubscriber } from "../world/transition/bill-subscriber.js";
 import { addCandidate, type ChurnCandidates } from "./churn-candidates.js";
 import { PENDING_FORCED } from "./morning-pass.js";
-import { BILLING_CYCLE_DAYS, type WorldParams } from "./world-params.js";
+import { BILLING_CYCLE_DAYS, type WorldParams } from "../world/params/world-params.js";
 
 const MOVE_DEADLINE_DAYS = 30;
 

@@ -1,8 +1,8 @@
-import { STATUS_ACTIVE, STATUS_CHURNED, type SubscriberState } from "../population/subscriber-state.js";
-import { flushAnnoyance } from "../population/decaying-levels.js";
-import { setFormerChances } from "./daily-chances.js";
-import { reactivate } from "./reactivate.js";
-import type { WorldParams } from "./world-params.js";
+import { STATUS_ACTIVE, STATUS_CHURNED, type SubscriberState } from "../world/state/subscriber-state.js";
+import { flushAnnoyance } from "../world/state/decaying-levels.js";
+import { setFormerChances } from "../world/transition/daily-chances.js";
+import { reactivate } from "../world/transition/reactivate.js";
+import type { WorldParams } from "../world/params/world-params.js";
 import { COUNTER } from "../metrics/metric-groups.js";
 import { addToSeries, countEvent, SERIES_INDEX, type ReplicateMetrics } from "../metrics/replicate-metrics.js";
 import type { ChurnCandidates } from "./churn-candidates.js";

@@ -1,12 +1,12 @@
 import type { DecisionBatch } from "../policy/policy.js";
-import type { SubscriberState } from "../population/subscriber-state.js";
+import type { SubscriberState } from "../world/state/subscriber-state.js";
 import type { Scenario } from "../scenario/scenario-schema.js";
 import type { ActionCatalogue } from "./action-catalogue.js";
 import type { DecisionMoments } from "./decision-moments.js";
 import type { DecisionWorkspace } from "./decision-workspace.js";
 import { eligibleActions } from "./eligibility.js";
-import { FEATURE_COUNT, FEATURE_NAMES, writeFeatures } from "./observe.js";
-import type { WorldParams } from "./world-params.js";
+import { FEATURE_COUNT, FEATURE_NAMES, writeFeatures } from "../world/observation/observe.js";
+import type { WorldParams } from "../world/params/world-params.js";
 
 /** What the batch builder needs besides the day's moments. */
 export interface BatchSources {

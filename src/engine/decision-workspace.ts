@@ -1,4 +1,4 @@
-import { FEATURE_COUNT } from "./observe.js";
+import { FEATURE_COUNT } from "../world/observation/observe.js";
 
 /**
  * Buffers for one day's decisions, grown (doubling) when a day has more decisions than ever

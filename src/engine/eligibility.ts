@@ -1,8 +1,8 @@
 import type { Scenario } from "../scenario/scenario-schema.js";
-import { NEVER, STATUS_ACTIVE, STATUS_CHURNED, type SubscriberState } from "../population/subscriber-state.js";
-import { outboundTotals, PROBLEM_TOTALS as P, problemTotals } from "../population/recent-history.js";
+import { NEVER, STATUS_ACTIVE, STATUS_CHURNED, type SubscriberState } from "../world/state/subscriber-state.js";
+import { outboundTotals, PROBLEM_TOTALS as P, problemTotals } from "../world/state/recent-history.js";
 import { CHANNELS, MOMENT_OUTBOUND } from "../scenario/vocabulary.js";
-import { daysToContractEnd, projectedAllowanceUse } from "../response/need-signal.js";
+import { daysToContractEnd, projectedAllowanceUse } from "../world/choice/need-signal.js";
 import type { ActionCatalogue } from "./action-catalogue.js";
 
 const OUTBOUND_CALL = CHANNELS.indexOf("outbound-call");

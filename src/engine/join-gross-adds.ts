@@ -1,8 +1,8 @@
-import { STATUS_NOT_JOINED, STATUS_ACTIVE, type SubscriberState } from "../population/subscriber-state.js";
+import { STATUS_NOT_JOINED, STATUS_ACTIVE, type SubscriberState } from "../world/state/subscriber-state.js";
 import { COUNTER } from "../metrics/metric-groups.js";
 import { countEvent, type ReplicateMetrics } from "../metrics/replicate-metrics.js";
-import { setActiveChances } from "./daily-chances.js";
-import { DAYS_PER_MONTH, type WorldParams } from "./world-params.js";
+import { setActiveChances } from "../world/transition/daily-chances.js";
+import { DAYS_PER_MONTH, type WorldParams } from "../world/params/world-params.js";
 
 /** Where the day's gross adds start: they are stored in join-day order after the starting base. */
 export interface GrossAddQueue {

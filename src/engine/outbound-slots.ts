@@ -1,4 +1,4 @@
-import { STATUS_ACTIVE, STATUS_CHURNED, type SubscriberState } from "../population/subscriber-state.js";
+import { STATUS_ACTIVE, STATUS_CHURNED, type SubscriberState } from "../world/state/subscriber-state.js";
 import { MOMENT_OUTBOUND } from "../scenario/vocabulary.js";
 import { addMoment, type DecisionMoments } from "./decision-moments.js";
 import { PENDING_NONE } from "./morning-pass.js";

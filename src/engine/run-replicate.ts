@@ -4,7 +4,7 @@ import { createStream } from "../random/random-stream.js";
 import type { Scenario } from "../scenario/scenario-schema.js";
 import { objectiveWeights } from "../scenario/objective-schema.js";
 import { buildActionCatalogue } from "./action-catalogue.js";
-import { FEATURE_NAMES } from "./observe.js";
+import { FEATURE_NAMES } from "../world/observation/observe.js";
 import { simulateReplicate, type SimulateOptions, type ReplicateResult } from "./simulate-replicate.js";
 import type { ReplicateOptions } from "./replicate-simulation.js";
 import type { DecisionLog } from "../log/decision-log.js";

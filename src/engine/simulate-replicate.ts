@@ -1,14 +1,14 @@
 import { addToGroups, createGroupSums, replicateKpis, seriesKpis, type Kpis } from "../metrics/replicate-kpis.js";
 import type { Group } from "../metrics/metric-groups.js";
-import { retainedValue } from "../metrics/retained-value.js";
+import { retainedValue } from "../world/churn/retained-value.js";
 import { PROGRAM_COUNTERS } from "../metrics/replicate-metrics.js";
 import { PROGRAMS } from "../scenario/vocabulary.js";
 import type { DecisionLog } from "../log/decision-log.js";
 import type { LearningCurve } from "../policy/policy.js";
 import { createReplicateSimulation, type ReplicateOptions, type ReplicateSimulation } from "./replicate-simulation.js";
 import { stepDay } from "./step-day.js";
-import { STATUS_ACTIVE } from "../population/subscriber-state.js";
-import { flushAnnoyance } from "../population/decaying-levels.js";
+import { STATUS_ACTIVE } from "../world/state/subscriber-state.js";
+import { flushAnnoyance } from "../world/state/decaying-levels.js";
 
 /** The outcome of one (policy, replicate) run: plain data, ready to cross a worker boundary. */
 export interface ReplicateResult {

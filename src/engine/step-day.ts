@@ -2,7 +2,7 @@ import { COUNTER } from "../metrics/metric-groups.js";
 import { addToSeries, PERIOD_DAYS, SERIES_INDEX } from "../metrics/replicate-metrics.js";
 import { meanAnnoyance } from "../metrics/mean-annoyance.js";
 import { PolicyError } from "../policy/policy-error.js";
-import { applyStateEvents } from "./apply-state-events.js";
+import { applyStateEvents } from "../world/exogenous/apply-state-events.js";
 import { billingPass } from "./billing-pass.js";
 import { churnPass } from "./churn-pass.js";
 import { createDecisionBatch } from "./decision-batch.js";
@@ -12,10 +12,10 @@ import { addOutboundSlots } from "./outbound-slots.js";
 import type { ReplicateSimulation } from "./replicate-simulation.js";
 import { resolveDecisions } from "./resolve-decisions.js";
 import { validateDecisions } from "./validate-decisions.js";
-import { advanceWorldDay } from "./world-day.js";
-import { refreshRegionNetwork } from "./daily-chances.js";
+import { advanceWorldDay } from "../world/exogenous/world-day.js";
+import { refreshRegionNetwork } from "../world/transition/daily-chances.js";
 import { joinGrossAdds } from "./join-gross-adds.js";
-import { monthlyPrice } from "./bill-subscriber.js";
+import { monthlyPrice } from "../world/transition/bill-subscriber.js";
 
 /**
  * One simulated day. The order of the day lives here and nowhere else:

@@ -1,15 +1,15 @@
 import type { DecisionBatch, WorldView } from "../policy/policy.js";
 import { MOMENT_CANCELLATION, MOMENT_OUTBOUND, RESPONSE_TYPES, TYPE_SLEEPING_DOG } from "../scenario/vocabulary.js";
-import { outboundContactsWithin } from "../population/recent-history.js";
-import { addAnnoyance, annoyanceAt } from "../population/decaying-levels.js";
-import { acceptProbability, contactContext, type ContactContext } from "../response/accept-probability.js";
-import { annoyanceIncrement } from "../response/annoyance-increment.js";
-import { applyAcceptance } from "../response/apply-acceptance.js";
-import { churnHazard } from "../response/churn-hazard.js";
-import { monthlyPrice } from "./bill-subscriber.js";
+import { outboundContactsWithin } from "../world/state/recent-history.js";
+import { addAnnoyance, annoyanceAt } from "../world/state/decaying-levels.js";
+import { acceptProbability, contactContext, type ContactContext } from "../world/choice/accept-probability.js";
+import { annoyanceIncrement } from "../world/choice/annoyance-increment.js";
+import { applyAcceptance } from "../world/transition/apply-acceptance.js";
+import { churnHazard } from "../world/churn/churn-hazard.js";
+import { monthlyPrice } from "../world/transition/bill-subscriber.js";
 import type { ReplicateSimulation } from "./replicate-simulation.js";
-import { SubscriberSnapshot } from "./subscriber-snapshot.js";
-import { DAYS_PER_MONTH } from "./world-params.js";
+import { SubscriberSnapshot } from "../world/state/subscriber-snapshot.js";
+import { DAYS_PER_MONTH } from "../world/params/world-params.js";
 
 /**
  * The oracle's view: the world's own response and churn models applied to the latent state.

@@ -1,6 +1,6 @@
 import type { ActionInfo, PrepareContext } from "../policy/policy.js";
 import { PROGRAMS, type Program } from "../scenario/vocabulary.js";
-import { FEATURE_INDEX } from "../engine/observe.js";
+import { FEATURE_INDEX } from "../world/observation/observe.js";
 import { loadTensorFlowForTraining } from "./tensorflow-backend.js";
 import { LoggedHistory } from "./logged-history.js";
 import { exploringBehaviour } from "./exploring-behaviour.js";

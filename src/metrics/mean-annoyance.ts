@@ -1,5 +1,5 @@
-import { STATUS_ACTIVE, type SubscriberState } from "../population/subscriber-state.js";
-import { annoyanceAt, type DecayTables } from "../population/decaying-levels.js";
+import { STATUS_ACTIVE, type SubscriberState } from "../world/state/subscriber-state.js";
+import { annoyanceAt, type DecayTables } from "../world/state/decaying-levels.js";
 
 /** Mean annoyance of the active subscribers on `day` (a snapshot for the KPI series). */
 export function meanAnnoyance(state: SubscriberState, day: number, tables: DecayTables): number {

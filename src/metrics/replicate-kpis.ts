@@ -1,4 +1,4 @@
-import { DAYS_PER_MONTH } from "../engine/world-params.js";
+import { DAYS_PER_MONTH } from "../world/params/world-params.js";
 import { COUNTER, COUNTERS, GROUPS, PLAN_GROUP_OFFSET, SEGMENT_GROUP_OFFSET, type Group } from "./metric-groups.js";
 import { PERIOD_DAYS, SERIES, SERIES_INDEX, type ReplicateMetrics } from "./replicate-metrics.js";
 

@@ -1,4 +1,4 @@
-import { DAYS_PER_MONTH } from "../engine/world-params.js";
+import { DAYS_PER_MONTH } from "../world/params/world-params.js";
 import type { ExperimentResults } from "./build-results.js";
 import { baseLayout, policyColour, type ReportFigure } from "./report-figure.js";
 

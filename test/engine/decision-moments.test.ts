@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createReplicateSimulation } from "../../src/engine/replicate-simulation.js";
 import { stepDay } from "../../src/engine/step-day.js";
 import { simulateReplicate } from "../../src/engine/simulate-replicate.js";
-import { grossAddCount } from "../../src/population/sample-population.js";
+import { grossAddCount } from "../../src/world/population/sample-population.js";
 import { PolicyError } from "../../src/policy/policy-error.js";
 import type { PolicyDefinition } from "../../src/policy/policy.js";
 import { MOMENT_OUTBOUND } from "../../src/scenario/vocabulary.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { noContact } from "../../policies/no-contact.js";
 import { simulateReplicate } from "../../src/engine/simulate-replicate.js";
-import { advanceWorldDay, createWorldDay, regionPlanIndex } from "../../src/engine/world-day.js";
+import { advanceWorldDay, createWorldDay, regionPlanIndex } from "../../src/world/exogenous/world-day.js";
 import { createStream } from "../../src/random/random-stream.js";
 import { parseScenarioObject } from "../../src/scenario/index.js";
 import type { WorldEvent } from "../../src/scenario/event-schema.js";

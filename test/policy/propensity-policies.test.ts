@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { simulateReplicate } from "../../src/engine/simulate-replicate.js";
 import { runReplicate, trainingScenario, TRAINING_REPLICATE_BASE } from "../../src/engine/run-replicate.js";
 import { buildActionCatalogue } from "../../src/engine/action-catalogue.js";
-import { FEATURE_COUNT } from "../../src/engine/observe.js";
+import { FEATURE_COUNT } from "../../src/world/observation/observe.js";
 import { createStream } from "../../src/random/random-stream.js";
 import { LoggedHistory } from "../../src/learning/logged-history.js";
 import { exploringBehaviour } from "../../src/learning/exploring-behaviour.js";

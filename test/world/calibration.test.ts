@@ -3,8 +3,8 @@ import { noContact } from "../../policies/no-contact.js";
 import { createReplicateSimulation } from "../../src/engine/replicate-simulation.js";
 import { simulateReplicate } from "../../src/engine/simulate-replicate.js";
 import { stepDay } from "../../src/engine/step-day.js";
-import { droppedCallsWithin, bufferingWithin, noSignalMinutesWithin } from "../../src/population/recent-history.js";
-import { STATUS_ACTIVE } from "../../src/population/subscriber-state.js";
+import { droppedCallsWithin, bufferingWithin, noSignalMinutesWithin } from "../../src/world/state/recent-history.js";
+import { STATUS_ACTIVE } from "../../src/world/state/subscriber-state.js";
 import { baselineWith } from "./baseline-scenario.js";
 
 // One year of the baseline world under no-contact on three seeds of 40,000 subscribers. The

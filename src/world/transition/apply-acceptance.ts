@@ -1,9 +1,9 @@
-import { NEVER, STATUS_ACTIVE, type SubscriberState } from "../population/subscriber-state.js";
-import type { Offer } from "../scenario/offer-schema.js";
-import { CATEGORIES, RESPONSE_TYPES } from "../scenario/vocabulary.js";
-import { reactivate } from "../engine/reactivate.js";
-import { DAYS_PER_MONTH, type WorldParams } from "../engine/world-params.js";
-import { scaleDissatisfaction } from "../population/decaying-levels.js";
+import { NEVER, STATUS_ACTIVE, type SubscriberState } from "../state/subscriber-state.js";
+import type { Offer } from "../../scenario/offer-schema.js";
+import { CATEGORIES, RESPONSE_TYPES } from "../../scenario/vocabulary.js";
+import { reactivate } from "./reactivate.js";
+import { DAYS_PER_MONTH, type WorldParams } from "../params/world-params.js";
+import { scaleDissatisfaction } from "../state/decaying-levels.js";
 
 const C = Object.fromEntries(CATEGORIES.map((name, index) => [name, index])) as Record<(typeof CATEGORIES)[number], number>;
 const ROAMING_PASS_DAYS = 30;

@@ -1,8 +1,8 @@
-import { NEVER, type SubscriberState } from "../population/subscriber-state.js";
-import { PROBLEM_TOTALS as P, problemTotals } from "../population/recent-history.js";
-import { BILLING_CYCLE_DAYS, DAYS_PER_MONTH } from "../engine/world-params.js";
-import { dissatisfactionAt, type DecayTables } from "../population/decaying-levels.js";
-import { CATEGORIES, PLAN_PREPAID } from "../scenario/vocabulary.js";
+import { NEVER, type SubscriberState } from "../state/subscriber-state.js";
+import { PROBLEM_TOTALS as P, problemTotals } from "../state/recent-history.js";
+import { BILLING_CYCLE_DAYS, DAYS_PER_MONTH } from "../params/world-params.js";
+import { dissatisfactionAt, type DecayTables } from "../state/decaying-levels.js";
+import { CATEGORIES, PLAN_PREPAID } from "../../scenario/vocabulary.js";
 
 const C = Object.fromEntries(CATEGORIES.map((name, index) => [name, index])) as Record<(typeof CATEGORIES)[number], number>;
 const CONTRACT_NEAR_DAYS = 60;

@@ -1,4 +1,4 @@
-import type { Scenario } from "../scenario/scenario-schema.js";
+import type { Scenario } from "../../scenario/scenario-schema.js";
 import {
   CATEGORIES,
   OUTBOUND_CHANNELS,
@@ -8,12 +8,12 @@ import {
   PLAN_TYPES,
   RESPONSE_TYPES,
   type Category,
-} from "../scenario/vocabulary.js";
-import type { RandomStream } from "../random/random-stream.js";
-import { categorical } from "../random/categorical.js";
-import { logNormalFactor, meanOneLogNormal, standardNormal } from "../random/standard-normal.js";
-import { BILLING_CYCLE_DAYS, DAYS_PER_MONTH, decayPerDay } from "../engine/world-params.js";
-import { allocateSubscriberState, CATEGORY_COUNT, STATUS_NOT_JOINED, type SubscriberState } from "./subscriber-state.js";
+} from "../../scenario/vocabulary.js";
+import type { RandomStream } from "../../random/random-stream.js";
+import { categorical } from "../../random/categorical.js";
+import { logNormalFactor, meanOneLogNormal, standardNormal } from "../../random/standard-normal.js";
+import { BILLING_CYCLE_DAYS, DAYS_PER_MONTH, decayPerDay } from "../params/world-params.js";
+import { allocateSubscriberState, CATEGORY_COUNT, STATUS_NOT_JOINED, type SubscriberState } from "../state/subscriber-state.js";
 import { assignValueSegments } from "./assign-value-segments.js";
 
 const MAX_TENURE_DAYS = 25 * 365;

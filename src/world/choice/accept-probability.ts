@@ -1,11 +1,11 @@
-import { CATEGORY_COUNT, NEVER, STATUS_ACTIVE, type SubscriberState } from "../population/subscriber-state.js";
-import { PROBLEM_TOTALS as P, problemTotals } from "../population/recent-history.js";
-import { CATEGORIES, COMMERCIAL_CATEGORIES, MOMENT_OUTBOUND, TYPE_LOST_CAUSE } from "../scenario/vocabulary.js";
-import type { Offer } from "../scenario/offer-schema.js";
-import type { WorldParams } from "../engine/world-params.js";
-import { monthlyPrice } from "../engine/bill-subscriber.js";
+import { CATEGORY_COUNT, NEVER, STATUS_ACTIVE, type SubscriberState } from "../state/subscriber-state.js";
+import { PROBLEM_TOTALS as P, problemTotals } from "../state/recent-history.js";
+import { CATEGORIES, COMMERCIAL_CATEGORIES, MOMENT_OUTBOUND, TYPE_LOST_CAUSE } from "../../scenario/vocabulary.js";
+import type { Offer } from "../../scenario/offer-schema.js";
+import type { WorldParams } from "../params/world-params.js";
+import { monthlyPrice } from "../transition/bill-subscriber.js";
 import { needSignal } from "./need-signal.js";
-import { annoyanceAt, type DecayTables } from "../population/decaying-levels.js";
+import { annoyanceAt, type DecayTables } from "../state/decaying-levels.js";
 
 const DEVICE = CATEGORIES.indexOf("device");
 const DISCOUNT = CATEGORIES.indexOf("discount");

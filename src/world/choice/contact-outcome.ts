@@ -1,5 +1,5 @@
-import { OUTCOME_ACCEPT, OUTCOME_COMPLAIN, OUTCOME_DECLINE, OUTCOME_IGNORE, OUTCOME_OPT_OUT } from "../scenario/vocabulary.js";
-import type { WorldParams } from "../engine/world-params.js";
+import { OUTCOME_ACCEPT, OUTCOME_COMPLAIN, OUTCOME_DECLINE, OUTCOME_IGNORE, OUTCOME_OPT_OUT } from "../../scenario/vocabulary.js";
+import type { WorldParams } from "../params/world-params.js";
 import type { ContactContext } from "./accept-probability.js";
 
 /** Share of non-accepting answers that are explicit declines when the customer is in touch. */

@@ -1,9 +1,9 @@
-import { NEVER, STATUS_ACTIVE, type SubscriberState } from "../population/subscriber-state.js";
-import { contactTotals, lastContactSlot, problemTotals } from "../population/recent-history.js";
-import { MOMENT_CANCELLATION, MOMENT_OUTBOUND, OUTCOME_ACCEPT, OUTCOME_IGNORE, OUTBOUND_CHANNELS } from "../scenario/vocabulary.js";
-import { daysToContractEnd, projectedAllowanceUse } from "../response/need-signal.js";
-import { monthlyPrice } from "./bill-subscriber.js";
-import { DAYS_PER_MONTH, type WorldParams } from "./world-params.js";
+import { NEVER, STATUS_ACTIVE, type SubscriberState } from "../state/subscriber-state.js";
+import { contactTotals, lastContactSlot, problemTotals } from "../state/recent-history.js";
+import { MOMENT_CANCELLATION, MOMENT_OUTBOUND, OUTCOME_ACCEPT, OUTCOME_IGNORE, OUTBOUND_CHANNELS } from "../../scenario/vocabulary.js";
+import { daysToContractEnd, projectedAllowanceUse } from "../choice/need-signal.js";
+import { monthlyPrice } from "../transition/bill-subscriber.js";
+import { DAYS_PER_MONTH, type WorldParams } from "../params/world-params.js";
 
 /**
  * The observable features every policy gets, one row per decision. Scaled to roughly unit range

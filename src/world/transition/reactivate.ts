@@ -1,6 +1,6 @@
 import { LIFE_EVENT_KINDS } from "./life-events.js";
-import { NEVER, STATUS_ACTIVE, type SubscriberState } from "../population/subscriber-state.js";
-import { DAYS_PER_MONTH, type WorldParams } from "./world-params.js";
+import { NEVER, STATUS_ACTIVE, type SubscriberState } from "../state/subscriber-state.js";
+import { DAYS_PER_MONTH, type WorldParams } from "../params/world-params.js";
 import { setActiveChances } from "./daily-chances.js";
 
 /** Scratch space for the life-event chances (no allocation per call). */

@@ -1,5 +1,5 @@
 import { CONTACT_SLOTS, PROBLEM_SLOTS, RING_NEVER, type SubscriberState } from "./subscriber-state.js";
-import { CHANNELS } from "../scenario/vocabulary.js";
+import { CHANNELS } from "../../scenario/vocabulary.js";
 
 /** Reads of the per-subscriber ring buffers: network problems and contacts over recent days. */
 

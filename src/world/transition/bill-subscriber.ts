@@ -1,8 +1,8 @@
-import { NEVER, type SubscriberState } from "../population/subscriber-state.js";
-import { PLAN_POSTPAID } from "../scenario/vocabulary.js";
-import { BILLING_CYCLE_DAYS, type WorldParams } from "./world-params.js";
-import { addDissatisfaction } from "../population/decaying-levels.js";
-import { refreshLevelBounds } from "../population/level-bounds.js";
+import { NEVER, type SubscriberState } from "../state/subscriber-state.js";
+import { PLAN_POSTPAID } from "../../scenario/vocabulary.js";
+import { BILLING_CYCLE_DAYS, type WorldParams } from "../params/world-params.js";
+import { addDissatisfaction } from "../state/decaying-levels.js";
+import { refreshLevelBounds } from "../state/level-bounds.js";
 
 /** Sum of today's recurring price: plan, timed add-on, minus timed discount. */
 export function monthlyPrice(state: SubscriberState, i: number, day: number): number {

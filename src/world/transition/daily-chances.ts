@@ -1,8 +1,8 @@
-import { STATUS_ACTIVE, type SubscriberState } from "../population/subscriber-state.js";
-import { refreshLevelBounds, ROUND_UP } from "../population/level-bounds.js";
+import { STATUS_ACTIVE, type SubscriberState } from "../state/subscriber-state.js";
+import { refreshLevelBounds, ROUND_UP } from "../state/level-bounds.js";
 import { lifeEventChances } from "./life-events.js";
-import type { WorldDay } from "./world-day.js";
-import type { WorldParams } from "./world-params.js";
+import type { WorldDay } from "../exogenous/world-day.js";
+import type { WorldParams } from "../params/world-params.js";
 
 /** Marks the network chance "unknown": the next morning pass works it out exactly. */
 export const NETWORK_UNKNOWN = -1;

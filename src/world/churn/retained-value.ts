@@ -1,9 +1,9 @@
-import { STATUS_ACTIVE, type SubscriberState } from "../population/subscriber-state.js";
-import { monthlyPrice } from "../engine/bill-subscriber.js";
-import { annuityFactor } from "../engine/observe.js";
-import { DAYS_PER_MONTH, type WorldParams } from "../engine/world-params.js";
-import type { WorldDay } from "../engine/world-day.js";
-import { churnHazard } from "../response/churn-hazard.js";
+import { STATUS_ACTIVE, type SubscriberState } from "../state/subscriber-state.js";
+import { monthlyPrice } from "../transition/bill-subscriber.js";
+import { annuityFactor } from "../observation/observe.js";
+import { DAYS_PER_MONTH, type WorldParams } from "../params/world-params.js";
+import type { WorldDay } from "../exogenous/world-day.js";
+import { churnHazard } from "./churn-hazard.js";
 
 /**
  * The true expected value of subscriber i after the run: monthly margin times the discounted

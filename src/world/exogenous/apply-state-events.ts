@@ -1,9 +1,9 @@
-import type { Scenario } from "../scenario/scenario-schema.js";
-import type { SubscriberState } from "../population/subscriber-state.js";
-import { createStream } from "../random/random-stream.js";
+import type { Scenario } from "../../scenario/scenario-schema.js";
+import type { SubscriberState } from "../state/subscriber-state.js";
+import { createStream } from "../../random/random-stream.js";
 import { planMask } from "./world-day.js";
-import type { WorldParams } from "./world-params.js";
-import { refreshLevelBounds } from "../population/level-bounds.js";
+import type { WorldParams } from "../params/world-params.js";
+import { refreshLevelBounds } from "../state/level-bounds.js";
 
 /**
  * One-off events that change subscribers on their start day: a price change (bills rise, the

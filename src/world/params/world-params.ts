@@ -1,6 +1,6 @@
-import type { Scenario } from "../scenario/scenario-schema.js";
-import { PLAN_TYPES, RESPONSE_TYPES } from "../scenario/vocabulary.js";
-import { decayPowers } from "../population/decaying-levels.js";
+import type { Scenario } from "../../scenario/scenario-schema.js";
+import { PLAN_TYPES, RESPONSE_TYPES } from "../../scenario/vocabulary.js";
+import { decayPowers } from "../state/decaying-levels.js";
 
 export const DAYS_PER_MONTH = 30.4375;
 export const BILLING_CYCLE_DAYS = 30;

@@ -1,4 +1,4 @@
-import { CATEGORIES } from "../scenario/vocabulary.js";
+import { CATEGORIES } from "../../scenario/vocabulary.js";
 
 /** Slots kept per subscriber for recent network problems and recent contacts (ring buffers). */
 export const PROBLEM_SLOTS = 16;

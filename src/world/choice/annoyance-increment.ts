@@ -1,4 +1,4 @@
-import type { WorldParams } from "../engine/world-params.js";
+import type { WorldParams } from "../params/world-params.js";
 import type { ContactContext } from "./accept-probability.js";
 
 const IRRELEVANT_NEED = 0.2;

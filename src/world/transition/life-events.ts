@@ -1,8 +1,8 @@
-import { PLAN_BROADBAND, PLAN_TV } from "../scenario/vocabulary.js";
-import { NEVER, type SubscriberState } from "../population/subscriber-state.js";
-import { DAYS_PER_MONTH, type WorldParams } from "./world-params.js";
-import { addDissatisfaction } from "../population/decaying-levels.js";
-import { refreshLevelBounds } from "../population/level-bounds.js";
+import { PLAN_BROADBAND, PLAN_TV } from "../../scenario/vocabulary.js";
+import { NEVER, type SubscriberState } from "../state/subscriber-state.js";
+import { DAYS_PER_MONTH, type WorldParams } from "../params/world-params.js";
+import { addDissatisfaction } from "../state/decaying-levels.js";
+import { refreshLevelBounds } from "../state/level-bounds.js";
 
 const MOVE = 0;
 const TRIP = 1;

@@ -1,5 +1,5 @@
-import type { SubscriberState } from "./subscriber-state.js";
-import { PLAN_PREPAID } from "../scenario/vocabulary.js";
+import type { SubscriberState } from "../state/subscriber-state.js";
+import { PLAN_PREPAID } from "../../scenario/vocabulary.js";
 
 export const SEGMENT_STRATEGIC = 0;
 export const SEGMENT_TRANSACTIONAL = 1;

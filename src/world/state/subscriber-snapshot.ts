@@ -1,4 +1,4 @@
-import type { SubscriberState } from "../population/subscriber-state.js";
+import type { SubscriberState } from "./subscriber-state.js";
 
 /**
  * Every per-subscriber field that a what-if can change: an acceptance (apply-acceptance, and

@@ -1,8 +1,8 @@
-import { NEVER, type SubscriberState } from "../population/subscriber-state.js";
-import { PLAN_TYPES } from "../scenario/vocabulary.js";
-import type { WorldParams } from "../engine/world-params.js";
-import { annoyanceAt, dissatisfactionAt } from "../population/decaying-levels.js";
-import type { WorldDay } from "../engine/world-day.js";
+import { NEVER, type SubscriberState } from "../state/subscriber-state.js";
+import { PLAN_TYPES } from "../../scenario/vocabulary.js";
+import type { WorldParams } from "../params/world-params.js";
+import { annoyanceAt, dissatisfactionAt } from "../state/decaying-levels.js";
+import type { WorldDay } from "../exogenous/world-day.js";
 
 const NEW_CUSTOMER_DAYS = 90;
 const PLAN_COUNT = PLAN_TYPES.length;

@@ -1,7 +1,7 @@
-import type { Scenario } from "../scenario/scenario-schema.js";
-import type { WorldEvent } from "../scenario/event-schema.js";
-import { PLAN_TYPES } from "../scenario/vocabulary.js";
-import type { RandomStream } from "../random/random-stream.js";
+import type { Scenario } from "../../scenario/scenario-schema.js";
+import type { WorldEvent } from "../../scenario/event-schema.js";
+import { PLAN_TYPES } from "../../scenario/vocabulary.js";
+import type { RandomStream } from "../../random/random-stream.js";
 
 const DAY_MS = 86_400_000;
 
