@@ -3,8 +3,6 @@ import type { Offer } from "../scenario/offer-schema.js";
 import { CATEGORIES, CHANNELS, PLAN_TYPES, PROGRAMS, TOUCHPOINTS } from "../scenario/vocabulary.js";
 import type { ActionInfo } from "../policy/policy.js";
 
-export const NO_ACTION = 0;
-
 /** The actions of a run: "no action" first, then every enabled offer in catalogue order. */
 export interface ActionCatalogue {
   readonly actions: readonly ActionInfo[];

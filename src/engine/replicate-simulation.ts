@@ -7,7 +7,7 @@ import type { SubscriberState } from "../world/state/subscriber-state.js";
 import { createStream } from "../random/random-stream.js";
 import { createReplicateMetrics, type ReplicateMetrics } from "../metrics/replicate-metrics.js";
 import { DecisionLog } from "../log/decision-log.js";
-import type { ContactContext } from "../world/choice/accept-probability.js";
+import { createContactResponse, type ContactResponse } from "../world/choice/contact-response.js";
 import { buildActionCatalogue, type ActionCatalogue } from "./action-catalogue.js";
 import { allocateDayDraws, createDrawStreams, type DayDraws, type DrawStreams } from "./day-draws.js";
 import { allocateDecisionMoments, type DecisionMoments } from "./decision-moments.js";
@@ -48,7 +48,7 @@ export interface ReplicateSimulation {
   readonly startingBase: number;
   readonly grossAdds: GrossAddQueue;
   readonly rowScratch: Uint8Array;
-  readonly contact: ContactContext;
+  readonly response: ContactResponse;
   readonly winbackDays: number;
   readonly objective: ObjectiveWeights;
 }
@@ -126,7 +126,7 @@ export function createReplicateSimulation(options: ReplicateOptions): ReplicateS
     startingBase: scenario.population.size,
     grossAdds: { next: scenario.population.size },
     rowScratch: new Uint8Array(catalogue.actions.length),
-    contact: { need: 0, affinity: 0, problemsLastDay: 0, problemsLastWeek: 0, commercial: false, inbound: false },
+    response: createContactResponse(),
     winbackDays: winbackOffers.length === 0 ? -1 : Math.max(...winbackOffers.map((offer) => offer!.eligibility.maxChurnedDays)),
     objective,
   };

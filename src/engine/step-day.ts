@@ -15,7 +15,7 @@ import { validateDecisions } from "./validate-decisions.js";
 import { advanceWorldDay } from "../world/exogenous/world-day.js";
 import { refreshRegionNetwork } from "../world/transition/daily-chances.js";
 import { joinGrossAdds } from "./join-gross-adds.js";
-import { monthlyPrice } from "../world/transition/bill-subscriber.js";
+import { monthlyPrice } from "../world/pricing/monthly-price.js";
 
 /**
  * One simulated day. The order of the day lives here and nowhere else:

@@ -1,15 +1,15 @@
 import type { DecisionBatch, WorldView } from "../policy/policy.js";
-import { MOMENT_CANCELLATION, MOMENT_OUTBOUND, RESPONSE_TYPES, TYPE_SLEEPING_DOG } from "../scenario/vocabulary.js";
-import { outboundContactsWithin } from "../world/state/recent-history.js";
-import { addAnnoyance, annoyanceAt } from "../world/state/decaying-levels.js";
-import { acceptProbability, contactContext, type ContactContext } from "../world/choice/accept-probability.js";
-import { annoyanceIncrement } from "../world/choice/annoyance-increment.js";
-import { applyAcceptance } from "../world/transition/apply-acceptance.js";
-import { churnHazard } from "../world/churn/churn-hazard.js";
-import { monthlyPrice } from "../world/transition/bill-subscriber.js";
-import type { ReplicateSimulation } from "./replicate-simulation.js";
+import { MOMENT_CANCELLATION, NO_ACTION } from "../scenario/vocabulary.js";
+import { addAnnoyance } from "../world/state/decaying-levels.js";
 import { SubscriberSnapshot } from "../world/state/subscriber-snapshot.js";
+import { contactResponse, createContactResponse } from "../world/choice/contact-response.js";
+import { applyAcceptance } from "../world/transition/apply-acceptance.js";
+import { wakesSleepingDog } from "../world/transition/sleeping-dog.js";
+import { cancellationSaveChance } from "../world/churn/cancellation-desk.js";
+import { churnHazard } from "../world/churn/churn-hazard.js";
+import { monthlyPrice } from "../world/pricing/monthly-price.js";
 import { DAYS_PER_MONTH } from "../world/params/world-params.js";
+import type { ReplicateSimulation } from "./replicate-simulation.js";
 
 /**
  * The oracle's view: the world's own response and churn models applied to the latent state.
@@ -26,11 +26,11 @@ export function createWorldView(getSim: () => ReplicateSimulation): WorldView {
   // A refused contact's outcome depends on the action only through the annoyance it adds.
   let cachedIncrement = Number.NaN;
   let cachedRefusal = 0;
-  const scratch: ContactContext = { need: 0, affinity: 0, problemsLastDay: 0, problemsLastWeek: 0, commercial: false, inbound: false };
+  const response = createContactResponse();
 
   return {
     expectedValue(batch: DecisionBatch, row: number, action: number, horizonDays: number): number {
-      if (action === 0) return 0;
+      if (action === NO_ACTION) return 0;
       const sim = getSim();
       const { state, params, catalogue, world } = sim;
       snapshot ??= new SubscriberSnapshot(state);
@@ -39,12 +39,11 @@ export function createWorldView(getSim: () => ReplicateSimulation): WorldView {
       const day = batch.day;
       const offer = catalogue.offers[action]!;
       const category = catalogue.categoryIndex[action];
-      const contact = contactContext(state, i, offer, category, moment, day, world.deviceDesireFactor[state.region[i]], params, scratch);
-      const accept = acceptProbability(state, i, offer, category, contact, day, params);
-      const contactsLastWeek = outboundContactsWithin(state, i, day, 7);
-      const incrementAccepted = annoyanceIncrement(contact, contactsLastWeek, state.contactTolerancePerWeek[i], true, params);
-      const incrementRefused = annoyanceIncrement(contact, contactsLastWeek, state.contactTolerancePerWeek[i], false, params);
-      const wakes = moment === MOMENT_OUTBOUND && state.responseType[i] === TYPE_SLEEPING_DOG;
+      const contact = contactResponse(state, i, offer, category, moment, day, world, params, response);
+      const accept = contact.acceptChance;
+      const incrementAccepted = contact.annoyanceIfAccepted;
+      const incrementRefused = contact.annoyanceIfRefused;
+      const wakes = wakesSleepingDog(state, i, moment);
       const cancelling = moment === MOMENT_CANCELLATION;
       const stayValue = (fromDay: number) => expectedMargin(sim, i, fromDay, horizonDays);
       if (row !== baselineRow || day !== baselineDay) {
@@ -61,7 +60,7 @@ export function createWorldView(getSim: () => ReplicateSimulation): WorldView {
       applyAcceptance(state, i, offer, category, day, params);
       if (wakes) state.awakenedDay[i] = day;
       const oneOff = (state.pendingCharges[i] - chargesBefore) * params.marginShare;
-      const saved = cancelling ? Math.min(1, offer.retention * params.response.retentionEffectByType[RESPONSE_TYPES[state.responseType[i]]]) : 1;
+      const saved = cancelling ? Math.min(1, cancellationSaveChance(state, i, offer.retention, params)) : 1;
       const afterAccept = saved * stayValue(day) + oneOff;
       snapshot.restore();
 
@@ -77,8 +76,8 @@ export function createWorldView(getSim: () => ReplicateSimulation): WorldView {
       }
 
       const r = params.response;
-      const annoyanceAfter = annoyanceAt(state, i, day, params) + incrementRefused;
-      const badExperience = (1 - accept) * Math.min(1, r.complaintBase + r.complaintPerAnnoyance * annoyanceAfter + (contact.inbound ? 0 : r.optOutBase + r.optOutPerAnnoyance * annoyanceAfter));
+      const annoyanceAfter = contact.annoyanceBefore + incrementRefused;
+      const badExperience = (1 - accept) * Math.min(1, r.complaintBase + r.complaintPerAnnoyance * annoyanceAfter + (contact.context.inbound ? 0 : r.optOutBase + r.optOutPerAnnoyance * annoyanceAfter));
       const money = accept * (afterAccept - offer.cost) + (1 - accept) * afterRefusal - before - catalogue.actions[action].contactCost;
       const objective = sim.objective;
       return objective.revenue * money - objective.annoyance * (accept * incrementAccepted + (1 - accept) * incrementRefused) - objective.experience * badExperience;

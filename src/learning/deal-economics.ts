@@ -1,5 +1,5 @@
 import type { ActionInfo } from "../policy/policy.js";
-import { dealValue } from "../engine/resolve-decisions.js";
+import { dealValue } from "../world/pricing/deal-value.js";
 
 /**
  * Per action, the money an acceptance brings: the deal's value over its term (at most a year,

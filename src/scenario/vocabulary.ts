@@ -69,6 +69,9 @@ export type Channel = (typeof CHANNELS)[number];
 /** Inbound touch-points: why the customer is in contact today. */
 export const TOUCHPOINTS = ["care-call", "app-session", "store-visit", "cancellation-request"] as const;
 export type Touchpoint = (typeof TOUCHPOINTS)[number];
+/** Action 0 of every catalogue: no contact. */
+export const NO_ACTION = 0;
+
 /** Outbound campaign slots are the fifth kind of decision moment. */
 export const MOMENT_OUTBOUND = 4;
 export const MOMENT_CANCELLATION = 3;

@@ -1,5 +1,5 @@
 import type { WorldParams } from "../params/world-params.js";
-import type { ContactContext } from "./accept-probability.js";
+import type { ContactContext } from "./contact-context.js";
 
 const IRRELEVANT_NEED = 0.2;
 const IRRELEVANT_AFFINITY = 0.5;

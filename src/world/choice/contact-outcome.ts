@@ -1,6 +1,6 @@
 import { OUTCOME_ACCEPT, OUTCOME_COMPLAIN, OUTCOME_DECLINE, OUTCOME_IGNORE, OUTCOME_OPT_OUT } from "../../scenario/vocabulary.js";
 import type { WorldParams } from "../params/world-params.js";
-import type { ContactContext } from "./accept-probability.js";
+import type { ContactContext } from "./contact-context.js";
 
 /** Share of non-accepting answers that are explicit declines when the customer is in touch. */
 const INBOUND_DECLINE_SHARE = 0.9;

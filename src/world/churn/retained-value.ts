@@ -1,6 +1,6 @@
 import { STATUS_ACTIVE, type SubscriberState } from "../state/subscriber-state.js";
-import { monthlyPrice } from "../transition/bill-subscriber.js";
-import { annuityFactor } from "../observation/observe.js";
+import { monthlyPrice } from "../pricing/monthly-price.js";
+import { annuityFactor } from "../pricing/annuity-factor.js";
 import { DAYS_PER_MONTH, type WorldParams } from "../params/world-params.js";
 import type { WorldDay } from "../exogenous/world-day.js";
 import { churnHazard } from "./churn-hazard.js";

@@ -2,7 +2,8 @@ import { NEVER, STATUS_ACTIVE, type SubscriberState } from "../state/subscriber-
 import { contactTotals, lastContactSlot, problemTotals } from "../state/recent-history.js";
 import { MOMENT_CANCELLATION, MOMENT_OUTBOUND, OUTCOME_ACCEPT, OUTCOME_IGNORE, OUTBOUND_CHANNELS } from "../../scenario/vocabulary.js";
 import { daysToContractEnd, projectedAllowanceUse } from "../choice/need-signal.js";
-import { monthlyPrice } from "../transition/bill-subscriber.js";
+import { monthlyPrice } from "../pricing/monthly-price.js";
+import { annuityFactor } from "../pricing/annuity-factor.js";
 import { DAYS_PER_MONTH, type WorldParams } from "../params/world-params.js";
 
 /**
@@ -127,11 +128,6 @@ export function estimatedClv(state: SubscriberState, i: number, day: number, par
   return monthlyMargin * annuityFactor(churnPerMonth, params.monthlyDiscountRate, params.clvHorizonMonths);
 }
 
-/** Present value of 1 a month while the customer stays, over `months`. */
-export function annuityFactor(churnPerMonth: number, discountPerMonth: number, months: number): number {
-  const keep = (1 - Math.min(churnPerMonth, 1)) / (1 + discountPerMonth);
-  return keep === 1 ? months : (keep * (1 - Math.pow(keep, months))) / (1 - keep);
-}
 
 function tripDaysWithin(state: SubscriberState, i: number, day: number, days: number): number {
   const overlap = (start: number, end: number) => Math.max(0, Math.min(day, end) - Math.max(day - days + 1, start) + 1);

@@ -1,16 +1,10 @@
 import { NEVER, type SubscriberState } from "../state/subscriber-state.js";
+import { monthlyPrice } from "../pricing/monthly-price.js";
 import { PLAN_POSTPAID } from "../../scenario/vocabulary.js";
 import { BILLING_CYCLE_DAYS, type WorldParams } from "../params/world-params.js";
 import { addDissatisfaction } from "../state/decaying-levels.js";
 import { refreshLevelBounds } from "../state/level-bounds.js";
 
-/** Sum of today's recurring price: plan, timed add-on, minus timed discount. */
-export function monthlyPrice(state: SubscriberState, i: number, day: number): number {
-  let price = state.planPricePerMonth[i];
-  if (day <= state.addonUntilDay[i]) price += state.addonPricePerMonth[i];
-  if (day <= state.discountUntilDay[i]) price -= state.discountPerMonth[i];
-  return price > 0 ? price : 0;
-}
 
 /**
  * The billing day of one subscriber (prepaid: the monthly top-up). Adds overage and roaming
