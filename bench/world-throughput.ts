@@ -1,7 +1,8 @@
 import type { Scenario } from "../src/scenario/scenario-schema.js";
 import { noContact } from "../policies/no-contact.js";
 import { createReplicateSimulation } from "../src/engine/replicate-simulation.js";
-import { stepDay } from "../src/engine/step-day.js";
+import { policyContextFor } from "../src/engine/policy-context.js";
+import { runDay } from "../src/engine/run-day.js";
 import { createStream, RandomStream } from "../src/random/random-stream.js";
 
 export interface WorldThroughput {
@@ -39,11 +40,12 @@ export function measureWorldThroughput(scenario: Scenario, rounds = 3): WorldThr
 }
 
 function measureOnce(scenario: Scenario): WorldThroughput {
-  const sim = createReplicateSimulation({ scenario, policy: noContact, rootSeed: scenario.seed, replicate: 0 });
+  const sim = createReplicateSimulation({ scenario, rootSeed: scenario.seed, replicate: 0, policyName: noContact.name });
+  const policy = noContact.create(policyContextFor(sim, noContact));
   const streams = Object.values(sim.streams).filter((value): value is RandomStream => value instanceof RandomStream);
   const drawnBefore = streams.reduce((sum, stream) => sum + stream.drawn, 0);
   const started = performance.now();
-  for (let day = sim.params.firstDay; day < scenario.horizonDays; day++) stepDay(sim, day);
+  for (let day = sim.params.firstDay; day < scenario.horizonDays; day++) runDay(sim, policy, day);
   const loopSeconds = (performance.now() - started) / 1000;
   const draws = streams.reduce((sum, stream) => sum + stream.drawn, 0) - drawnBefore;
   const days = scenario.horizonDays - sim.params.firstDay;

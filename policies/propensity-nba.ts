@@ -6,12 +6,11 @@ import { choose } from "../src/policy/action-lookup.js";
 import { preparePropensityModels, treatmentArms } from "../src/learning/propensity-models.js";
 import { PropensityScorer } from "../src/learning/propensity-scorer.js";
 import { acceptedMoney } from "../src/learning/deal-economics.js";
+import { VALUE_MONTHS } from "../src/world/pricing/deal-value.js";
 
 /** Service disruption: as rules-nba, 3 dropped calls or buffering events, or an hour without signal, in 7 days. */
 const PROBLEMS_FOR_DISRUPTION = 3;
 const NO_SIGNAL_FOR_DISRUPTION = 1;
-/** Months of margin a kept (or won back) customer is worth, as the objective's churnedValue counts it. */
-const VALUE_MONTHS = 12;
 /** Business levers per program (1: neutral): where the operator wants to push or hold back. */
 const PROGRAM_LEVER: Partial<Record<Program, number>> = { referral: 0.5 };
 

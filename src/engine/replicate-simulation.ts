@@ -1,7 +1,6 @@
 import { LIFE_EVENT_KINDS } from "../world/transition/life-events.js";
 import type { Scenario } from "../scenario/scenario-schema.js";
 import { PROGRAMS } from "../scenario/vocabulary.js";
-import type { Policy, PolicyDefinition } from "../policy/policy.js";
 import { samplePopulation } from "../world/population/sample-population.js";
 import type { SubscriberState } from "../world/state/subscriber-state.js";
 import { createStream } from "../random/random-stream.js";
@@ -16,10 +15,8 @@ import { allocateChurnCandidates, type ChurnCandidates } from "./churn-candidate
 import { createRegionNetworkMemory, initializeDailyChances, type RegionNetworkMemory } from "../world/transition/daily-chances.js";
 import type { MorningInputs } from "./morning-pass.js";
 import type { GrossAddQueue } from "./join-gross-adds.js";
-import { FEATURE_NAMES } from "../world/observation/observe.js";
 import { createWorldDay, type WorldDay } from "../world/exogenous/world-day.js";
 import { compileWorldParams, type WorldParams } from "../world/params/world-params.js";
-import { createWorldView } from "./world-view.js";
 import { objectiveWeights, type ObjectiveWeights } from "../scenario/objective-schema.js";
 
 /** Everything one (policy, replicate) run holds: built once, then stepped day by day. */
@@ -27,8 +24,8 @@ export interface ReplicateSimulation {
   readonly scenario: Scenario;
   readonly rootSeed: number;
   readonly replicate: number;
+  /** Who answers the decisions: named in the engine's error messages. */
   readonly policyName: string;
-  readonly policy: Policy;
   readonly params: WorldParams;
   readonly catalogue: ActionCatalogue;
   readonly state: SubscriberState;
@@ -53,23 +50,22 @@ export interface ReplicateSimulation {
   readonly objective: ObjectiveWeights;
 }
 
-export interface ReplicateOptions {
+export interface WorldOptions {
   readonly scenario: Scenario;
-  readonly policy: PolicyDefinition;
   readonly rootSeed: number;
   readonly replicate: number;
+  /** Who answers the decisions, for error messages. */
+  readonly policyName: string;
   /** Keep the decision log in memory (tests, off-policy evaluation). */
   readonly keepLog?: boolean;
-  /** What the policy definition's `prepare` returned for this replicate. */
-  readonly prepared?: unknown;
 }
 
 /**
- * Builds a replicate: the population from `replicate:K/world/population`, the world's streams,
- * and the policy with its own stream `replicate:K/policy:NAME`. The population and the world do
- * not depend on the policy, so every policy of a replicate faces the same base and events.
+ * Builds a replicate's world: the population from `replicate:K/world/population` and the world's
+ * streams. Nothing here depends on the policy, so every policy of a replicate faces the same
+ * base and events.
  */
-export function createReplicateSimulation(options: ReplicateOptions): ReplicateSimulation {
+export function createReplicateSimulation(options: WorldOptions): ReplicateSimulation {
   const { scenario, rootSeed, replicate } = options;
   const params = compileWorldParams(scenario);
   const catalogue = buildActionCatalogue(scenario);
@@ -83,17 +79,6 @@ export function createReplicateSimulation(options: ReplicateOptions): ReplicateS
     if (budget !== undefined) budgetLeft[index] = budget;
   });
   const objective = objectiveWeights(scenario.objective);
-  let sim: ReplicateSimulation | null = null;
-  const policy = options.policy.create({
-    scenario,
-    actions: catalogue.actions,
-    featureNames: FEATURE_NAMES,
-    subscriberCount: count,
-    random: createStream(rootSeed, `replicate:${replicate}/policy:${options.policy.name}`),
-    objective,
-    prepared: options.prepared,
-    world: options.policy.privileged ? createWorldView(() => sim!) : undefined,
-  });
   const draws = allocateDayDraws(count);
   const moments = allocateDecisionMoments(count);
   const candidates = allocateChurnCandidates(count);
@@ -103,12 +88,11 @@ export function createReplicateSimulation(options: ReplicateOptions): ReplicateS
   const streams = createDrawStreams(rootSeed, replicate);
   const morning: MorningInputs = { params, draws, streams, moments, candidates, metrics, lifeChances, quietNoProblemChance, live: false };
   const winbackOffers = catalogue.offers.filter((offer) => offer?.eligibility.target === "churned");
-  sim = {
+  return {
     scenario,
     rootSeed,
     replicate,
-    policyName: options.policy.name,
-    policy,
+    policyName: options.policyName,
     params,
     catalogue,
     state,
@@ -130,5 +114,4 @@ export function createReplicateSimulation(options: ReplicateOptions): ReplicateS
     winbackDays: winbackOffers.length === 0 ? -1 : Math.max(...winbackOffers.map((offer) => offer!.eligibility.maxChurnedDays)),
     objective,
   };
-  return sim;
 }

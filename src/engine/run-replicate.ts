@@ -6,7 +6,7 @@ import { objectiveWeights } from "../scenario/objective-schema.js";
 import { buildActionCatalogue } from "./action-catalogue.js";
 import { FEATURE_NAMES } from "../world/observation/observe.js";
 import { simulateReplicate, type SimulateOptions, type ReplicateResult } from "./simulate-replicate.js";
-import type { ReplicateOptions } from "./replicate-simulation.js";
+import type { ReplicateOptions } from "./simulate-replicate.js";
 import type { DecisionLog } from "../log/decision-log.js";
 
 /**

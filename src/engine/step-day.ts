@@ -1,7 +1,7 @@
 import { COUNTER } from "../metrics/metric-groups.js";
 import { addToSeries, PERIOD_DAYS, SERIES_INDEX } from "../metrics/replicate-metrics.js";
 import { meanAnnoyance } from "../metrics/mean-annoyance.js";
-import { PolicyError } from "../policy/policy-error.js";
+import type { DecisionBatch, DecisionOutput, FeedbackBatch } from "../policy/policy.js";
 import { applyStateEvents } from "../world/exogenous/apply-state-events.js";
 import { billingPass } from "./billing-pass.js";
 import { churnPass } from "./churn-pass.js";
@@ -15,19 +15,32 @@ import { validateDecisions } from "./validate-decisions.js";
 import { advanceWorldDay } from "../world/exogenous/world-day.js";
 import { refreshRegionNetwork } from "../world/transition/daily-chances.js";
 import { joinGrossAdds } from "./join-gross-adds.js";
+import { VALUE_MONTHS } from "../world/pricing/deal-value.js";
 import { monthlyPrice } from "../world/pricing/monthly-price.js";
+
+/** What the agent sees on a live day: the decision batch, and where to write its answer. */
+export interface Observation {
+  readonly day: number;
+  readonly batch: DecisionBatch;
+  /** Zero-filled before the day's decisions; the agent writes its answer here. */
+  readonly output: DecisionOutput;
+}
 
 /**
  * One simulated day. The order of the day lives here and nowhere else:
  * 1. the exogenous world (incidents, events, season) and today's uniforms;
- * 2-3. billing, subscriber state updates, inbound touch-points and outbound campaign slots;
- * 4. the policy chooses among the eligible actions (the engine checks its answer);
- * 5-6. the world answers each contact and the effects are applied;
- * 7. the churn draw;
- * 8. feedback to the policy.
- * Warm-up days (day < 0) run steps 1-3 and 7 only: no decisions, leavers replaced, nothing counted.
+ * 2. gross adds join, billing, the morning pass (network problems, life events, inbound
+ *    touch-points, the churn candidates) and the outbound campaign slots;
+ * 3. the agent chooses among the eligible actions: the generator yields the day's
+ *    observation, the agent writes its answer into `observation.output` and resumes it;
+ * 4. the engine checks the answer;
+ * 5. the world answers each contact and its effects are applied;
+ * 6. the churn draw;
+ * 7. the day's feedback, which the generator returns (null on a warm-up day).
+ * Warm-up days (day < 0) run steps 1, 2 and 6 only: no decisions, leavers replaced, nothing
+ * counted, and nothing is yielded.
  */
-export function stepDay(sim: ReplicateSimulation, day: number): void {
+export function* stepDay(sim: ReplicateSimulation, day: number): Generator<Observation, FeedbackBatch | null, void> {
   const { scenario, state, world, params, moments, workspace, metrics } = sim;
   const live = day >= 0;
   if (day === 0) startCounting(sim);
@@ -44,19 +57,27 @@ export function stepDay(sim: ReplicateSimulation, day: number): void {
   morningPass(state, day, world, sim.morning);
   if (!live) {
     churnPass(state, day, sim.draws.churn, sim.candidates, params, metrics, workspace, false);
-    return;
+    return null;
   }
   addOutboundSlots(state, day, scenario.outbound.slotEveryDays, sim.winbackDays, moments);
 
-  decide(sim, day);
+  const observation = observe(sim, day);
+  yield observation;
+  validateDecisions(sim.policyName, observation.output, moments, sim, day, workspace.eligibility, observation.batch.eligibilityReady, sim.rowScratch);
+
   if (hasContacts(workspace.chosen, moments.size)) ensureResponseDraws(sim.draws, sim.streams, day);
   resolveDecisions(sim, moments, workspace, day, world, sim.draws);
   const counters = metrics.counters;
   // Counted before the churn draw: a leaver's last day is an active day (as in leave()).
   addToSeries(metrics, day, SERIES_INDEX.activeSubscriberDays, sim.startingBase + counters[COUNTER.joined] - counters[COUNTER.churned] + counters[COUNTER.returned]);
   churnPass(state, day, sim.draws.churn, sim.candidates, params, metrics, workspace, true);
-  if (sim.policy.feedback) priceLeavers(sim, day);
-  sim.policy.feedback?.({
+  priceLeavers(sim, day);
+
+  addToSeries(metrics, day, SERIES_INDEX.revenue, revenue);
+  if ((day + 1) % PERIOD_DAYS === 0 || day === scenario.horizonDays - 1) {
+    addToSeries(metrics, day, SERIES_INDEX.annoyanceEnd, meanAnnoyance(state, day, params));
+  }
+  return {
     day,
     size: moments.size,
     subscriber: moments.subscriber.subarray(0, moments.size),
@@ -66,23 +87,16 @@ export function stepDay(sim: ReplicateSimulation, day: number): void {
     value: workspace.value.subarray(0, moments.size),
     churned: workspace.churned.subarray(0, workspace.churnedCount),
     churnedValue: workspace.churnedValue.subarray(0, workspace.churnedCount),
-  });
-
-  addToSeries(metrics, day, SERIES_INDEX.revenue, revenue);
-  if ((day + 1) % PERIOD_DAYS === 0 || day === scenario.horizonDays - 1) {
-    addToSeries(metrics, day, SERIES_INDEX.annoyanceEnd, meanAnnoyance(state, day, params));
-  }
+  };
 }
 
 /** What each of today's leavers costs in the objective: a year of margin at the price they paid. */
 function priceLeavers(sim: ReplicateSimulation, day: number): void {
   const { workspace, state, params } = sim;
-  const perMonth = sim.objective.retainedValue * params.marginShare * MONTHS_CHARGED_ON_CHURN;
+  const perMonth = sim.objective.retainedValue * params.marginShare * VALUE_MONTHS;
   for (let k = 0; k < workspace.churnedCount; k++) workspace.churnedValue[k] = perMonth * monthlyPrice(state, workspace.churned[k], day);
 }
 
-/** A leaver costs a year of margin in the objective. */
-const MONTHS_CHARGED_ON_CHURN = 12;
 
 function hasContacts(chosen: Int32Array, size: number): boolean {
   for (let row = 0; row < size; row++) if (chosen[row] !== 0) return true;
@@ -97,22 +111,14 @@ function startCounting(sim: ReplicateSimulation): void {
   state.annoyanceFlushDay.fill(0);
 }
 
-/** Step 4: one batched call of the policy, then the engine's check of its answer. */
-function decide(sim: ReplicateSimulation, day: number): void {
+/** Step 3: the day's decision batch, with zero-filled answer buffers. */
+function observe(sim: ReplicateSimulation, day: number): Observation & { readonly batch: { readonly eligibilityReady: boolean } } {
   const { moments, workspace, catalogue } = sim;
   const size = moments.size;
-  const actionCount = catalogue.actions.length;
   workspace.ensure(size);
-  const probabilities = workspace.probabilities.subarray(0, size * actionCount);
+  const probabilities = workspace.probabilities.subarray(0, size * catalogue.actions.length);
   const chosen = workspace.chosen.subarray(0, size);
   probabilities.fill(0);
   chosen.fill(0);
-  const batch = createDecisionBatch(sim, moments, workspace, day);
-  try {
-    sim.policy.decide(batch, { probabilities, chosen });
-  } catch (error) {
-    if (error instanceof PolicyError) throw error;
-    throw new PolicyError(sim.policyName, `decide() threw on day ${day}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  validateDecisions(sim.policyName, { probabilities, chosen }, moments, sim, day, workspace.eligibility, batch.eligibilityReady, sim.rowScratch);
+  return { day, batch: createDecisionBatch(sim, moments, workspace, day), output: { probabilities, chosen } };
 }

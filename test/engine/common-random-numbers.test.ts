@@ -1,18 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { noContact } from "../../policies/no-contact.js";
 import { random } from "../../policies/random.js";
-import { createReplicateSimulation } from "../../src/engine/replicate-simulation.js";
 import { simulateReplicate } from "../../src/engine/simulate-replicate.js";
-import { stepDay } from "../../src/engine/step-day.js";
+import type { PolicyDefinition } from "../../src/policy/policy.js";
+import { policySimulation } from "../support/policy-simulation.js";
 import { always } from "../world/test-policies.js";
 import { baselineWith } from "../world/baseline-scenario.js";
 
 const scenario = baselineWith({ subscribers: 3000, days: 90 });
 
-function runToEnd(policy: Parameters<typeof createReplicateSimulation>[0]["policy"], replicate = 0) {
-  const sim = createReplicateSimulation({ scenario, policy, rootSeed: 99, replicate });
-  const population = Float64Array.from(sim.state.hazardPerDay);
-  for (let day = sim.params.firstDay; day < scenario.horizonDays; day++) stepDay(sim, day);
+function runToEnd(policy: PolicyDefinition, replicate = 0) {
+  const run = policySimulation(scenario, policy, 99, replicate);
+  const population = Float64Array.from(run.sim.state.hazardPerDay);
+  const sim = run.runUntil(scenario.horizonDays);
   return { sim, population };
 }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createReplicateSimulation } from "../../src/engine/replicate-simulation.js";
-import { stepDay } from "../../src/engine/step-day.js";
+import { policySimulation } from "../support/policy-simulation.js";
 import { simulateReplicate } from "../../src/engine/simulate-replicate.js";
 import { grossAddCount } from "../../src/world/population/sample-population.js";
 import { PolicyError } from "../../src/policy/policy-error.js";
@@ -20,8 +19,7 @@ describe("decision moments", () => {
   };
 
   it("no subscriber gets two decisions in a day, and former customers are reached only by campaign slots", () => {
-    const sim = createReplicateSimulation({ scenario, policy: always("winback-discount-sms"), rootSeed: 4, replicate: 0, keepLog: true });
-    for (let day = sim.params.firstDay; day < scenario.horizonDays; day++) stepDay(sim, day);
+    const sim = policySimulation(scenario, always("winback-discount-sms"), 4, 0, true).runUntil(scenario.horizonDays);
     const log = sim.log!;
     const seen = new Set<string>();
     let winbacks = 0;

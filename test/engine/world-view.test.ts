@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createReplicateSimulation } from "../../src/engine/replicate-simulation.js";
-import { stepDay } from "../../src/engine/step-day.js";
+import { policySimulation } from "../support/policy-simulation.js";
 import type { DecisionBatch, DecisionOutput, PolicyDefinition } from "../../src/policy/policy.js";
 import { expectedActiveDays } from "../../src/engine/world-view.js";
 import { baselineWith } from "../world/baseline-scenario.js";
@@ -42,9 +41,9 @@ describe("the oracle's world view", () => {
         } as never;
       },
     };
-    const sim = createReplicateSimulation({ scenario: baselineWith({ subscribers: 2000, days: 25 }), policy: probe, rootSeed: 9, replicate: 0 });
-    (sim.policy as unknown as { state: object }).state = sim.state;
-    for (let day = sim.params.firstDay; day < 25; day++) stepDay(sim, day);
+    const run = policySimulation(baselineWith({ subscribers: 2000, days: 25 }), probe, 9);
+    (run.policy as unknown as { state: object }).state = run.sim.state;
+    run.runUntil(25);
     expect(weighed).toBeGreaterThan(1000);
     expect(after).toEqual(before);
   });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { noContact } from "../../policies/no-contact.js";
-import { createReplicateSimulation } from "../../src/engine/replicate-simulation.js";
 import { simulateReplicate } from "../../src/engine/simulate-replicate.js";
-import { stepDay } from "../../src/engine/step-day.js";
+import { policySimulation } from "../support/policy-simulation.js";
 import { droppedCallsWithin, bufferingWithin, noSignalMinutesWithin } from "../../src/world/state/recent-history.js";
 import { STATUS_ACTIVE } from "../../src/world/state/subscriber-state.js";
 import { baselineWith } from "./baseline-scenario.js";
@@ -49,7 +48,8 @@ describe("baseline calibration under no-contact", () => {
 
 describe("network experience and churn", () => {
   it("leavers had about twice the no-signal time and several times the call problems of the average subscriber", () => {
-    const sim = createReplicateSimulation({ scenario: baselineWith({ subscribers: 40_000 }), policy: noContact, rootSeed: 11, replicate: 0 });
+    const run = policySimulation(baselineWith({ subscribers: 40_000 }), noContact, 11);
+    const sim = run.sim;
     let leaverNoSignal = 0;
     let leaverProblems = 0;
     let leavers = 0;
@@ -57,7 +57,7 @@ describe("network experience and churn", () => {
     let baseProblems = 0;
     let sampled = 0;
     for (let day = sim.params.firstDay; day < 365; day++) {
-      stepDay(sim, day);
+      run.runDay(day);
       if (day < 0) continue;
       const { churned, churnedCount } = sim.workspace;
       for (let k = 0; k < churnedCount; k++) {

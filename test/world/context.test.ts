@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { noContact } from "../../policies/no-contact.js";
-import { createReplicateSimulation } from "../../src/engine/replicate-simulation.js";
-import { stepDay } from "../../src/engine/step-day.js";
+import { policySimulation } from "../support/policy-simulation.js";
 import { acceptProbability } from "../../src/world/choice/accept-probability.js";
 import { contactContext, type ContactContext } from "../../src/world/choice/contact-context.js";
 import { annoyanceIncrement } from "../../src/world/choice/annoyance-increment.js";
@@ -16,8 +15,7 @@ const scratch = (): ContactContext => ({ need: 0, affinity: 0, problemsLastDay: 
 describe("context in the response model", () => {
   it("an up-sell after nine dropped calls in a day is accepted less and annoys more than the same offer without them", () => {
     const scenario = baselineWith({ subscribers: 3000 });
-    const sim = createReplicateSimulation({ scenario, policy: noContact, rootSeed: 3, replicate: 0 });
-    for (let day = sim.params.firstDay; day < 30; day++) stepDay(sim, day);
+    const sim = policySimulation(scenario, noContact, 3).runUntil(30);
     const day = 30;
     const action = sim.catalogue.actions.findIndex((a) => a.id === "data-boost-sms");
     const offer = sim.catalogue.offers[action]!;
@@ -43,8 +41,7 @@ describe("context in the response model", () => {
   it("during a regional outage the same up-sell campaign is accepted less in the outage region", () => {
     const base = baselineWith({ subscribers: 16_000, days: 120 });
     const scenario = { ...base, events: [{ type: "network-outage" as const, startDay: 20, endDay: 80, region: 0, intensity: 1, plans: ["prepaid", "postpaid", "broadband", "tv"] as never, label: "outage" }] };
-    const sim = createReplicateSimulation({ scenario, policy: always("data-boost-sms"), rootSeed: 3, replicate: 0, keepLog: true });
-    for (let day = sim.params.firstDay; day < scenario.horizonDays; day++) stepDay(sim, day);
+    const sim = policySimulation(scenario, always("data-boost-sms"), 3, 0, true).runUntil(scenario.horizonDays);
     const log = sim.log!;
     // [contacts, accepted, sum of the true acceptance probabilities]
     const tally = { outage: [0, 0, 0], elsewhere: [0, 0, 0] };
@@ -66,9 +63,7 @@ describe("context in the response model", () => {
 describe("treatment effects differ by latent type", () => {
   const scenario = baselineWith({ subscribers: 24_000, days: 180 });
   const runs = [noContact, always("retention-discount-sms")].map((policy) => {
-    const sim = createReplicateSimulation({ scenario, policy, rootSeed: 5, replicate: 0 });
-    for (let day = sim.params.firstDay; day < scenario.horizonDays; day++) stepDay(sim, day);
-    return sim;
+    return policySimulation(scenario, policy, 5).runUntil(scenario.horizonDays);
   });
   const churnedOfType = (run: (typeof runs)[number], type: number) => {
     let churned = 0;
