@@ -3,6 +3,7 @@ import { MOMENT_CANCELLATION, NO_ACTION } from "../scenario/vocabulary.js";
 import { addAnnoyance } from "../world/state/decaying-levels.js";
 import { SubscriberSnapshot } from "../world/state/subscriber-snapshot.js";
 import { contactResponse, createContactResponse } from "../world/choice/contact-response.js";
+import { badExperienceChance } from "../world/choice/contact-outcome.js";
 import { applyAcceptance } from "../world/transition/apply-acceptance.js";
 import { wakesSleepingDog } from "../world/transition/sleeping-dog.js";
 import { cancellationSaveChance } from "../world/churn/cancellation-desk.js";
@@ -18,7 +19,15 @@ import type { ReplicateSimulation } from "./replicate-simulation.js";
  * price, and the contact and offer cost; annoyance and complaints are priced by the objective on
  * top of their effect on churn. Each "what if" is applied to the live state and undone.
  */
-export function createWorldView(getSim: () => ReplicateSimulation): WorldView {
+/** What the oracle worked out for the last action it weighed: for tests that hold it to the engine. */
+export interface WorldViewTrace {
+  acceptChance: number;
+  /** Today's churn hazard once the offer is taken, and once it is refused (without a complaint). */
+  hazardIfAccepted: number;
+  hazardIfRefused: number;
+}
+
+export function createWorldView(getSim: () => ReplicateSimulation, trace?: WorldViewTrace): WorldView {
   let snapshot: SubscriberSnapshot | null = null;
   let baselineRow = -1;
   let baselineDay = Number.NaN;
@@ -62,22 +71,23 @@ export function createWorldView(getSim: () => ReplicateSimulation): WorldView {
       const oneOff = (state.pendingCharges[i] - chargesBefore) * params.marginShare;
       const saved = cancelling ? Math.min(1, cancellationSaveChance(state, i, offer.retention, params)) : 1;
       const afterAccept = saved * stayValue(day) + oneOff;
+      if (trace) trace.hazardIfAccepted = churnHazard(state, i, day, world, params);
       snapshot.restore();
 
       let afterRefusal = 0;
-      if (!cancelling && incrementRefused === cachedIncrement && row === baselineRow) afterRefusal = cachedRefusal;
-      else if (!cancelling) {
+      if (!cancelling && incrementRefused === cachedIncrement && row === baselineRow && !trace) afterRefusal = cachedRefusal;
+      else if (!cancelling || trace) {
         addAnnoyance(state, i, day, incrementRefused, params);
         if (wakes) state.awakenedDay[i] = day;
-        afterRefusal = stayValue(day);
+        afterRefusal = cancelling ? 0 : stayValue(day);
+        if (trace) trace.hazardIfRefused = churnHazard(state, i, day, world, params);
         snapshot.restore();
         cachedIncrement = incrementRefused;
         cachedRefusal = afterRefusal;
       }
 
-      const r = params.response;
-      const annoyanceAfter = contact.annoyanceBefore + incrementRefused;
-      const badExperience = (1 - accept) * Math.min(1, r.complaintBase + r.complaintPerAnnoyance * annoyanceAfter + (contact.context.inbound ? 0 : r.optOutBase + r.optOutPerAnnoyance * annoyanceAfter));
+      if (trace) trace.acceptChance = accept;
+      const badExperience = (1 - accept) * badExperienceChance(contact.annoyanceBefore + incrementRefused, contact.context, params);
       const money = accept * (afterAccept - offer.cost) + (1 - accept) * afterRefusal - before - catalogue.actions[action].contactCost;
       const objective = sim.objective;
       return objective.revenue * money - objective.annoyance * (accept * incrementAccepted + (1 - accept) * incrementRefused) - objective.experience * badExperience;

@@ -1,8 +1,9 @@
 /**
  * The decision log, one row per decision in the Open Bandit Pipeline's shape: when, who, which
  * moment, the action taken, the propensity the policy gave it, what happened, the immediate
- * reward, and the true acceptance probability (the world's expected reward signal, for
- * evaluating off-policy estimators). Columnar and growable; kept only when asked for.
+ * reward, and ground truth from the world: the true acceptance probability (the expected reward
+ * signal, for evaluating off-policy estimators) and the churn hazard the contact left the
+ * customer with today (NaN without a contact). Columnar and growable; kept only when asked for.
  */
 export class DecisionLog {
   size = 0;
@@ -14,8 +15,9 @@ export class DecisionLog {
   outcome = new Uint8Array(1024);
   reward = new Float64Array(1024);
   acceptProbability = new Float64Array(1024);
+  hazardAfter = new Float64Array(1024);
 
-  record(day: number, subscriber: number, moment: number, action: number, propensity: number, outcome: number, reward: number, acceptProbability: number): void {
+  record(day: number, subscriber: number, moment: number, action: number, propensity: number, outcome: number, reward: number, acceptProbability: number, hazardAfter: number): void {
     if (this.size === this.day.length) this.grow();
     const row = this.size++;
     this.day[row] = day;
@@ -26,6 +28,7 @@ export class DecisionLog {
     this.outcome[row] = outcome;
     this.reward[row] = reward;
     this.acceptProbability[row] = acceptProbability;
+    this.hazardAfter[row] = hazardAfter;
   }
 
   private grow(): void {
@@ -43,5 +46,6 @@ export class DecisionLog {
     this.outcome = grown(this.outcome);
     this.reward = grown(this.reward);
     this.acceptProbability = grown(this.acceptProbability);
+    this.hazardAfter = grown(this.hazardAfter);
   }
 }
