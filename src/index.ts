@@ -57,7 +57,7 @@ export {
 } from "./scenario/vocabulary.js";
 
 // The observable features: the columns of `batch.features()`.
-export { FEATURE_COUNT, FEATURE_INDEX, FEATURE_NAMES } from "./engine/observe.js";
+export { FEATURE_COUNT, FEATURE_INDEX, FEATURE_NAMES } from "./world/observation/observe.js";
 
 // Testing a policy.
 export { describePolicyContract, type ContractTestApi } from "./testing/describe-policy-contract.js";
