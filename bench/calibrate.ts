@@ -1,7 +1,7 @@
 import { loadScenario } from "../src/scenario/load-scenario.js";
 import { simulateReplicate } from "../src/engine/simulate-replicate.js";
 import { noContact } from "../policies/no-contact.js";
-import { findBuiltinPolicy } from "../src/policy/builtin-policies.js";
+import { findBuiltinPolicy } from "../policies/builtin-policies.js";
 
 /**
  * Prints the calibration figures of a scenario under no-contact (or the policy named by the

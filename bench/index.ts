@@ -1,7 +1,7 @@
 import { loadScenario } from "../src/scenario/load-scenario.js";
 import { measureWorldThroughput } from "./world-throughput.js";
 import { measurePolicyThroughput } from "./policy-throughput.js";
-import { BUILTIN_POLICIES } from "../src/policy/builtin-policies.js";
+import { BUILTIN_POLICIES } from "../policies/builtin-policies.js";
 import { measureWorkerSpeedup } from "./worker-speedup.js";
 import { measureMlTraining } from "./ml-train.js";
 import { measureParallelCeiling } from "./parallel-ceiling.js";

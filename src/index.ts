@@ -63,7 +63,7 @@ export { FEATURE_COUNT, FEATURE_INDEX, FEATURE_NAMES } from "./world/observation
 export { describePolicyContract, type ContractTestApi } from "./testing/describe-policy-contract.js";
 
 // The built-in policies: the list in report order, lookup by name, and each definition.
-export { BUILTIN_POLICIES, findBuiltinPolicy } from "./policy/builtin-policies.js";
+export { BUILTIN_POLICIES, findBuiltinPolicy } from "../policies/builtin-policies.js";
 export { noContact } from "../policies/no-contact.js";
 export { random } from "../policies/random.js";
 export { offerOfTheMonth } from "../policies/offer-of-the-month.js";

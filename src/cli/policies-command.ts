@@ -1,4 +1,4 @@
-import { BUILTIN_POLICIES } from "../policy/builtin-policies.js";
+import { BUILTIN_POLICIES } from "../../policies/builtin-policies.js";
 import { textTable } from "../report/text-table.js";
 
 /** `offersim policies [--json]`: the built-in policies with a one-line description. */

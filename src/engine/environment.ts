@@ -4,7 +4,8 @@ import type { Scenario } from "../scenario/scenario-schema.js";
 import type { DecisionLog } from "../log/decision-log.js";
 import { createReplicateSimulation, type ReplicateSimulation } from "./replicate-simulation.js";
 import { stepDay, type Observation } from "./step-day.js";
-import { summarizeReplicate, type ReplicateResult } from "./summarize-replicate.js";
+import { summarizeReplicate } from "./summarize-replicate.js";
+import type { ReplicateResult } from "../results/replicate-result.js";
 import { policyContextFor } from "./policy-context.js";
 
 export type { Observation } from "./step-day.js";

@@ -2,9 +2,9 @@ import type { DecisionLog } from "../log/decision-log.js";
 import type { LearningCurve, PolicyDefinition } from "../policy/policy.js";
 import type { Scenario } from "../scenario/scenario-schema.js";
 import { createEnvironment, playDay } from "./environment.js";
-import type { ReplicateResult } from "./summarize-replicate.js";
+import type { ReplicateResult } from "../results/replicate-result.js";
 
-export type { ReplicateResult } from "./summarize-replicate.js";
+export type { ReplicateResult } from "../results/replicate-result.js";
 
 /** One (policy, replicate) run. */
 export interface ReplicateOptions {

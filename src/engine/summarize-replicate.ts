@@ -1,25 +1,11 @@
-import { addToGroups, createGroupSums, replicateKpis, seriesKpis, type Kpis } from "../metrics/replicate-kpis.js";
-import type { Group } from "../metrics/metric-groups.js";
+import { addToGroups, createGroupSums, replicateKpis, seriesKpis } from "../metrics/replicate-kpis.js";
 import { PROGRAM_COUNTERS } from "../metrics/replicate-metrics.js";
 import { PROGRAMS } from "../scenario/vocabulary.js";
-import type { LearningCurve } from "../policy/policy.js";
+import type { ReplicateResult } from "../results/replicate-result.js";
 import { retainedValue } from "../world/churn/retained-value.js";
 import { STATUS_ACTIVE } from "../world/state/subscriber-state.js";
 import { flushAnnoyance } from "../world/state/decaying-levels.js";
 import type { ReplicateSimulation } from "./replicate-simulation.js";
-
-/** The outcome of one (policy, replicate) run: plain data, ready to cross a worker boundary. */
-export interface ReplicateResult {
-  readonly policy: string;
-  readonly replicate: number;
-  readonly groups: Record<Group, Kpis>;
-  readonly series: ReturnType<typeof seriesKpis>;
-  readonly programs: Record<string, Record<(typeof PROGRAM_COUNTERS)[number], number>>;
-  readonly subscriberDays: number;
-  readonly wallSeconds: number;
-  /** The policy's learning curve, when it learns (plain data). */
-  readonly learningCurve: LearningCurve | null;
-}
 
 /** The KPIs of a replicate at the horizon: counters, group sums and the value retained after it. */
 export function summarizeReplicate(sim: ReplicateSimulation): Omit<ReplicateResult, "wallSeconds" | "learningCurve"> {

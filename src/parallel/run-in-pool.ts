@@ -1,7 +1,7 @@
 import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import type { Scenario } from "../scenario/scenario-schema.js";
-import type { ReplicateResult } from "../engine/simulate-replicate.js";
+import type { ReplicateResult } from "../results/replicate-result.js";
 import type { SimulationTaskMessage } from "./simulation-worker.js";
 import { failedTask, type SimulationTask, type TaskOutcome } from "./simulation-task.js";
 import type { ProgressTracker } from "./task-progress.js";

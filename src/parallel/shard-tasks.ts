@@ -1,8 +1,5 @@
-/** One slice of an experiment's tasks: shard `index` of `count`, 1-based (2/4 is the second of four). */
-export interface Shard {
-  readonly index: number;
-  readonly count: number;
-}
+import type { Shard } from "../results/shard.js";
+export type { Shard } from "../results/shard.js";
 
 /**
  * The tasks of a shard: every count-th task of the planned list, from the index-th on (round

@@ -1,5 +1,7 @@
 import type { PolicyDefinition } from "../policy/policy.js";
-import type { ReplicateResult } from "../engine/simulate-replicate.js";
+import type { TaskOutcome } from "../results/task-outcome.js";
+
+export type { TaskFailure, TaskOutcome } from "../results/task-outcome.js";
 
 /** One unit of work: one policy on one replicate. */
 export interface SimulationTask {
@@ -8,16 +10,6 @@ export interface SimulationTask {
   readonly policySource: string;
   readonly replicate: number;
 }
-
-/** A task that failed: which, and why (the message only: no stack crosses the boundary). */
-export interface TaskFailure {
-  readonly policy: string;
-  readonly replicate: number;
-  readonly error: string;
-}
-
-/** What a task gives: its result, or why it failed. */
-export type TaskOutcome = { readonly ok: true; readonly result: ReplicateResult } | { readonly ok: false; readonly failure: TaskFailure };
 
 /** The tasks of an experiment: every policy on every replicate, policy-major. */
 export function planTasks(policies: readonly PolicyDefinition[], sources: readonly string[], replicates: number): SimulationTask[] {

@@ -1,7 +1,8 @@
 import type { MessagePort } from "node:worker_threads";
 import type { Scenario } from "../scenario/scenario-schema.js";
-import { resolvePolicies } from "../policy/resolve-policies.js";
-import { replicateDays, type ReplicateResult } from "../engine/simulate-replicate.js";
+import { resolvePolicies } from "./resolve-policies.js";
+import { replicateDays } from "../engine/simulate-replicate.js";
+import type { ReplicateResult } from "../results/replicate-result.js";
 import { preparePolicy } from "../engine/run-replicate.js";
 
 /** One (policy, replicate) task as plain data: what crosses the worker boundary. */

@@ -2,6 +2,9 @@ import type { Category, Channel, Program } from "../scenario/vocabulary.js";
 import type { Scenario } from "../scenario/scenario-schema.js";
 import type { RandomStream } from "../random/random-stream.js";
 import type { ObjectiveWeights } from "../scenario/objective-schema.js";
+import type { LearningCurve } from "../results/learning-curve.js";
+
+export type { LearningCurve } from "../results/learning-curve.js";
 
 /** One action a policy can choose. Action 0 is always "no action". */
 export interface ActionInfo {
@@ -75,14 +78,6 @@ export interface FeedbackBatch {
    * its decisions on that customer in the last `objective.attributionDays` days.
    */
   readonly churnedValue: Float64Array;
-}
-
-/** How a learning policy improved, for the report: x is a day or a training episode. */
-export interface LearningCurve {
-  readonly xLabel: string;
-  readonly yLabel: string;
-  readonly x: readonly number[];
-  readonly y: readonly number[];
 }
 
 /** What both `create` and `prepare` are given about the run. */

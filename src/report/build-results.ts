@@ -1,12 +1,13 @@
 import os from "node:os";
 import type { Scenario } from "../scenario/scenario-schema.js";
-import type { ReplicateResult } from "../engine/simulate-replicate.js";
-import type { PolicyDefinition } from "../policy/policy.js";
+import type { ReplicateResult } from "../results/replicate-result.js";
+import type { LearningCurve } from "../results/learning-curve.js";
+import type { PolicyDescription } from "../results/policy-description.js";
 import { GROUPS } from "../metrics/metric-groups.js";
 import { KPI_NAMES, type KpiName } from "../metrics/replicate-kpis.js";
 import { pairedDifference, summarizeReplicates, type PairedDifference, type ReplicateSummary } from "../metrics/summarize-replicates.js";
 import { OFFERSIM_VERSION } from "../version.js";
-import type { TaskFailure } from "../parallel/run-tasks.js";
+import type { TaskFailure } from "../results/task-outcome.js";
 
 export const RESULTS_SCHEMA_VERSION = 1;
 /** The upper reference: every other policy's regret is measured against it. */
@@ -31,12 +32,6 @@ export interface PolicyResults {
   learningCurve: LearningCurve | null;
 }
 
-export interface LearningCurve {
-  xLabel: string;
-  yLabel: string;
-  x: number[];
-  y: number[];
-}
 
 export interface ExperimentResults {
   schemaVersion: number;
@@ -67,7 +62,7 @@ export interface BuildResultsInput {
   scenarioHash: string;
   rootSeed: number;
   replicates: number;
-  policies: readonly Pick<PolicyDefinition, "name" | "description">[];
+  policies: readonly PolicyDescription[];
   /** One result per (policy, replicate), in any order. */
   results: readonly ReplicateResult[];
   startedAt: Date;
@@ -134,7 +129,7 @@ function pairedWith(reference: string, entry: PolicyResults, referenceRuns: read
   return { reference, kpis };
 }
 
-function policyResults(policy: Pick<PolicyDefinition, "name" | "description">, runs: readonly ReplicateResult[]): PolicyResults {
+function policyResults(policy: PolicyDescription, runs: readonly ReplicateResult[]): PolicyResults {
   const summaries = (group: (typeof GROUPS)[number]) =>
     Object.fromEntries(KPI_NAMES.map((kpi) => [kpi, summarizeReplicates(runs.map((run) => run.groups[group][kpi]))])) as KpiSummaries;
   const segments: Record<string, KpiSummaries> = {};

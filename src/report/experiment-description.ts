@@ -1,5 +1,5 @@
 import type { Scenario } from "../scenario/scenario-schema.js";
-import type { PolicyDefinition } from "../policy/policy.js";
+import type { PolicyDescription } from "../results/policy-description.js";
 import type { ScenarioOutline } from "./build-results.js";
 
 /**
@@ -24,7 +24,7 @@ export interface DescribeExperimentInput {
   readonly scenarioHash: string;
   readonly rootSeed: number;
   readonly seeds: number;
-  readonly policies: readonly PolicyDefinition[];
+  readonly policies: readonly PolicyDescription[];
   readonly reference: string | null;
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { TaskOutcome } from "../parallel/simulation-task.js";
-import type { Shard } from "../parallel/shard-tasks.js";
+import type { TaskOutcome } from "../results/task-outcome.js";
+import type { Shard } from "../results/shard.js";
 import { formatIssues } from "../scenario/format-issues.js";
 import { InputError } from "../input-error.js";
 import type { ExperimentDescription } from "./experiment-description.js";

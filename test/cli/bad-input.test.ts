@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BASELINE, makeTempDir, runCli, scenarioExtendingBaseline, SMALL_RUN, writeTempFile } from "./run-cli.js";
-import { BUILTIN_POLICIES } from "../../src/policy/builtin-policies.js";
+import { BUILTIN_POLICIES } from "../../policies/builtin-policies.js";
 
 /** SMALL_RUN without the flags that `args` sets itself (a repeated flag would become a list). */
 function smallRunFlagsBesides(args: readonly string[]): string[] {

@@ -5,7 +5,7 @@ import { noContact } from "../../policies/no-contact.js";
 import { random } from "../../policies/random.js";
 import { rulesNba } from "../../policies/rules-nba.js";
 import type { PolicyDefinition } from "../../src/policy/policy.js";
-import { BUILTIN_POLICIES } from "../../src/policy/builtin-policies.js";
+import { BUILTIN_POLICIES } from "../../policies/builtin-policies.js";
 
 describe("longestFirst", () => {
   const tasks = planTasks([noContact, random, rulesNba], ["no-contact", "random", "rules-nba"], 3);

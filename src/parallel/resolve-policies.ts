@@ -2,8 +2,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { InputError } from "../input-error.js";
-import { BUILTIN_POLICIES, findBuiltinPolicy } from "./builtin-policies.js";
-import type { PolicyDefinition } from "./policy.js";
+import { BUILTIN_POLICIES, findBuiltinPolicy } from "../../policies/builtin-policies.js";
+import type { PolicyDefinition } from "../policy/policy.js";
 
 /** A policy name that names a module file rather than a built-in policy. */
 export const looksLikePath = (name: string) => name.includes("/") || name.includes("\\") || /\.(m?js|ts)$/.test(name);

@@ -1,0 +1,19 @@
+import { noContact } from "./no-contact.js";
+import { random } from "./random.js";
+import { offerOfTheMonth } from "./offer-of-the-month.js";
+import { rulesNba } from "./rules-nba.js";
+import { epsGreedy } from "./eps-greedy.js";
+import { linucb } from "./linucb.js";
+import { thompson } from "./thompson.js";
+import { dqn } from "./dqn.js";
+import { oracle } from "./oracle.js";
+import { propensityNbo } from "./propensity-nbo.js";
+import { propensityNba } from "./propensity-nba.js";
+import type { PolicyDefinition } from "../src/policy/policy.js";
+
+/** The built-in policies, in the order reports list them. */
+export const BUILTIN_POLICIES: readonly PolicyDefinition[] = [noContact, random, offerOfTheMonth, rulesNba, epsGreedy, linucb, thompson, propensityNbo, propensityNba, dqn, oracle];
+
+export function findBuiltinPolicy(name: string): PolicyDefinition | undefined {
+  return BUILTIN_POLICIES.find((policy) => policy.name === name);
+}

@@ -1,0 +1,18 @@
+import type { Group } from "../metrics/metric-groups.js";
+import type { Kpis, seriesKpis } from "../metrics/replicate-kpis.js";
+import type { PROGRAM_COUNTERS } from "../metrics/replicate-metrics.js";
+import type { LearningCurve } from "./learning-curve.js";
+
+/** The outcome of one (policy, replicate) run: plain data, ready to cross a worker boundary. */
+export interface ReplicateResult {
+  readonly policy: string;
+  readonly replicate: number;
+  readonly groups: Record<Group, Kpis>;
+  readonly series: ReturnType<typeof seriesKpis>;
+  readonly programs: Record<string, Record<(typeof PROGRAM_COUNTERS)[number], number>>;
+  readonly subscriberDays: number;
+  readonly wallSeconds: number;
+  /** The policy's learning curve, when it learns (plain data). */
+  readonly learningCurve: LearningCurve | null;
+}
+
