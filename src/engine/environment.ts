@@ -7,6 +7,7 @@ import { stepDay, type Observation } from "./step-day.js";
 import { summarizeReplicate } from "./summarize-replicate.js";
 import type { ReplicateResult } from "../results/replicate-result.js";
 import { policyContextFor } from "./policy-context.js";
+import { FeedbackBuffers } from "./feedback-buffers.js";
 
 export type { Observation } from "./step-day.js";
 
@@ -70,6 +71,7 @@ export function createEnvironment(scenario: Scenario, options: EnvironmentOption
   let today: Generator<Observation, FeedbackBatch | null, void> | null = null;
   let current: Observation | null = null;
   let finished = false;
+  const feedbackBuffers = new FeedbackBuffers();
 
   /** Runs days until the next live day's observation (null past the horizon). */
   function* advance(): Generator<number, Observation | null, void> {
@@ -109,8 +111,8 @@ export function createEnvironment(scenario: Scenario, options: EnvironmentOption
     step(decisions) {
       if (!current || !today) throw new Error(finished ? "step() after the horizon: the episode is done" : "step() before reset()");
       copyDecisions(decisions, current.output, agentName, current.day);
-      const end = today.next();
-      const feedback = end.value as FeedbackBatch;
+      // Copied out of the workspace before the next morning reuses it.
+      const feedback = feedbackBuffers.keep(today.next().value as FeedbackBatch);
       day++;
       const days = advance();
       let next = days.next();
