@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { InputError } from "../input-error.js";
 import type { TaskFailure, TaskProgress } from "../parallel/run-tasks.js";
-import { renderSweepHtml } from "../report/sweep/index.js";
+import { renderSweepHtml } from "../sweep/report/render-sweep-html.js";
 import type { ExperimentResults } from "../report/build-results.js";
 import { isAbsentOrEmpty, writeFolderAtomically } from "../report/write-folder-atomically.js";
 import { loadScenarioInput } from "../scenario/load-scenario.js";

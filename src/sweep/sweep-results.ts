@@ -1,7 +1,7 @@
 import type { ExperimentResults } from "../report/build-results.js";
 import { formatDifference, formatWithInterval, HEADLINE_KPIS, KPI_DISPLAY } from "../report/kpi-format.js";
 import { markdownTable } from "../report/text-table.js";
-import { SWEEP_PAIRED_KPIS } from "../report/sweep/sweep-charts.js";
+import { SWEEP_PAIRED_KPIS } from "./report/sweep-charts.js";
 import type { TaskFailure } from "../results/task-outcome.js";
 import { pairedDifference, type PairedDifference, type ReplicateSummary } from "../metrics/summarize-replicates.js";
 import type { KpiName } from "../metrics/replicate-kpis.js";

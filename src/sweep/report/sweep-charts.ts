@@ -1,6 +1,6 @@
 import type { KpiName } from "../../metrics/replicate-kpis.js";
-import type { SweepResults, SweepVariantResults } from "../../sweep/sweep-results.js";
-import { KPI_DISPLAY } from "../kpi-format.js";
+import type { SweepResults, SweepVariantResults } from "../sweep-results.js";
+import { KPI_DISPLAY } from "../../report/kpi-format.js";
 
 /** KPIs charted against the swept parameter, in this order. */
 export const SWEEP_CHART_KPIS: readonly KpiName[] = [

@@ -1,8 +1,8 @@
-import type { SweepResults } from "../../sweep/sweep-results.js";
+import type { SweepResults } from "../sweep-results.js";
 import { sweepCharts, type SweepChart } from "./sweep-charts.js";
-import { policyColour } from "../report-figure.js";
-import { plotlyBundle } from "../plotly-bundle.js";
-import { htmlEscape, scriptSafeJson } from "../html-escape.js";
+import { policyColour } from "../../report/report-figure.js";
+import { plotlyBundle } from "../../report/plotly-bundle.js";
+import { htmlEscape, scriptSafeJson } from "../../report/html-escape.js";
 
 /**
  * report.html of a sweep: one self-contained page (plotly.js inlined, nothing fetched) with, for
