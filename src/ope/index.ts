@@ -12,3 +12,6 @@ export { supportCheck, type SupportCheck, type SupportGap } from "./support-chec
 export { clusterBootstrap, type BootstrapInterval, type BootstrapOptions, type WeightedStatistic } from "./cluster-bootstrap.js";
 export { crossFitRewardModel, type RewardModelOptions } from "./cross-fit-reward-model.js";
 export { estimatePolicyValue, ESTIMATOR_NAMES, type EstimatorName, type EstimateOptions, type IntervalEstimate, type PolicyValueEstimate } from "./estimate-policy-value.js";
+export { syntheticBanditLog, type SyntheticBanditLog, type SyntheticBanditOptions } from "./synthetic-bandit-log.js";
+export { truePolicyValue } from "./true-policy-value.js";
+export { epsilonGreedyDistribution } from "./epsilon-greedy-distribution.js";

@@ -64,6 +64,6 @@ function describeGaps(unsupportedMass: number, gaps: readonly SupportGap[], basi
     .map((gap) => `action ${gap.action} ${percent(gap.targetMass)}`)
     .join(", ");
   const more = gaps.length > 5 ? `, and ${gaps.length - 5} more` : "";
-  const source = basis === "logging-distribution" ? "gave positive propensity" : "ever took";
+  const source = basis === "logging-distribution" ? "gave positive propensity" : "took";
   return `no support: the target puts ${percent(unsupportedMass)} of its probability on actions the logging policy never ${source} (${listed}${more}); IPW, SNIPW and the doubly robust estimates miss that part of its value`;
 }
