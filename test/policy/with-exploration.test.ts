@@ -113,6 +113,31 @@ describe("withExploration", () => {
     expect(Math.abs(keptOwnChoice - expectedKept)).toBeLessThan(4 * Math.sqrt(expectedKept));
   });
 
+  it("passes prepare's result, every feedback and the learning curve through to the wrapped policy", async () => {
+    let feedbackDays = 0;
+    let preparedSeen: unknown;
+    const learner: PolicyDefinition = {
+      name: "counting-learner",
+      description: "Takes no action and counts its feedback calls.",
+      prepare: async () => "model",
+      create(context) {
+        preparedSeen = context.prepared;
+        return {
+          decide(batch, output) {
+            for (let row = 0; row < batch.size; row++) output.probabilities[row * context.actions.length] = 1;
+          },
+          feedback: () => void feedbackDays++,
+          learningCurve: () => ({ xLabel: "day", yLabel: "feedback calls", x: [0], y: [feedbackDays] }),
+        };
+      },
+    };
+    const result = await runReplicate({ scenario: baselineWith({ subscribers: 300, days: 20 }), policy: withExploration(learner, { epsilon: 0.2 }), rootSeed: 4, replicate: 0 });
+    expect(preparedSeen).toBe("model");
+    expect(feedbackDays).toBe(20);
+    expect(result.learningCurve).toEqual({ xLabel: "day", yLabel: "feedback calls", x: [0], y: [20] });
+    expect(result.groups.all.contacts).toBeGreaterThan(0);
+  });
+
   it("refuses an epsilon outside [0, 1] and a temperature that is not positive", () => {
     expect(() => withExploration(rulesNba, { epsilon: 1.5 })).toThrow(new InputError("withExploration: epsilon must be a number from 0 to 1, got 1.5"));
     expect(() => withExploration(rulesNba, { temperature: 0 })).toThrow(new InputError("withExploration: temperature must be a finite number > 0, got 0"));
