@@ -15,3 +15,4 @@ export { estimatePolicyValue, ESTIMATOR_NAMES, type EstimatorName, type Estimate
 export { syntheticBanditLog, type SyntheticBanditLog, type SyntheticBanditOptions } from "./synthetic-bandit-log.js";
 export { truePolicyValue } from "./true-policy-value.js";
 export { epsilonGreedyDistribution } from "./epsilon-greedy-distribution.js";
+export { checkLoggedDataset } from "./check-logged-dataset.js";
