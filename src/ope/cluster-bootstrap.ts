@@ -38,8 +38,11 @@ export function clusterBootstrap<Name extends string>(
   statistics: Readonly<Record<Name, WeightedStatistic>>,
   options: BootstrapOptions,
 ): Record<Name, BootstrapInterval> {
+  if (!Number.isInteger(options.replicates) || options.replicates < 1) throw new RangeError(`bootstrap: replicates must be an integer >= 1, got ${options.replicates}`);
+  if (!(options.confidence > 0 && options.confidence < 1)) throw new RangeError(`bootstrap: confidence must be between 0 and 1, got ${options.confidence}`);
   const { index, count } = denseClusters(log.cluster, log.rounds);
   const names = Object.keys(statistics) as Name[];
+  const functions = names.map((name) => statistics[name]);
   const draws = names.map(() => new Float64Array(options.replicates));
   const clusterDraws = new Float64Array(count);
   const multiplicity = new Float64Array(log.rounds);
@@ -47,7 +50,7 @@ export function clusterBootstrap<Name extends string>(
     clusterDraws.fill(0);
     for (let k = 0; k < count; k++) clusterDraws[Math.floor(options.stream.next() * count)]++;
     for (let i = 0; i < log.rounds; i++) multiplicity[i] = clusterDraws[index[i]];
-    names.forEach((name, s) => (draws[s][replicate] = statistics[name](multiplicity)));
+    for (let s = 0; s < functions.length; s++) draws[s][replicate] = functions[s](multiplicity);
   }
   const tail = (1 - options.confidence) / 2;
   const intervals = {} as Record<Name, BootstrapInterval>;

@@ -60,4 +60,11 @@ describe("cluster bootstrap", () => {
     expect(odd.undefinedReplicates).toBe(50);
     expect(odd.lower).toBeLessThan(odd.upper);
   });
+
+  it("refuses no resamples and a confidence outside (0, 1)", () => {
+    const log = clusteredLog();
+    const stream = createStream(1, "test");
+    expect(() => clusterBootstrap(log, {}, { replicates: 0, confidence: 0.95, stream })).toThrow("bootstrap: replicates must be an integer >= 1, got 0");
+    expect(() => clusterBootstrap(log, {}, { replicates: 10, confidence: 95, stream })).toThrow("bootstrap: confidence must be between 0 and 1, got 95");
+  });
 });
