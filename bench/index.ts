@@ -5,18 +5,27 @@ import { BUILTIN_POLICIES } from "../policies/builtin-policies.js";
 import { measureWorkerSpeedup } from "./worker-speedup.js";
 import { measureMlTraining } from "./ml-train.js";
 import { measureParallelCeiling } from "./parallel-ceiling.js";
+import { measureOpeThroughput } from "./ope-throughput.js";
 import os from "node:os";
 
 /**
- * `npm run bench [-- --json] [-- --subscribers N] [-- --workers N] [-- --speedup-only]`:
+ * `npm run bench [-- --json] [-- --subscribers N] [-- --workers N] [-- --speedup-only] [-- --ope-only]`:
  * single-threaded benchmarks, then the worker pool's speed-up. Prints a table, or one JSON
- * object with --json. --speedup-only skips the single-threaded part.
+ * object with --json. --speedup-only skips the single-threaded part; --ope-only runs only the
+ * off-policy estimators' section.
  */
 const args = process.argv.slice(2);
 const json = args.includes("--json");
 const numberFlag = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
 const subscribers = numberFlag("--subscribers", 50_000);
 const speedupOnly = args.includes("--speedup-only");
+const ope = speedupOnly ? null : measureOpeThroughput();
+const fixedMs = (times: Record<string, number>) => Object.fromEntries(Object.entries(times).map(([name, ms]) => [name, Number(ms.toFixed(3))]));
+if (args.includes("--ope-only")) {
+  if (json) console.log(JSON.stringify({ ope: { ...ope!, medianMs: fixedMs(ope!.medianMs), minMs: fixedMs(ope!.minMs) }, node: process.version }));
+  else printOpe();
+  process.exit(0);
+}
 
 const { scenario: baseline } = loadScenario("scenarios/baseline.yaml");
 const scenario = { ...baseline, population: { ...baseline.population, size: subscribers } };
@@ -43,6 +52,7 @@ const result = {
     world: { subscribers: world.subscribers, days: world.days, drawsPerSubscriberDay: Number(world.drawsPerSubscriberDay.toFixed(3)), loopSeconds: Number(world.loopSeconds.toFixed(2)) },
   }),
   policyDecisionsPerSec,
+  ...(ope && { ope: { ...ope, medianMs: fixedMs(ope.medianMs), minMs: fixedMs(ope.minMs) } }),
   ...(mlTraining && {
     mlTrainSecondsPer1M: Number(mlTraining.secondsPer1M.toFixed(1)),
     mlTrainCpuSecondsPer1M: Number(mlTraining.cpuSecondsPer1M.toFixed(1)),
@@ -70,6 +80,7 @@ else {
   console.log(`  ratio              ${world.ratio.toFixed(3)}`);
   console.log("policy decisions (with updates) per second, 10,000 subscribers x 120 days");
   for (const [name, rate] of Object.entries(policyDecisionsPerSec)) console.log(`  ${name.padEnd(20)} ${rate}`);
+  printOpe();
   if (mlTraining) console.log(`propensity network training: ${mlTraining.secondsPer1M.toFixed(1)} s (${mlTraining.cpuSecondsPer1M.toFixed(1)} s of CPU) per 1,000,000 logged contacts (${mlTraining.rows} resampled from ${mlTraining.loggedContacts} logged)`);
   printSpeedup();
 }
@@ -79,4 +90,10 @@ function printSpeedup(): void {
   console.log(`  main thread (--workers 1) ${speedup.mainThreadSeconds.toFixed(2)} s, pool of 1 ${speedup.oneWorkerSeconds.toFixed(2)} s, pool of ${workers} ${speedup.seconds.toFixed(2)} s`);
   console.log(`  speed-up ${speedup.speedup.toFixed(2)}x (pool of 1 -> ${workers}: ${speedup.poolScaling.toFixed(2)}x; rounds ${speedup.roundSpeedups.map((value) => value.toFixed(2)).join(", ")})`);
   console.log(`  machine ceiling with ${workers} threads: arithmetic ${ceiling.compute.toFixed(2)}x, memory sweep ${ceiling.memory.toFixed(2)}x`);
+}
+
+function printOpe(): void {
+  if (!ope) return;
+  console.log(`off-policy estimators, ${ope.rows.toLocaleString("en")} logged rows x ${ope.actions} actions, median (fastest) of ${ope.repeats} runs`);
+  for (const [name, ms] of Object.entries(ope.medianMs)) console.log(`  ${name.padEnd(20)} ${ms.toFixed(2)} ms (${ope.minMs[name].toFixed(2)} ms)`);
 }

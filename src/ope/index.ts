@@ -1,0 +1,18 @@
+export type { ActionMatrix, LoggedDataset } from "./logged-dataset.js";
+export { ipw } from "./ipw.js";
+export { snipw } from "./snipw.js";
+export { dm } from "./dm.js";
+export { dr } from "./dr.js";
+export { sndr } from "./sndr.js";
+export { switchDr } from "./switch-dr.js";
+export { importanceWeights } from "./importance-weights.js";
+export { effectiveSampleSize } from "./effective-sample-size.js";
+export { weightSummary, type WeightSummary } from "./weight-summary.js";
+export { supportCheck, type SupportCheck, type SupportGap } from "./support-check.js";
+export { clusterBootstrap, type BootstrapInterval, type BootstrapOptions, type WeightedStatistic } from "./cluster-bootstrap.js";
+export { crossFitRewardModel, type RewardModelOptions } from "./cross-fit-reward-model.js";
+export { estimatePolicyValue, ESTIMATOR_NAMES, type EstimatorName, type EstimateOptions, type IntervalEstimate, type PolicyValueEstimate } from "./estimate-policy-value.js";
+export { syntheticBanditLog, type SyntheticBanditLog, type SyntheticBanditOptions } from "./synthetic-bandit-log.js";
+export { truePolicyValue } from "./true-policy-value.js";
+export { epsilonGreedyDistribution } from "./epsilon-greedy-distribution.js";
+export { checkLoggedDataset } from "./check-logged-dataset.js";
