@@ -6,10 +6,10 @@ import { InputError } from "../../src/input-error.js";
 import { rulesNba } from "../../policies/rules-nba.js";
 import { offerOfTheMonth } from "../../policies/offer-of-the-month.js";
 import { baselineWith } from "../world/baseline-scenario.js";
-import { describePolicyContract } from "./policy-contract.js";
+import { describePolicyContract } from "../../src/testing/describe-policy-contract.js";
 
-describePolicyContract(withExploration(rulesNba, { epsilon: 0.1 }));
-describePolicyContract(withExploration(offerOfTheMonth, { temperature: 0.25 }));
+describePolicyContract(withExploration(rulesNba, { epsilon: 0.1 }), { describe, it });
+describePolicyContract(withExploration(offerOfTheMonth, { temperature: 0.25 }), { describe, it });
 
 interface Recorded {
   probabilities: Float64Array;
