@@ -1,7 +1,6 @@
 import type { ExperimentResults } from "../report/build-results.js";
 import { formatDifference, formatWithInterval, HEADLINE_KPIS, KPI_DISPLAY } from "../report/kpi-format.js";
 import { markdownTable } from "../report/text-table.js";
-import { SWEEP_PAIRED_KPIS } from "./report/sweep-charts.js";
 import type { TaskFailure } from "../results/task-outcome.js";
 import { pairedDifference, type PairedDifference, type ReplicateSummary } from "../metrics/summarize-replicates.js";
 import type { KpiName } from "../metrics/replicate-kpis.js";
@@ -9,6 +8,9 @@ import { OFFERSIM_VERSION } from "../version.js";
 import type { SweepParameter, SweepVariant } from "./sweep-grid.js";
 
 export const SWEEP_SCHEMA_VERSION = 1;
+
+/** KPIs also charted as paired differences: against the reference policy, and against the first value of the parameter. */
+export const SWEEP_PAIRED_KPIS: readonly KpiName[] = ["netValuePerSub", "churnRateMonthly", "contactsPerSubMonth"];
 
 /** sweep.json: the grid, and per variant and policy the KPI summaries of its results.json. */
 export interface SweepResults {

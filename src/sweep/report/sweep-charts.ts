@@ -1,5 +1,5 @@
 import type { KpiName } from "../../metrics/replicate-kpis.js";
-import type { SweepResults, SweepVariantResults } from "../sweep-results.js";
+import { SWEEP_PAIRED_KPIS, type SweepResults, type SweepVariantResults } from "../sweep-results.js";
 import { KPI_DISPLAY } from "../../report/kpi-format.js";
 
 /** KPIs charted against the swept parameter, in this order. */
@@ -16,8 +16,6 @@ export const SWEEP_CHART_KPIS: readonly KpiName[] = [
   "offerCost",
 ];
 
-/** KPIs also charted as paired differences: against the reference policy, and against the first value of the parameter. */
-export const SWEEP_PAIRED_KPIS: readonly KpiName[] = ["netValuePerSub", "churnRateMonthly", "contactsPerSubMonth"];
 
 /**
  * What a chart's y axis shows: the KPI itself (95 % interval of each policy's mean over seeds),
