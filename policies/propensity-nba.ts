@@ -3,14 +3,12 @@ import type { Program } from "../src/scenario/vocabulary.js";
 import { COMMERCIAL_CATEGORIES, MOMENT_CANCELLATION, MOMENT_OUTBOUND } from "../src/scenario/vocabulary.js";
 import { FEATURE_INDEX as F } from "../src/world/observation/observe.js";
 import { choose } from "../src/policy/action-lookup.js";
+import { inServiceDisruption } from "../src/policy/service-disruption.js";
 import { preparePropensityModels, treatmentArms } from "../src/learning/propensity-models.js";
 import { PropensityScorer } from "../src/learning/propensity-scorer.js";
 import { acceptedMoney } from "../src/learning/deal-economics.js";
 import { VALUE_MONTHS } from "../src/world/pricing/deal-value.js";
 
-/** Service disruption: as rules-nba, 3 dropped calls or buffering events, or an hour without signal, in 7 days. */
-const PROBLEMS_FOR_DISRUPTION = 3;
-const NO_SIGNAL_FOR_DISRUPTION = 1;
 /** Business levers per program (1: neutral): where the operator wants to push or hold back. */
 const PROGRAM_LEVER: Partial<Record<Program, number>> = { referral: 0.5 };
 
@@ -53,7 +51,7 @@ export const propensityNba: PolicyDefinition = {
           const offset = row * actionCount;
           const f = row * width;
           const former = x[f + F.churnedFormer] === 1;
-          const disrupted = x[f + F.droppedCalls7d] + x[f + F.buffering7d] >= PROBLEMS_FOR_DISRUPTION || x[f + F.noSignalHours7d] >= NO_SIGNAL_FOR_DISRUPTION;
+          const disrupted = inServiceDisruption(x, f);
           const noSelling = disrupted || x[f + F.daysOverduePer30] > 0 || (batch.moment[row] === MOMENT_OUTBOUND && x[f + F.contacts7d] >= 1);
           const cancelling = batch.moment[row] === MOMENT_CANCELLATION;
           const yearOfMargin = VALUE_MONTHS * x[f + F.arpuPer100] * 100 * marginShare;

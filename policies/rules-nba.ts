@@ -1,11 +1,10 @@
 import type { PolicyDefinition } from "../src/policy/policy.js";
 import type { Program } from "../src/scenario/vocabulary.js";
-import { MOMENT_CANCELLATION } from "../src/scenario/vocabulary.js";
+import { MOMENT_CANCELLATION, NO_ACTION } from "../src/scenario/vocabulary.js";
+import { inServiceDisruption } from "../src/policy/service-disruption.js";
 import { FEATURE_INDEX as F } from "../src/world/observation/observe.js";
 import { actionsByProgram, choose, firstEligible } from "../src/policy/action-lookup.js";
 
-const PROBLEMS_FOR_SERVICE = 3;
-const NO_SIGNAL_HOURS_FOR_SERVICE = 1;
 const RENEWAL_WINDOW_YEARS = 0.25;
 const FULL_ALLOWANCE = 0.9;
 const ONBOARDING_YEARS = 90 / 365;
@@ -52,12 +51,11 @@ export const rulesNba: PolicyDefinition = {
           const offset = row * count;
           const f = row * width;
           const pick = (candidates: readonly number[]) => firstEligible(candidates, eligible, offset);
-          let action = 0;
+          let action = NO_ACTION;
           if (batch.moment[row] === MOMENT_CANCELLATION) action = pick(save);
           else if (x[f + F.churnedFormer] === 1) action = pick(winback);
           else {
-            const troubled =
-              x[f + F.droppedCalls7d] + x[f + F.buffering7d] >= PROBLEMS_FOR_SERVICE || x[f + F.noSignalHours7d] >= NO_SIGNAL_HOURS_FOR_SERVICE;
+            const troubled = inServiceDisruption(x, f);
             const overdue = x[f + F.daysOverduePer30] > 0;
             if (troubled) action = pick(service);
             else if (overdue) action = pick(payments);

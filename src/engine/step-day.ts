@@ -17,6 +17,7 @@ import { refreshRegionNetwork } from "../world/transition/daily-chances.js";
 import { joinGrossAdds } from "./join-gross-adds.js";
 import { VALUE_MONTHS } from "../world/pricing/deal-value.js";
 import { monthlyPrice } from "../world/pricing/monthly-price.js";
+import { NO_ACTION } from "../scenario/vocabulary.js";
 
 /** What the agent sees on a live day: the decision batch, and where to write its answer. */
 export interface Observation {
@@ -99,7 +100,7 @@ function priceLeavers(sim: ReplicateSimulation, day: number): void {
 
 
 function hasContacts(chosen: Int32Array, size: number): boolean {
-  for (let row = 0; row < size; row++) if (chosen[row] !== 0) return true;
+  for (let row = 0; row < size; row++) if (chosen[row] !== NO_ACTION) return true;
   return false;
 }
 

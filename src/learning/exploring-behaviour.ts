@@ -1,6 +1,7 @@
 import type { PolicyDefinition } from "../policy/policy.js";
 import { OUTCOME_ACCEPT } from "../scenario/vocabulary.js";
 import { LoggedHistory } from "./logged-history.js";
+import { NO_ACTION } from "../scenario/vocabulary.js";
 
 /**
  * The logging policy of the training history: at each decision moment it contacts with
@@ -30,7 +31,7 @@ export function exploringBehaviour(contactShare: number, history: LoggedHistory)
             let action = 0;
             if (contact) {
               let pick = Math.floor(draw.next() * offers);
-              for (let a = 1; a < actionCount && action === 0; a++) if (eligible[offset + a] === 1 && pick-- === 0) action = a;
+              for (let a = 1; a < actionCount && action === NO_ACTION; a++) if (eligible[offset + a] === 1 && pick-- === 0) action = a;
             }
             if (share < 1) output.probabilities[offset] = 1 - share;
             for (let a = 1; a < actionCount; a++) if (eligible[offset + a] === 1) output.probabilities[offset + a] = share / offers;

@@ -3,6 +3,7 @@ import { standardNormal } from "../random/standard-normal.js";
 import { cholesky } from "./cholesky.js";
 import { DisjointLinearArms } from "./disjoint-linear-arms.js";
 import { OnlineLearningCurve } from "./online-learning-curve.js";
+import { NO_ACTION } from "../scenario/vocabulary.js";
 
 /** How a linear bandit turns its arm models into a choice. */
 export type Exploration =
@@ -118,7 +119,7 @@ export function createLinearBandit(context: PolicyContext, exploration: Explorat
         }
         // Epsilon-greedy: epsilon spread over the eligible actions (no action included).
         const share = exploration.epsilon / eligibleCount;
-        for (let a = 0; a < actionCount; a++) if (a === 0 || eligible[offset + a] === 1) output.probabilities[offset + a] = share;
+        for (let a = 0; a < actionCount; a++) if (a === NO_ACTION || eligible[offset + a] === 1) output.probabilities[offset + a] = share;
         output.probabilities[offset + best] += 1 - exploration.epsilon;
         let u = context.random.next();
         let pick = best;
@@ -136,14 +137,14 @@ export function createLinearBandit(context: PolicyContext, exploration: Explorat
       if (!features) return;
       for (let row = 0; row < feedback.size; row++) {
         const action = feedback.action[row];
-        if (action === 0 && context.random.next() >= NO_ACTION_SAMPLE) continue;
+        if (action === NO_ACTION && context.random.next() >= NO_ACTION_SAMPLE) continue;
         loadRow(features, row);
         arms.update(action, x, feedback.value[row] / REWARD_SCALE, nonZero, nonZeroCount);
         const subscriber = feedback.subscriber[row];
         lastAction[subscriber] = action;
         lastDay[subscriber] = feedback.day;
         lastFeatures.set(features.subarray(row * d, row * d + d), subscriber * d);
-        curve.add(feedback.day, feedback.value[row], action === 0 ? 1 / NO_ACTION_SAMPLE : 1);
+        curve.add(feedback.day, feedback.value[row], action === NO_ACTION ? 1 / NO_ACTION_SAMPLE : 1);
       }
       for (let k = 0; k < feedback.churned.length; k++) chargeLeaver(feedback.churned[k], feedback.churnedValue[k], feedback.day);
     },

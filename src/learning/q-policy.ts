@@ -1,6 +1,7 @@
 import type { DecisionBatch, DecisionOutput } from "../policy/policy.js";
 import type { RandomStream } from "../random/random-stream.js";
 import { maskedArgmax, mlpForward, type MlpWeights } from "./mlp.js";
+import { NO_ACTION } from "../scenario/vocabulary.js";
 
 /**
  * Writes epsilon-greedy decisions on the Q-network `net` into `output`: with probability 1 -
@@ -27,15 +28,15 @@ export function decideOnQ(net: MlpWeights, scratch: Float64Array[], batch: Decis
       continue;
     }
     let eligibleCount = 0;
-    for (let a = 0; a < actionCount; a++) eligibleCount += a === 0 ? 1 : eligible[offset + a];
+    for (let a = 0; a < actionCount; a++) eligibleCount += a === NO_ACTION ? 1 : eligible[offset + a];
     const share = epsilon / eligibleCount;
-    for (let a = 0; a < actionCount; a++) if (a === 0 || eligible[offset + a] === 1) output.probabilities[offset + a] = share;
+    for (let a = 0; a < actionCount; a++) if (a === NO_ACTION || eligible[offset + a] === 1) output.probabilities[offset + a] = share;
     output.probabilities[offset + best] += 1 - epsilon;
     let pick = best;
     if (random.next() < epsilon) {
       let k = Math.floor(random.next() * eligibleCount);
       for (let a = 0; a < actionCount; a++) {
-        if (a !== 0 && eligible[offset + a] === 0) continue;
+        if (a !== NO_ACTION && eligible[offset + a] === 0) continue;
         if (k-- === 0) {
           pick = a;
           break;

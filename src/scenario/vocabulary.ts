@@ -10,15 +10,17 @@ export const PLAN_POSTPAID = 1;
 export const PLAN_BROADBAND = 2;
 export const PLAN_TV = 3;
 
-/** Operator-computed value segments (post 001: strategic, transactional, disengaged). */
+/** Operator-computed value segments (strategic, transactional, disengaged: value, tenure and engagement). */
 export const VALUE_SEGMENTS = ["strategic", "transactional", "disengaged"] as const;
 export type ValueSegment = (typeof VALUE_SEGMENTS)[number];
+export const SEGMENT_STRATEGIC = 0;
+export const SEGMENT_TRANSACTIONAL = 1;
+export const SEGMENT_DISENGAGED = 2;
 
-/** Latent treatment-response types for retention contact. */
+/** Latent treatment-response types for retention contact; TYPE_* are their indices. */
 export const RESPONSE_TYPES = ["persuadable", "sureThing", "lostCause", "sleepingDog"] as const;
 export type ResponseType = (typeof RESPONSE_TYPES)[number];
 export const TYPE_PERSUADABLE = 0;
-export const TYPE_SURE_THING = 1;
 export const TYPE_LOST_CAUSE = 2;
 export const TYPE_SLEEPING_DOG = 3;
 
@@ -58,7 +60,7 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-/** Categories that sell something: these fail and annoy after service problems (001). */
+/** Categories that sell something: these fail and annoy after service problems (selling to someone the network just failed backfires). */
 export const COMMERCIAL_CATEGORIES: readonly Category[] = ["data", "device", "content", "roaming"];
 
 /** Outbound channels carry campaign contacts; `inbound` offers are made when the customer calls. */

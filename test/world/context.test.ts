@@ -6,7 +6,7 @@ import { contactContext, type ContactContext } from "../../src/world/choice/cont
 import { annoyanceIncrement } from "../../src/world/choice/annoyance-increment.js";
 import { recordProblems } from "../../src/world/state/recent-history.js";
 import { STATUS_ACTIVE } from "../../src/world/state/subscriber-state.js";
-import { MOMENT_OUTBOUND, OUTCOME_ACCEPT, PLAN_POSTPAID } from "../../src/scenario/vocabulary.js";
+import { MOMENT_OUTBOUND, OUTCOME_ACCEPT, PLAN_POSTPAID, TYPE_PERSUADABLE, TYPE_SLEEPING_DOG } from "../../src/scenario/vocabulary.js";
 import { always } from "./test-policies.js";
 import { baselineWith } from "./baseline-scenario.js";
 
@@ -77,10 +77,10 @@ describe("treatment effects differ by latent type", () => {
   };
 
   it("sleeping dogs contacted with a retention offer churn more than sleeping dogs left alone", () => {
-    expect(churnedOfType(runs[1], 3)).toBeGreaterThan(churnedOfType(runs[0], 3) * 1.2);
+    expect(churnedOfType(runs[1], TYPE_SLEEPING_DOG)).toBeGreaterThan(churnedOfType(runs[0], TYPE_SLEEPING_DOG) * 1.2);
   });
 
   it("the same campaign leaves persuadables churning no more than when left alone", () => {
-    expect(churnedOfType(runs[1], 0)).toBeLessThanOrEqual(churnedOfType(runs[0], 0) * 1.02);
+    expect(churnedOfType(runs[1], TYPE_PERSUADABLE)).toBeLessThanOrEqual(churnedOfType(runs[0], TYPE_PERSUADABLE) * 1.02);
   });
 });

@@ -13,7 +13,7 @@ const LOYALTY = CATEGORIES.indexOf("loyalty");
 /**
  * Probability that subscriber i accepts `offer` in `context`: a logistic model around the
  * offer's base take-up, raised by need and latent affinity, lowered by price (scaled by the
- * latent price sensitivity), by service problems for commercial offers (001), by overdue
+ * latent price sensitivity), by service problems for commercial offers (nobody buys more of a service that just failed them), by overdue
  * payments for device offers, and by annoyance; higher when the customer is in touch.
  */
 export function acceptProbability(state: SubscriberState, i: number, offer: Offer, category: number, context: ContactContext, day: number, params: WorldParams): number {

@@ -1,6 +1,6 @@
 import { NEVER, STATUS_ACTIVE, type SubscriberState } from "../state/subscriber-state.js";
 import { contactTotals, lastContactSlot, problemTotals } from "../state/recent-history.js";
-import { MOMENT_CANCELLATION, MOMENT_OUTBOUND, OUTCOME_ACCEPT, OUTCOME_IGNORE, OUTBOUND_CHANNELS } from "../../scenario/vocabulary.js";
+import { MOMENT_CANCELLATION, MOMENT_OUTBOUND, OUTCOME_ACCEPT, OUTCOME_IGNORE, OUTBOUND_CHANNELS, PLAN_BROADBAND, PLAN_POSTPAID, PLAN_PREPAID, PLAN_TV, SEGMENT_DISENGAGED, SEGMENT_STRATEGIC, SEGMENT_TRANSACTIONAL } from "../../scenario/vocabulary.js";
 import { daysToContractEnd, projectedAllowanceUse } from "../choice/need-signal.js";
 import { monthlyPrice } from "../pricing/monthly-price.js";
 import { annuityFactor } from "../pricing/annuity-factor.js";
@@ -74,10 +74,10 @@ export function writeFeatures(state: SubscriberState, i: number, moment: number,
   const active = state.status[i] === STATUS_ACTIVE;
   let f = offset;
   out[f++] = 1;
-  out[f++] = plan === 0 ? 1 : 0;
-  out[f++] = plan === 1 ? 1 : 0;
-  out[f++] = plan === 2 ? 1 : 0;
-  out[f++] = plan === 3 ? 1 : 0;
+  out[f++] = plan === PLAN_PREPAID ? 1 : 0;
+  out[f++] = plan === PLAN_POSTPAID ? 1 : 0;
+  out[f++] = plan === PLAN_BROADBAND ? 1 : 0;
+  out[f++] = plan === PLAN_TV ? 1 : 0;
   out[f++] = price / 100;
   out[f++] = (day - state.joinDay[i]) / 365;
   out[f++] = hasContract ? Math.max(-12, daysLeft / DAYS_PER_MONTH) / 12 : 0;
@@ -106,9 +106,9 @@ export function writeFeatures(state: SubscriberState, i: number, moment: number,
   out[f++] = contacts[2];
   out[f++] = day - state.lastComplaintDay[i] <= 90 ? 1 : 0;
   out[f++] = consents;
-  out[f++] = state.valueSegment[i] === 0 ? 1 : 0;
-  out[f++] = state.valueSegment[i] === 1 ? 1 : 0;
-  out[f++] = state.valueSegment[i] === 2 ? 1 : 0;
+  out[f++] = state.valueSegment[i] === SEGMENT_STRATEGIC ? 1 : 0;
+  out[f++] = state.valueSegment[i] === SEGMENT_TRANSACTIONAL ? 1 : 0;
+  out[f++] = state.valueSegment[i] === SEGMENT_DISENGAGED ? 1 : 0;
   out[f++] = estimatedClv(state, i, day, params) / 1000;
   out[f++] = moment !== MOMENT_OUTBOUND ? 1 : 0;
   out[f++] = moment === MOMENT_CANCELLATION ? 1 : 0;
@@ -117,7 +117,7 @@ export function writeFeatures(state: SubscriberState, i: number, moment: number,
 }
 
 /**
- * The operator's CLV estimate from observable data (post 000): margin x ARPU x expected
+ * The operator's CLV estimate from observable data (as in the high-value-customer post: value is margin over the customer's expected life): margin x ARPU x expected
  * remaining months, from the plan's typical churn, discounted.
  */
 export function estimatedClv(state: SubscriberState, i: number, day: number, params: WorldParams): number {

@@ -1,15 +1,11 @@
 import type { SubscriberState } from "../state/subscriber-state.js";
-import { PLAN_PREPAID } from "../../scenario/vocabulary.js";
-
-export const SEGMENT_STRATEGIC = 0;
-export const SEGMENT_TRANSACTIONAL = 1;
-export const SEGMENT_DISENGAGED = 2;
+import { PLAN_PREPAID, SEGMENT_DISENGAGED, SEGMENT_STRATEGIC, SEGMENT_TRANSACTIONAL } from "../../scenario/vocabulary.js";
 
 const STRATEGIC_SHARE = 0.2;
 const DISENGAGED_SHARE = 0.2;
 
 /**
- * The operator's value segment (post 001), computed from observable data only: monthly value
+ * The operator's value segment (strategic, transactional, disengaged, as in the customer-experience article on acting on value), computed from observable data only: monthly value
  * (price x lines), tenure and data engagement. The top fifth by score is strategic, the bottom
  * fifth disengaged, the rest transactional.
  */
