@@ -15,14 +15,18 @@ export interface ReplicateSummary {
 }
 
 /** The paired difference a[i] - b[i] of two metrics measured on the same seeds. */
-export interface PairedDifference {
-  /** Mean of a[i] - b[i]. */
+/** A difference of two means with its 95 % interval, paired or not. */
+export interface MeanDifference {
+  /** mean(a) - mean(b). */
   meanDiff: number;
-  /** 95 % t-interval for the mean difference; null when n < 2. */
+  /** 95 % t-interval for the difference; null when there are too few values. */
   ci95: [number, number] | null;
-  /** Number of pairs. */
+  /** Values behind it: the pairs of a paired difference, the smaller sample of a Welch one. */
   n: number;
 }
+
+/** The mean of a[i] - b[i] over pairs that share a seed (common random numbers). */
+export type PairedDifference = MeanDifference;
 
 function assertFiniteValues(place: string, values: readonly number[]): void {
   for (let index = 0; index < values.length; index++) {

@@ -1,5 +1,5 @@
 import { studentTQuantile } from "./student-t-quantile.js";
-import type { PairedDifference } from "./summarize-replicates.js";
+import type { MeanDifference } from "./summarize-replicates.js";
 
 /**
  * Difference of the means of two independent samples, mean(a) - mean(b), with Welch's 95 %
@@ -10,7 +10,7 @@ import type { PairedDifference } from "./summarize-replicates.js";
  * @example
  * welchDifference([3, 4, 5], [1, 2, 3]); // { meanDiff: 2, ci95: [0.39..., 3.60...], n: 3 }
  */
-export function welchDifference(a: readonly number[], b: readonly number[]): PairedDifference {
+export function welchDifference(a: readonly number[], b: readonly number[]): MeanDifference {
   if (a.length === 0 || b.length === 0) throw new Error(`welchDifference: a and b must hold at least one value, got ${a.length} and ${b.length}`);
   const meanDiff = mean(a) - mean(b);
   const n = Math.min(a.length, b.length);

@@ -1,4 +1,4 @@
-import { pairedDifference, type PairedDifference, type ReplicateSummary } from "../metrics/summarize-replicates.js";
+import { pairedDifference, type MeanDifference, type ReplicateSummary } from "../metrics/summarize-replicates.js";
 import { welchDifference } from "../metrics/welch-difference.js";
 import type { ExperimentResults } from "./build-results.js";
 
@@ -23,7 +23,7 @@ export function sameSeeds(a: ExperimentResults, b: ExperimentResults): boolean {
 }
 
 /** current - baseline of one KPI with a 95 % t-interval, by `method`. */
-export function kpiDifference(current: ReplicateSummary, baseline: ReplicateSummary, method: DifferenceMethod): PairedDifference {
+export function kpiDifference(current: ReplicateSummary, baseline: ReplicateSummary, method: DifferenceMethod): MeanDifference {
   if (method === "paired" && current.perSeed.length === baseline.perSeed.length) return pairedDifference(current.perSeed, baseline.perSeed);
   return welchDifference(current.perSeed, baseline.perSeed);
 }
