@@ -89,11 +89,11 @@ export { runReplicate } from "./engine/run-replicate.js";
 export type { ReplicateResult, SimulateOptions } from "./engine/simulate-replicate.js";
 export type { DecisionLog } from "./log/decision-log.js";
 
-// >>> The Gym-style environment (issue 11, item 3): `createEnvironment` and its types are
-// >>> exported here once src/ has them.
+// The Gym-style environment: drive a replicate day by day from your own agent loop.
+export { createEnvironment, playDay, type Environment, type EnvironmentOptions, type Observation, type StepResult } from "./engine/environment.js";
 
 // results.json.
 export { RESULTS_SCHEMA_VERSION, type ExperimentResults, type KpiSummaries, type PolicyResults } from "./report/build-results.js";
 export { KPI_NAMES, type KpiName, type Kpis } from "./metrics/replicate-kpis.js";
 export type { PairedDifference, ReplicateSummary } from "./metrics/summarize-replicates.js";
-export type { TaskFailure } from "./parallel/run-tasks.js";
+export type { TaskFailure } from "./results/task-outcome.js";
