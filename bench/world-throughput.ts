@@ -1,8 +1,6 @@
 import type { Scenario } from "../src/scenario/scenario-schema.js";
 import { noContact } from "../policies/no-contact.js";
-import { createReplicateSimulation } from "../src/engine/replicate-simulation.js";
-import { policyContextFor } from "../src/engine/policy-context.js";
-import { runDay } from "../src/engine/run-day.js";
+import { createEnvironment, playDay } from "../src/engine/environment.js";
 import { createStream, RandomStream } from "../src/random/random-stream.js";
 
 export interface WorldThroughput {
@@ -17,7 +15,8 @@ export interface WorldThroughput {
 }
 
 /**
- * Single-threaded speed of the day loop on `scenario` under no-contact, against a bare loop that
+ * Single-threaded speed of the day loop on `scenario` under no-contact, driven through the
+ * environment as `offersim run` drives it, against a bare loop that
  * draws the same number of uniforms from the same generator in the same chunk sizes and does
  * nothing else. Set-up (sampling the population) is not timed. The two are timed in turns,
  * `rounds` times, and the fastest round of each counts: shared machines drift.
@@ -40,12 +39,14 @@ export function measureWorldThroughput(scenario: Scenario, rounds = 3): WorldThr
 }
 
 function measureOnce(scenario: Scenario): WorldThroughput {
-  const sim = createReplicateSimulation({ scenario, rootSeed: scenario.seed, replicate: 0, policyName: noContact.name });
-  const policy = noContact.create(policyContextFor(sim, noContact));
+  const environment = createEnvironment(scenario, { seed: scenario.seed, replicate: 0, agentName: noContact.name });
+  const sim = environment.simulation;
+  const policy = noContact.create(environment.policyContext(noContact));
   const streams = Object.values(sim.streams).filter((value): value is RandomStream => value instanceof RandomStream);
   const drawnBefore = streams.reduce((sum, stream) => sum + stream.drawn, 0);
   const started = performance.now();
-  for (let day = sim.params.firstDay; day < scenario.horizonDays; day++) runDay(sim, policy, day);
+  // The environment, as `offersim run` drives it: warm-up, then a policy's turn each day.
+  for (let step = playDay(environment, policy, environment.reset(), noContact.name); !step.done; ) step = playDay(environment, policy, step.observation!, noContact.name);
   const loopSeconds = (performance.now() - started) / 1000;
   const draws = streams.reduce((sum, stream) => sum + stream.drawn, 0) - drawnBefore;
   const days = scenario.horizonDays - sim.params.firstDay;
