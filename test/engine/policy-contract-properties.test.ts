@@ -1,20 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createEnvironment } from "../../src/engine/environment.js";
+import { runReplicate } from "../../src/engine/run-replicate.js";
 import { simulateReplicate } from "../../src/engine/simulate-replicate.js";
 import { PolicyError } from "../../src/policy/policy-error.js";
 import type { DecisionBatch, DecisionOutput, PolicyDefinition } from "../../src/policy/policy.js";
 import type { RandomStream } from "../../src/random/random-stream.js";
 import { baselineWith } from "../../src/scenario/baseline-with.js";
 import type { Scenario } from "../../src/scenario/scenario-schema.js";
-import { noContact } from "../../policies/no-contact.js";
-import { random } from "../../policies/random.js";
-import { offerOfTheMonth } from "../../policies/offer-of-the-month.js";
-import { rulesNba } from "../../policies/rules-nba.js";
-import { epsGreedy } from "../../policies/eps-greedy.js";
-import { linucb } from "../../policies/linucb.js";
-import { thompson } from "../../policies/thompson.js";
-import { oracle } from "../../policies/oracle.js";
+import { BUILTIN_POLICIES } from "../../policies/builtin-policies.js";
 
 /**
  * Property tests of the policy contract (fast-check): over random small worlds and seeds, the
@@ -23,15 +17,13 @@ import { oracle } from "../../policies/oracle.js";
  * PolicyError naming the policy, the day and the first bad row; and a run replays exactly from
  * its seed. A failing case prints fast-check's `{ seed, path }` to replay it.
  *
- * The built-in policies checked are those without offline training: no-contact, random,
- * offer-of-the-month, rules-nba, eps-greedy, linucb, thompson and the oracle. propensity-nbo,
- * propensity-nba and dqn train TensorFlow.js models in `prepare` (seconds per case); the contract
- * suite (describePolicyContract) runs them on a fixed world instead.
+ * Every built-in policy is checked; those that train in `prepare` (propensity-nbo, propensity-nba,
+ * dqn) get the smallest training the scenario allows and fewer cases.
  */
 
 const BASE = baselineWith();
 
-/** A tiny world: a few hundred subscribers, a short warm-up, up to three weeks. */
+/** A tiny world: a few hundred subscribers, a short warm-up, up to three weeks, minimal training. */
 const tinyWorld = fc.record({
   subscribers: fc.integer({ min: 100, max: 400 }),
   days: fc.integer({ min: 3, max: 21 }),
@@ -42,7 +34,14 @@ const tinyWorld = fc.record({
 type TinyWorld = typeof tinyWorld extends fc.Arbitrary<infer T> ? T : never;
 
 function scenarioOf(world: TinyWorld): Scenario {
-  return { ...BASE, seed: world.seed, warmupDays: world.warmupDays, horizonDays: world.days, population: { ...BASE.population, size: world.subscribers } };
+  return {
+    ...BASE,
+    seed: world.seed,
+    warmupDays: world.warmupDays,
+    horizonDays: world.days,
+    population: { ...BASE.population, size: world.subscribers },
+    training: { ...BASE.training, episodes: 1, episodeDays: 30, maxSubscribers: 200, historyDays: 14, rlMaxSubscribers: 100 },
+  };
 }
 
 /**
@@ -215,17 +214,17 @@ describe("the policy contract, over random worlds and seeds (fast-check)", () =>
     );
   });
 
-  const builtins: PolicyDefinition[] = [noContact, random, offerOfTheMonth, rulesNba, epsGreedy, linucb, thompson, oracle];
-  for (const definition of builtins) {
-    it(`${definition.name}'s every answer keeps the contract, and a run replays exactly from its seed`, () => {
-      fc.assert(
-        fc.property(tinyWorld, (world) => {
-          const checked = keepingTheContract(definition);
-          const first = simulateReplicate({ scenario: scenarioOf(world), policy: checked, rootSeed: world.seed, replicate: world.replicate, keepLog: true });
-          const second = simulateReplicate({ scenario: scenarioOf(world), policy: definition, rootSeed: world.seed, replicate: world.replicate, keepLog: true });
+  for (const definition of BUILTIN_POLICIES) {
+    const trains = definition.prepare !== undefined;
+    it(`${definition.name}'s every answer keeps the contract, and a run replays exactly from its seed`, async () => {
+      await fc.assert(
+        fc.asyncProperty(tinyWorld, async (world) => {
+          const run = (policy: PolicyDefinition) => runReplicate({ scenario: scenarioOf(world), policy, rootSeed: world.seed, replicate: world.replicate, keepLog: true });
+          const first = await run(keepingTheContract(definition));
+          const second = await run(definition);
           expect(withoutTimes(second)).toEqual(withoutTimes(first));
         }),
-        { numRuns: 8 },
+        { numRuns: trains ? 3 : 8 },
       );
     });
   }
