@@ -23,19 +23,54 @@ function misbehaving(name: string, write: (probabilities: Float64Array, chosen: 
 }
 
 describe("the engine checks every decision", () => {
-  it("random's logged propensities are one over the number of eligible actions, and each row is a valid distribution", () => {
-    const { log } = simulateReplicate({ scenario, policy: random, rootSeed: 1, replicate: 0, keepLog: true });
-    expect(log!.size).toBeGreaterThan(1000);
-    const propensities = new Set<number>();
-    for (let row = 0; row < log!.size; row++) {
-      const p = log!.propensity[row];
-      expect(p).toBeGreaterThan(0);
-      expect(p).toBeLessThanOrEqual(1);
-      expect(Number.isInteger(Math.round(1 / p))).toBe(true);
-      expect(Math.abs(1 / p - Math.round(1 / p))).toBeLessThan(1e-9);
-      propensities.add(p);
+  it("random gives exactly 1 / (eligible actions) to each eligible action and 0 elsewhere, and the log records that propensity for every decision", () => {
+    // What random saw and answered, row by row, recomputed here from batch.eligibility() alone.
+    const seen: { day: number; subscriber: number; eligibleCount: number; chosen: number }[] = [];
+    const watched: PolicyDefinition = {
+      ...random,
+      create(context) {
+        const inner = random.create(context);
+        const count = context.actions.length;
+        return {
+          decide(batch, output) {
+            const eligible = batch.eligibility().slice();
+            inner.decide(batch, output);
+            for (let row = 0; row < batch.size; row++) {
+              let eligibleCount = 0;
+              for (let a = 0; a < count; a++) eligibleCount += eligible[row * count + a];
+              for (let a = 0; a < count; a++) {
+                const expected = eligible[row * count + a] === 1 ? 1 / eligibleCount : 0;
+                if (output.probabilities[row * count + a] !== expected) {
+                  expect.fail(`day ${batch.day}, row ${row}, action ${a}: expected probability ${expected}, got ${output.probabilities[row * count + a]}`);
+                }
+              }
+              seen.push({ day: batch.day, subscriber: batch.subscriber[row], eligibleCount, chosen: output.chosen[row] });
+            }
+          },
+        };
+      },
+    };
+    const log = simulateReplicate({ scenario, policy: watched, rootSeed: 1, replicate: 0, keepLog: true }).log!;
+    expect(log.size).toBe(seen.length);
+    expect(log.size).toBeGreaterThan(1000);
+    const eligibleCounts = new Set<number>();
+    let noActionChosen = 0;
+    let noActionExpected = 0;
+    let noActionVariance = 0;
+    for (let row = 0; row < log.size; row++) {
+      const { day, subscriber, eligibleCount, chosen } = seen[row];
+      expect([log.day[row], log.subscriber[row], log.action[row]]).toEqual([day, subscriber, chosen]);
+      if (log.propensity[row] !== 1 / eligibleCount) expect.fail(`log row ${row}: propensity ${log.propensity[row]}, expected 1/${eligibleCount}`);
+      eligibleCounts.add(eligibleCount);
+      if (chosen === 0) noActionChosen++;
+      noActionExpected += 1 / eligibleCount;
+      noActionVariance += (1 / eligibleCount) * (1 - 1 / eligibleCount);
     }
-    expect(propensities.size).toBeGreaterThan(1);
+    // Rows with 1, 2, 3, ... eligible actions all occur, so 1/count is tested for several counts.
+    expect(eligibleCounts.size).toBeGreaterThan(3);
+    // The draw follows the stated distribution: "no action" is chosen as often as its
+    // probabilities add up to, within 4 standard deviations.
+    expect(Math.abs(noActionChosen - noActionExpected)).toBeLessThan(4 * Math.sqrt(noActionVariance));
   });
 
   const cases: [string, RegExp, Parameters<typeof misbehaving>[1]][] = [
