@@ -5,8 +5,6 @@ import { fileURLToPath } from "node:url";
 import { InputError } from "../input-error.js";
 import { loadScenario } from "../scenario/load-scenario.js";
 import type { Scenario } from "../scenario/scenario-schema.js";
-import { BUILTIN_POLICIES } from "../policy/builtin-policies.js";
-import { looksLikePath, resolvePolicies } from "../policy/resolve-policies.js";
 import { planTasks, runTasks } from "../parallel/run-tasks.js";
 import { shardTasks, type Shard } from "../parallel/shard-tasks.js";
 import { describeExperiment } from "../report/experiment-description.js";
@@ -15,12 +13,14 @@ import { writeExperimentResults } from "./write-experiment-results.js";
 import { writeShardResults } from "./write-shard-results.js";
 import { whileHandlingInterrupts } from "./while-handling-interrupts.js";
 import { createProgressReporter } from "./progress-reporter.js";
-import type { PolicyDefinition } from "../policy/policy.js";
 import type { TaskFailure, TaskProgress } from "../parallel/run-tasks.js";
 import { buildResults, type ExperimentResults } from "../report/build-results.js";
 import { resultFiles } from "./write-experiment-results.js";
 import { loadTensorFlow, TF_BACKEND_ENV, TF_BACKENDS } from "../learning/tensorflow-backend.js";
 import { RunFailedError } from "./run-failed-error.js";
+import { planExperiment, type ExperimentPlan } from "./plan-experiment.js";
+
+export { planExperiment, type ExperimentPlan } from "./plan-experiment.js";
 
 /** The flags of `offersim run` as typed (numbers still as text, checked by parseRunOptions). */
 export interface RunFlags {
@@ -36,6 +36,8 @@ export interface RunFlags {
   taskTimeout?: string;
   shard?: string;
   out?: string;
+  force?: boolean;
+  allowPolicyModules?: boolean;
   json?: boolean;
   quiet?: boolean;
 }
@@ -53,6 +55,10 @@ export interface RunOptions {
   taskTimeoutSeconds: number;
   shard?: Shard;
   out?: string;
+  /** Replace the results of an earlier run in --out. */
+  force: boolean;
+  /** Let the scenario's `policies` list run policy modules. */
+  allowPolicyModules: boolean;
   tfBackend?: string;
   json: boolean;
   quiet: boolean;
@@ -114,9 +120,10 @@ export function parseRunOptions(flags: RunFlags): RunOptions {
     }
     return { index, count };
   };
+  const text = (flag: string, raw: string | undefined): string | undefined => (raw === undefined || once(flag, raw) ? undefined : raw);
   const options: RunOptions = {
-    scenario: flags.scenario,
-    policies: flags.policies,
+    scenario: text("scenario", flags.scenario),
+    policies: text("policies", flags.policies),
     seeds: integer("seeds", flags.seeds, 1, 1000) ?? DEFAULT_SEEDS,
     seed: integer("seed", flags.seed, 0, 2 ** 32 - 1),
     subscribers: integer("subscribers", flags.subscribers, 1, 50_000_000),
@@ -124,12 +131,14 @@ export function parseRunOptions(flags: RunFlags): RunOptions {
     workers: integer("workers", flags.workers, 1, 1024) ?? os.availableParallelism(),
     taskTimeoutSeconds: seconds("task-timeout", flags.taskTimeout) ?? DEFAULT_TASK_TIMEOUT_SECONDS,
     shard: shard(flags.shard),
-    out: flags.out,
-    tfBackend: flags.tfBackend,
+    out: text("out", flags.out),
+    force: flags.force ?? false,
+    allowPolicyModules: flags.allowPolicyModules ?? false,
+    tfBackend: text("tf-backend", flags.tfBackend),
     json: flags.json ?? false,
     quiet: flags.quiet ?? false,
   };
-  if (flags.tfBackend !== undefined && !(TF_BACKENDS as readonly string[]).includes(flags.tfBackend)) {
+  if (options.tfBackend !== undefined && !(TF_BACKENDS as readonly string[]).includes(options.tfBackend)) {
     problems.push(`--tf-backend must be one of ${TF_BACKENDS.join(", ")}, got ${JSON.stringify(flags.tfBackend)}`);
   }
   if (problems.length > 0) throw new InputError(problems);
@@ -194,33 +203,6 @@ export function applyRunOverrides(scenario: Scenario, options: RunOptions): Scen
   };
 }
 
-/** What an experiment runs besides the scenario: the policies, their sources, the root seed and the reference. */
-export interface ExperimentPlan {
-  policies: PolicyDefinition[];
-  /** How a worker finds each policy: a built-in name or a module's absolute path. */
-  sources: string[];
-  rootSeed: number;
-  reference: string | null;
-}
-
-/**
- * Resolves --policies (else the scenario's `policies`, else every built-in), --seed and
- * --reference. Module paths in a scenario are relative to the scenario file, like `extends`.
- *
- * @throws {InputError} for an empty list or a --reference that does not run.
- */
-export async function planExperiment(options: RunOptions, file: string, scenario: Scenario, referenceFlag: string | undefined): Promise<ExperimentPlan> {
-  const fromScenario = (name: string) => (looksLikePath(name) && !path.isAbsolute(name) ? path.join(path.dirname(file), name) : name);
-  const names = options.policies
-    ? options.policies.split(",").map((name) => name.trim()).filter((name) => name.length > 0)
-    : scenario.policies?.map(fromScenario) ?? BUILTIN_POLICIES.map((policy) => policy.name);
-  if (names.length === 0) throw new InputError("--policies must name at least one policy, got an empty list");
-  const policies = await resolvePolicies(names, options.policies ? "--policies" : `${file}: policies`);
-  const sources = names.map((name) => (looksLikePath(name) ? path.resolve(name) : name));
-  const reference = pickReference(referenceFlag, policies.map((policy) => policy.name));
-  return { policies, sources, rootSeed: options.seed ?? scenario.seed, reference };
-}
-
 /** A validated scenario ready to run: where it came from and its hash. */
 export interface ExperimentScenario {
   file: string;
@@ -277,13 +259,6 @@ export async function runExperiment(
 /** The files of a run folder (see resultFiles); a sweep leaves report.html out of its variants. */
 export function experimentFiles(experiment: ExperimentResults, options: { report?: boolean } = {}): Record<string, string> {
   return resultFiles(experiment, options);
-}
-
-/** --reference must name a policy of the run; by default no-contact when it runs, else none. */
-function pickReference(requested: string | undefined, names: readonly string[]): string | null {
-  if (requested === undefined) return names.includes("no-contact") ? "no-contact" : null;
-  if (!names.includes(requested)) throw new InputError(`--reference must name one of the run's policies (${names.join(", ")}), got ${JSON.stringify(requested)}`);
-  return requested;
 }
 
 /** A compact local-free timestamp for default folder names: 20260101-120000. */

@@ -1,5 +1,6 @@
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { Scenario } from "../scenario/scenario-schema.js";
+import type { PolicyDefinition } from "../policy/policy.js";
 import { replicateDays } from "../engine/simulate-replicate.js";
 import { preparePolicy } from "../engine/run-replicate.js";
 import { failedTask, type SimulationTask, type TaskOutcome } from "./simulation-task.js";
@@ -10,11 +11,12 @@ import { RunInterruptedError, throwIfInterrupted } from "./run-interrupted-error
 const YIELD_EVERY_MS = 100;
 
 /**
- * Runs the tasks one after the other in this thread (--workers 1). Between simulated days it
+ * Runs the tasks one after the other in this thread, with no worker: the single-thread reference
+ * of `npm run bench` (the CLI always runs tasks in worker threads, see runTasks). Between simulated days it
  * lets the event loop run now and then, so that Ctrl-C is seen within a day's work; an aborted
  * `signal` then stops the run with RunInterruptedError.
  */
-export async function runInProcess(scenario: Scenario, rootSeed: number, tasks: readonly SimulationTask[], tracker: ProgressTracker, signal?: AbortSignal): Promise<TaskOutcome[]> {
+export async function runInProcess(scenario: Scenario, rootSeed: number, tasks: readonly (SimulationTask & { readonly policy: PolicyDefinition })[], tracker: ProgressTracker, signal?: AbortSignal): Promise<TaskOutcome[]> {
   const outcomes: TaskOutcome[] = [];
   let lastYield = performance.now();
   for (const [index, task] of tasks.entries()) {

@@ -1,5 +1,5 @@
 import type { Scenario } from "../scenario/scenario-schema.js";
-import type { PolicyDefinition } from "../policy/policy.js";
+import type { PolicySummary } from "../policy/policy-summary.js";
 import type { ScenarioOutline } from "./build-results.js";
 
 /**
@@ -24,7 +24,7 @@ export interface DescribeExperimentInput {
   readonly scenarioHash: string;
   readonly rootSeed: number;
   readonly seeds: number;
-  readonly policies: readonly PolicyDefinition[];
+  readonly policies: readonly PolicySummary[];
   readonly reference: string | null;
 }
 
