@@ -90,7 +90,8 @@ export async function main(argv: string[]): Promise<number> {
         (command) =>
           command
             .positional("dirs", { type: "string", array: true, demandOption: true, describe: "Output folders of the shards (or their partial.json files)" })
-            .option("out", { type: "string", describe: "Output folder (default: reports/<scenario>-<time>)" })
+            .option("out", { type: "string", describe: "Output folder (default: reports/<scenario>-<time>); a new or empty folder, or an earlier run's with --force" })
+            .option("force", { type: "boolean", default: false, describe: "Replace the results of an earlier run in --out" })
             .option("json", { type: "boolean", default: false, describe: "Print results.json to stdout instead of a table" }),
         (args) => {
           mergeCommand(args);

@@ -4,11 +4,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError } from "../input-error.js";
 import { loadScenario } from "../scenario/load-scenario.js";
+import { MAX_SUBSCRIBERS } from "../scenario/world-schema.js";
 import type { Scenario } from "../scenario/scenario-schema.js";
 import { planTasks, runTasks } from "../parallel/run-tasks.js";
 import { shardTasks, type Shard } from "../parallel/shard-tasks.js";
 import { describeExperiment } from "../report/experiment-description.js";
 import { defaultOutDir } from "./default-out-dir.js";
+import { checkOutputFolder } from "./check-output-folder.js";
+import { preflightScenario } from "./preflight-scenario.js";
 import { writeExperimentResults } from "./write-experiment-results.js";
 import { writeShardResults } from "./write-shard-results.js";
 import { whileHandlingInterrupts } from "./while-handling-interrupts.js";
@@ -126,7 +129,7 @@ export function parseRunOptions(flags: RunFlags): RunOptions {
     policies: text("policies", flags.policies),
     seeds: integer("seeds", flags.seeds, 1, 1000) ?? DEFAULT_SEEDS,
     seed: integer("seed", flags.seed, 0, 2 ** 32 - 1),
-    subscribers: integer("subscribers", flags.subscribers, 1, 50_000_000),
+    subscribers: integer("subscribers", flags.subscribers, 1, MAX_SUBSCRIBERS),
     days: integer("days", flags.days, 1, 3650),
     workers: integer("workers", flags.workers, 1, 1024) ?? os.availableParallelism(),
     taskTimeoutSeconds: seconds("task-timeout", flags.taskTimeout) ?? DEFAULT_TASK_TIMEOUT_SECONDS,
@@ -164,17 +167,20 @@ export async function runCommand(flags: RunFlags): Promise<{ outDir: string }> {
   const startedAt = new Date();
   const shardSuffix = options.shard ? `-shard-${options.shard.index}-of-${options.shard.count}` : "";
   const outDir = options.out ?? defaultOutDir(scenario.name, startedAt, shardSuffix);
+  checkOutputFolder(outDir, options.out === undefined ? "the default output folder" : "--out", "run", options.force);
 
   await useTfBackend(options);
   const planned = planTasks(plan.policies, plan.sources, options.seeds);
   const tasks = options.shard ? shardTasks(planned, options.shard) : planned;
-  const outcomes = await whileHandlingInterrupts((signal) => {
+  const sizeSource = options.subscribers !== undefined ? "--subscribers" : "population.size";
+  preflightScenario(file, scenario, { concurrentTasks: Math.max(1, Math.min(options.workers, tasks.length)), sizeSource });
+  // Ctrl-C stops the workers and writes nothing; once the results are in, the files are written whole.
+  await whileHandlingInterrupts(async (signal) => {
     const progress = createProgressReporter(process.stderr, options.quiet);
-    const run = runTasks(scenario, plan.rootSeed, tasks, { workers: options.workers, taskTimeoutSeconds: options.taskTimeoutSeconds, signal, onProgress: progress.update });
-    return run.finally(progress.done);
+    const outcomes = await runTasks(scenario, plan.rootSeed, tasks, { workers: options.workers, taskTimeoutSeconds: options.taskTimeoutSeconds, signal, onProgress: progress.update }).finally(progress.done);
+    if (options.shard) writeShardResults({ experiment, shard: options.shard, outcomes, outDir, startedAt, workers: options.workers, json: options.json });
+    else writeExperimentResults({ experiment, outcomes, outDir, json: options.json, startedAt, workers: options.workers });
   });
-  if (options.shard) writeShardResults({ experiment, shard: options.shard, outcomes, outDir, startedAt, workers: options.workers, json: options.json });
-  else writeExperimentResults({ experiment, outcomes, outDir, json: options.json, startedAt, workers: options.workers });
   return { outDir };
 }
 

@@ -6,6 +6,7 @@ import { summaryCsv, summaryMarkdown, summaryText } from "../report/summary-writ
 import { writeFilesAtomically } from "../report/write-files-atomically.js";
 import { renderReportHtml } from "../report/render-report-html.js";
 import { RunFailedError } from "./run-failed-error.js";
+import { PARTIAL_FILE } from "../report/partial-results.js";
 
 export interface ExperimentOutputInput {
   readonly experiment: ExperimentDescription;
@@ -54,7 +55,7 @@ export function writeExperimentResults(input: ExperimentOutputInput): Experiment
   });
   Object.assign(results.meta, input.extraMeta);
   const files = resultFiles(results);
-  writeFilesAtomically(input.outDir, files);
+  writeFilesAtomically(input.outDir, files, { stale: [PARTIAL_FILE] });
   if (input.json) process.stdout.write(JSON.stringify(results) + "\n");
   else process.stdout.write(`${summaryText(results)}\nWrote ${path.join(input.outDir, "results.json")}, ${Object.keys(files).slice(1).join(", ").replace(/, ([^,]*)$/, " and $1")}\n`);
   if (failures.length > 0) throw new RunFailedError(failures, `the results of the other policies are in ${input.outDir}`);

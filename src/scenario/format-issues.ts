@@ -92,7 +92,10 @@ function sizeRule(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, node
   if (issue.origin === "number" || issue.origin === "int" || issue.origin === "bigint") {
     const noun = issue.origin === "int" ? "an integer" : "a number";
     const operator = (small ? ">" : "<") + (issue.inclusive ? "=" : "");
-    return `be ${numberRule(node) ?? `${noun} ${operator} ${limit}`}`;
+    const rule = numberRule(node);
+    // "a positive integer" leaves out the upper bound that was broken.
+    if (!small && rule === "a positive integer") return `be a positive integer up to ${limit}`;
+    return `be ${rule ?? `${noun} ${operator} ${limit}`}`;
   }
   if (issue.origin === "string" && small && limit === 1) return "not be empty";
   const unit = issue.origin === "string" ? "character" : "item";
@@ -121,7 +124,8 @@ function numberRule(node: SchemaNode | undefined): string | undefined {
   const max = checks.find((check) => check.check === "less_than");
   const noun = integer ? "an integer" : "a number";
   const positiveMin = min !== undefined && Number(min.value) === (min.inclusive ? 1 : 0);
-  if (integer && positiveMin && !max) {
+  // gt(0) reads "a positive integer" even with an upper bound (which sizeRule adds when broken).
+  if (integer && positiveMin && (!max || !min.inclusive)) {
     return "a positive integer";
   }
   if (min?.inclusive && max?.inclusive) return `${noun} from ${min.value} to ${max.value}`;
