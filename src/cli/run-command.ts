@@ -71,6 +71,8 @@ export const DEFAULT_SEEDS = 3;
 /** No time limit unless --task-timeout sets one. */
 export const DEFAULT_TASK_TIMEOUT_SECONDS = 0;
 const MAX_SHARDS = 100_000;
+/** Worker threads a run may start: each holds a population and a Node.js heap, so far more than the cores only costs memory. */
+export const MAX_WORKERS = 256;
 /** About 23 days: timers take at most 2^31 - 1 milliseconds. */
 const MAX_TIMEOUT_SECONDS = 2_000_000;
 
@@ -131,7 +133,7 @@ export function parseRunOptions(flags: RunFlags): RunOptions {
     seed: integer("seed", flags.seed, 0, 2 ** 32 - 1),
     subscribers: integer("subscribers", flags.subscribers, 1, MAX_SUBSCRIBERS),
     days: integer("days", flags.days, 1, 3650),
-    workers: integer("workers", flags.workers, 1, 1024) ?? os.availableParallelism(),
+    workers: integer("workers", flags.workers, 1, MAX_WORKERS) ?? os.availableParallelism(),
     taskTimeoutSeconds: seconds("task-timeout", flags.taskTimeout) ?? DEFAULT_TASK_TIMEOUT_SECONDS,
     shard: shard(flags.shard),
     out: text("out", flags.out),

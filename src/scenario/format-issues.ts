@@ -168,8 +168,22 @@ function customLine(path: Path, message: string, found: string): string {
 function fieldPath(path: Path): string {
   if (path.length === 0) return "the top level";
   return path
-    .map((key, index) => (typeof key === "number" ? `[${key}]` : `${index === 0 ? "" : "."}${String(key)}`))
+    .map((key, index) => (typeof key === "number" ? `[${key}]` : PLAIN_KEY.test(String(key)) ? `${index === 0 ? "" : "."}${String(key)}` : `[${quotedKey(String(key))}]`))
     .join("");
+}
+
+/** A key printed as it is: a short name, nothing a terminal could take for a control sequence. */
+const PLAIN_KEY = /^[A-Za-z_$][\w$-]{0,39}$/;
+const MAX_KEY_CHARACTERS = 40;
+
+/** Any other key, quoted, escaped and cut short. */
+function quotedKey(key: string): string {
+  return quotedText(key.length > MAX_KEY_CHARACTERS ? `${key.slice(0, MAX_KEY_CHARACTERS - 3)}...` : key);
+}
+
+/** JSON-quoted, with every control character escaped (JSON.stringify leaves DEL and the C1 controls as they are). */
+export function quotedText(text: string): string {
+  return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 function valueAt(input: unknown, path: Path): unknown {
@@ -184,7 +198,7 @@ function valueAt(input: unknown, path: Path): unknown {
 /** A short description of a raw value: `"ten"`, `-5`, `nothing`, `a list of 2 items`. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
-  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === "string") return quotedText(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (Array.isArray(value)) {
     return value.length === 0 ? "an empty list" : `a list of ${value.length} item${value.length === 1 ? "" : "s"}`;
   }
