@@ -87,7 +87,7 @@ else {
 
 function printSpeedup(): void {
   console.log(`worker pool: ${speedup.tasks} no-contact tasks of 20,000 subscribers, best of ${speedup.roundSpeedups.length} rounds`);
-  console.log(`  main thread (--workers 1) ${speedup.mainThreadSeconds.toFixed(2)} s, pool of 1 ${speedup.oneWorkerSeconds.toFixed(2)} s, pool of ${workers} ${speedup.seconds.toFixed(2)} s`);
+  console.log(`  main thread (no worker) ${speedup.mainThreadSeconds.toFixed(2)} s, pool of 1 (--workers 1) ${speedup.oneWorkerSeconds.toFixed(2)} s, pool of ${workers} ${speedup.seconds.toFixed(2)} s`);
   console.log(`  speed-up ${speedup.speedup.toFixed(2)}x (pool of 1 -> ${workers}: ${speedup.poolScaling.toFixed(2)}x; rounds ${speedup.roundSpeedups.map((value) => value.toFixed(2)).join(", ")})`);
   console.log(`  machine ceiling with ${workers} threads: arithmetic ${ceiling.compute.toFixed(2)}x, memory sweep ${ceiling.memory.toFixed(2)}x`);
 }

@@ -1,13 +1,14 @@
 import type { Scenario } from "../src/scenario/scenario-schema.js";
 import { noContact } from "../policies/no-contact.js";
-import { planTasks, runTasks } from "../src/parallel/run-tasks.js";
+import { planTasks } from "../src/parallel/run-tasks.js";
+import { runInProcess } from "../src/parallel/run-in-process.js";
 import { runInPool } from "../src/parallel/run-in-pool.js";
 import { createProgressTracker } from "../src/parallel/task-progress.js";
 
 export interface WorkerSpeedup {
   workers: number;
   tasks: number;
-  /** --workers 1: the tasks one after the other in the main thread (best round). */
+  /** The tasks one after the other in the main thread, no worker at all (best round). */
   mainThreadSeconds: number;
   /** The same in a pool of one worker thread: thread start-up and a cold JIT included. */
   oneWorkerSeconds: number;
@@ -33,7 +34,7 @@ export async function measureWorkerSpeedup(scenario: Scenario, workers: number, 
     await run();
     return (performance.now() - started) / 1000;
   };
-  const mainThread = () => time(() => runTasks(scenario, scenario.seed, plan, { workers: 1 }));
+  const mainThread = () => time(() => runInProcess(scenario, scenario.seed, plan, createProgressTracker(plan, scenario)));
   const pool = (threads: number) =>
     time(() => runInPool(scenario, scenario.seed, plan, { workers: threads, timeoutSeconds: 0, tracker: createProgressTracker(plan, scenario) }));
   const best = { mainThread: Infinity, oneWorker: Infinity, pool: Infinity };

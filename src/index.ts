@@ -78,7 +78,7 @@ export { oracle } from "../policies/oracle.js";
 
 // Scenarios.
 export { loadScenario, type LoadedScenario } from "./scenario/load-scenario.js";
-export { ScenarioError } from "./scenario/scenario-error.js";
+export { InputError } from "./input-error.js";
 export { baselineWith, baselineScenarioFile } from "./scenario/baseline-with.js";
 export type { Scenario, ScenarioInput } from "./scenario/scenario-schema.js";
 export type { Offer } from "./scenario/offer-schema.js";

@@ -1,4 +1,4 @@
-import { markdownTable } from "../report/text-table.js";
+import { markdownTable, markdownText } from "../report/text-table.js";
 import { formatNumber, type CheckReport, type KpiCheck } from "./check-against-baseline.js";
 
 const METHOD_TEXT = {
@@ -30,7 +30,7 @@ export function checkMarkdown(report: CheckReport): string {
   return [
     `## offersim check: ${verdict}`,
     "",
-    `Current run \`${report.currentFile}\` against baseline \`${report.baselineFile}\`, ${METHOD_TEXT[report.method]}. A KPI fails when the whole 95 % interval of current - baseline is worse than the baseline by more than its tolerance (docs/ci-gate.md).`,
+    `Current run ${markdownText(report.currentFile)} against baseline ${markdownText(report.baselineFile)}, ${METHOD_TEXT[report.method]}. A KPI fails when the whole 95 % interval of current - baseline is worse than the baseline by more than its tolerance (docs/ci-gate.md).`,
     "",
     ...(failed.length > 0 ? ["### Failures", "", markdownTable(CHECK_HEADER, checkRows(failed)), ""] : []),
     "<details><summary>Every gated KPI</summary>",

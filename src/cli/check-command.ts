@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { checkAgainstBaseline, type CheckReport } from "../check/check-against-baseline.js";
 import { checkJunitXml } from "../check/check-junit-xml.js";
@@ -10,6 +10,7 @@ import { readResultsFile, type LoadedResults } from "../report/read-results-file
 import { textTable } from "../report/text-table.js";
 import { writeFilesAtomically } from "../report/write-files-atomically.js";
 import { CheckFailedError } from "./check-failed-error.js";
+import { checkOutputFile } from "./check-output-folder.js";
 
 /** The flags of `offersim check`. */
 export interface CheckFlags {
@@ -29,6 +30,9 @@ export interface CheckFlags {
  */
 export function checkCommand(flags: CheckFlags): CheckReport | null {
   const tolerances = parseTolerances(flags.tolerance === undefined ? [] : ([] as string[]).concat(flags.tolerance));
+  // Every output path is checked before anything is read or written: a bad one is bad input (2), never a regression (1).
+  if (flags.junit !== undefined) checkOutputFile(flags.junit, "--junit");
+  if (flags.markdown !== undefined) checkOutputFile(flags.markdown, "--markdown");
   const current = readResultsFile(flags.dir, "DIR");
   if (flags.updateBaseline) return updateBaseline(current, flags);
   const baseline = readResultsFile(flags.baseline, "--baseline");
@@ -52,7 +56,6 @@ function writeOutputs(report: CheckReport, flags: CheckFlags): void {
     [flags.markdown, () => checkMarkdown(report)],
   ] as const) {
     if (file === undefined) continue;
-    if (file.trim() === "") throw new InputError("--junit and --markdown must name a file, got an empty path");
     writeFilesAtomically(path.dirname(path.resolve(file)), { [path.basename(file)]: content() });
   }
 }
@@ -60,8 +63,30 @@ function writeOutputs(report: CheckReport, flags: CheckFlags): void {
 /** Writes the current results as the baseline, without the run's time, host or durations (so an unchanged tree gives the same bytes). */
 function updateBaseline(current: LoadedResults, flags: CheckFlags): null {
   const file = existsSync(flags.baseline) && !flags.baseline.endsWith(".json") ? path.join(flags.baseline, "results.json") : flags.baseline;
+  checkOutputFile(file, "--baseline");
+  if (existsSync(file) && !isBaselineFile(file)) {
+    throw new InputError(`--baseline ${file}: --update-baseline replaces only a baseline written by offersim (a results.json), got a file that is not one`);
+  }
   const baseline: ExperimentResults = { ...current.results, meta: { offersimVersion: current.results.meta.offersimVersion } };
   writeFilesAtomically(path.dirname(path.resolve(file)), { [path.basename(file)]: JSON.stringify(baseline, null, 2) + "\n" });
   process.stdout.write(`Updated the baseline ${file} from ${current.file}\n`);
   return null;
+}
+
+/** Larger files are not baselines (a baseline of every policy is well under a megabyte). */
+const MAX_BASELINE_BYTES = 64 * 2 ** 20;
+
+/**
+ * A baseline that --update-baseline wrote: offersim results whose meta holds only the version (a
+ * run's own results.json has its time and host too, and is not replaced).
+ */
+function isBaselineFile(file: string): boolean {
+  try {
+    if (statSync(file).size > MAX_BASELINE_BYTES) return false;
+    const parsed = JSON.parse(readFileSync(file, "utf8")) as { schemaVersion?: unknown; meta?: unknown; policies?: unknown };
+    const meta = parsed.meta as Record<string, unknown> | undefined;
+    return typeof parsed.schemaVersion === "number" && Array.isArray(parsed.policies) && meta !== undefined && Object.keys(meta).join() === "offersimVersion";
+  } catch {
+    return false;
+  }
 }

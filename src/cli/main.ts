@@ -1,6 +1,5 @@
 import yargs from "yargs";
 import { InputError } from "../input-error.js";
-import { ScenarioError } from "../scenario/scenario-error.js";
 import { PolicyError } from "../policy/policy-error.js";
 import { RunFailedError } from "./run-failed-error.js";
 import { runCommand } from "./run-command.js";
@@ -48,7 +47,9 @@ export async function main(argv: string[]): Promise<number> {
             .option("tf-backend", { type: "string", describe: "TensorFlow.js backend of the ML and RL policies: wasm, cpu or node (tfjs-node, when installed) [default: wasm]" })
             .option("task-timeout", { type: "string", describe: "Seconds one (policy, seed) task may run before it is stopped and fails; 0 for no limit [default: 0]" })
             .option("shard", { type: "string", describe: "Run only slice i of n of the tasks (e.g. 2/4) and write DIR/partial.json for offersim merge" })
-            .option("out", { type: "string", describe: "Output folder (default: reports/<scenario>-<time>)" })
+            .option("out", { type: "string", describe: "Output folder (default: reports/<scenario>-<time>); a new or empty folder, or an earlier run's with --force" })
+            .option("force", { type: "boolean", default: false, describe: "Replace the results of an earlier run in --out" })
+            .option("allow-policy-modules", { type: "boolean", default: false, describe: "Let the scenario's policies list run policy modules (code) named in it" })
             .option("json", { type: "boolean", default: false, describe: "Print results.json to stdout instead of a table" })
             .option("quiet", { type: "boolean", default: false, describe: "No progress on stderr" }),
         async (args) => {
@@ -73,7 +74,9 @@ export async function main(argv: string[]): Promise<number> {
             .option("days", { type: "string", describe: "Override horizonDays" })
             .option("workers", { type: "string", describe: "Worker threads (default: the number of cores)" })
             .option("tf-backend", { type: "string", describe: "TensorFlow.js backend: wasm, cpu or node [default: wasm]" })
-            .option("out", { type: "string", describe: "Output folder (default: reports/<scenario>-sweep-<time>)" })
+            .option("out", { type: "string", describe: "Output folder (default: reports/<scenario>-sweep-<time>); a new or empty folder, or an earlier sweep's with --force" })
+            .option("force", { type: "boolean", default: false, describe: "Replace an earlier sweep's folder in --out" })
+            .option("allow-policy-modules", { type: "boolean", default: false, describe: "Let the scenario's policies list run policy modules (code) named in it" })
             .option("json", { type: "boolean", default: false, describe: "Print sweep.json to stdout" })
             .option("quiet", { type: "boolean", default: false, describe: "No progress on stderr" }),
         async (args) => {
@@ -86,7 +89,8 @@ export async function main(argv: string[]): Promise<number> {
         (command) =>
           command
             .positional("dirs", { type: "string", array: true, demandOption: true, describe: "Output folders of the shards (or their partial.json files)" })
-            .option("out", { type: "string", describe: "Output folder (default: reports/<scenario>-<time>)" })
+            .option("out", { type: "string", describe: "Output folder (default: reports/<scenario>-<time>); a new or empty folder, or an earlier run's with --force" })
+            .option("force", { type: "boolean", default: false, describe: "Replace the results of an earlier run in --out" })
             .option("json", { type: "boolean", default: false, describe: "Print results.json to stdout instead of a table" }),
         (args) => {
           mergeCommand(args);
@@ -176,7 +180,7 @@ function readableYargsMessage(message: string, argv: readonly string[]): string 
 }
 
 function report(error: unknown): number {
-  if (error instanceof ScenarioError || error instanceof InputError) {
+  if (error instanceof InputError) {
     for (const problem of error.problems) process.stderr.write(`offersim: ${problem}\n`);
     return EXIT_BAD_INPUT;
   }

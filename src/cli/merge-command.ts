@@ -8,10 +8,12 @@ import { PARTIAL_FILE, parsePartialResults, type PartialResults } from "../repor
 import { OFFERSIM_VERSION } from "../version.js";
 import { defaultOutDir } from "./default-out-dir.js";
 import { writeExperimentResults } from "./write-experiment-results.js";
+import { checkOutputFolder } from "./check-output-folder.js";
 
 export interface MergeFlags {
   dirs?: string[];
   out?: string;
+  force?: boolean;
   json?: boolean;
 }
 
@@ -30,11 +32,13 @@ export function mergeCommand(flags: MergeFlags): { outDir: string } {
   const startedAt = new Date();
   const dirs = flags.dirs ?? [];
   if (dirs.length === 0) throw new InputError("merge needs at least one folder with a partial.json (written by offersim run --shard i/n)");
+  if (flags.out !== undefined) checkOutputFolder(flags.out, "--out", "run", flags.force ?? false);
   const loaded = dirs.map(loadPartial);
   const { experiment, count } = checkSameExperiment(loaded);
   checkEveryShardOnce(loaded, count);
   const outcomes = outcomesInPlannedOrder(loaded, experiment);
   const outDir = flags.out ?? defaultOutDir(experiment.scenario.name, startedAt);
+  if (flags.out === undefined) checkOutputFolder(outDir, "the default output folder", "run", flags.force ?? false);
   const shardsMeta = loaded.map(({ file, partial }) => ({ shard: shardLabel(partial.shard), file, ...partial.meta }));
   writeExperimentResults({
     experiment,

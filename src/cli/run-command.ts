@@ -4,23 +4,25 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError } from "../input-error.js";
 import { loadScenario } from "../scenario/load-scenario.js";
+import { MAX_SUBSCRIBERS } from "../scenario/world-schema.js";
 import type { Scenario } from "../scenario/scenario-schema.js";
-import { BUILTIN_POLICIES } from "../../policies/builtin-policies.js";
-import { looksLikePath, resolvePolicies } from "../parallel/resolve-policies.js";
 import { planTasks, runTasks } from "../parallel/run-tasks.js";
 import { shardTasks, type Shard } from "../parallel/shard-tasks.js";
 import { describeExperiment } from "../report/experiment-description.js";
 import { defaultOutDir } from "./default-out-dir.js";
-import { writeExperimentResults } from "./write-experiment-results.js";
+import { checkOutputFolder } from "./check-output-folder.js";
+import { preflightScenario } from "./preflight-scenario.js";
+import { resultsFromOutcomes, writeExperimentResults } from "./write-experiment-results.js";
 import { writeShardResults } from "./write-shard-results.js";
 import { whileHandlingInterrupts } from "./while-handling-interrupts.js";
 import { createProgressReporter } from "./progress-reporter.js";
-import type { PolicyDefinition } from "../policy/policy.js";
 import type { TaskFailure, TaskProgress } from "../parallel/run-tasks.js";
-import { buildResults, type ExperimentResults } from "../report/build-results.js";
+import type { ExperimentResults } from "../report/build-results.js";
 import { resultFiles } from "./write-experiment-results.js";
 import { loadTensorFlow, TF_BACKEND_ENV, TF_BACKENDS } from "../learning/tensorflow-backend.js";
-import { RunFailedError } from "./run-failed-error.js";
+import { planExperiment, type ExperimentPlan } from "./plan-experiment.js";
+
+export { planExperiment, type ExperimentPlan } from "./plan-experiment.js";
 
 /** The flags of `offersim run` as typed (numbers still as text, checked by parseRunOptions). */
 export interface RunFlags {
@@ -36,6 +38,8 @@ export interface RunFlags {
   taskTimeout?: string;
   shard?: string;
   out?: string;
+  force?: boolean;
+  allowPolicyModules?: boolean;
   json?: boolean;
   quiet?: boolean;
 }
@@ -53,6 +57,10 @@ export interface RunOptions {
   taskTimeoutSeconds: number;
   shard?: Shard;
   out?: string;
+  /** Replace the results of an earlier run in --out. */
+  force: boolean;
+  /** Let the scenario's `policies` list run policy modules. */
+  allowPolicyModules: boolean;
   tfBackend?: string;
   json: boolean;
   quiet: boolean;
@@ -62,6 +70,8 @@ export const DEFAULT_SEEDS = 3;
 /** No time limit unless --task-timeout sets one. */
 export const DEFAULT_TASK_TIMEOUT_SECONDS = 0;
 const MAX_SHARDS = 100_000;
+/** Worker threads a run may start: each holds a population and a Node.js heap, so far more than the cores only costs memory. */
+export const MAX_WORKERS = 256;
 /** About 23 days: timers take at most 2^31 - 1 milliseconds. */
 const MAX_TIMEOUT_SECONDS = 2_000_000;
 
@@ -114,22 +124,25 @@ export function parseRunOptions(flags: RunFlags): RunOptions {
     }
     return { index, count };
   };
+  const text = (flag: string, raw: string | undefined): string | undefined => (raw === undefined || once(flag, raw) ? undefined : raw);
   const options: RunOptions = {
-    scenario: flags.scenario,
-    policies: flags.policies,
+    scenario: text("scenario", flags.scenario),
+    policies: text("policies", flags.policies),
     seeds: integer("seeds", flags.seeds, 1, 1000) ?? DEFAULT_SEEDS,
     seed: integer("seed", flags.seed, 0, 2 ** 32 - 1),
-    subscribers: integer("subscribers", flags.subscribers, 1, 50_000_000),
+    subscribers: integer("subscribers", flags.subscribers, 1, MAX_SUBSCRIBERS),
     days: integer("days", flags.days, 1, 3650),
-    workers: integer("workers", flags.workers, 1, 1024) ?? os.availableParallelism(),
+    workers: integer("workers", flags.workers, 1, MAX_WORKERS) ?? os.availableParallelism(),
     taskTimeoutSeconds: seconds("task-timeout", flags.taskTimeout) ?? DEFAULT_TASK_TIMEOUT_SECONDS,
     shard: shard(flags.shard),
-    out: flags.out,
-    tfBackend: flags.tfBackend,
+    out: text("out", flags.out),
+    force: flags.force ?? false,
+    allowPolicyModules: flags.allowPolicyModules ?? false,
+    tfBackend: text("tf-backend", flags.tfBackend),
     json: flags.json ?? false,
     quiet: flags.quiet ?? false,
   };
-  if (flags.tfBackend !== undefined && !(TF_BACKENDS as readonly string[]).includes(flags.tfBackend)) {
+  if (options.tfBackend !== undefined && !(TF_BACKENDS as readonly string[]).includes(options.tfBackend)) {
     problems.push(`--tf-backend must be one of ${TF_BACKENDS.join(", ")}, got ${JSON.stringify(flags.tfBackend)}`);
   }
   if (problems.length > 0) throw new InputError(problems);
@@ -155,17 +168,20 @@ export async function runCommand(flags: RunFlags): Promise<{ outDir: string }> {
   const startedAt = new Date();
   const shardSuffix = options.shard ? `-shard-${options.shard.index}-of-${options.shard.count}` : "";
   const outDir = options.out ?? defaultOutDir(scenario.name, startedAt, shardSuffix);
+  checkOutputFolder(outDir, options.out === undefined ? "the default output folder" : "--out", "run", options.force);
 
   await useTfBackend(options);
   const planned = planTasks(plan.policies, plan.sources, options.seeds);
   const tasks = options.shard ? shardTasks(planned, options.shard) : planned;
-  const outcomes = await whileHandlingInterrupts((signal) => {
+  const sizeSource = options.subscribers !== undefined ? "--subscribers" : "population.size";
+  preflightScenario(file, scenario, { concurrentTasks: Math.max(1, Math.min(options.workers, tasks.length)), sizeSource });
+  // Ctrl-C stops the workers and writes nothing; once the results are in, the files are written whole.
+  await whileHandlingInterrupts(async (signal) => {
     const progress = createProgressReporter(process.stderr, options.quiet);
-    const run = runTasks(scenario, plan.rootSeed, tasks, { workers: options.workers, taskTimeoutSeconds: options.taskTimeoutSeconds, signal, onProgress: progress.update });
-    return run.finally(progress.done);
+    const outcomes = await runTasks(scenario, plan.rootSeed, tasks, { workers: options.workers, taskTimeoutSeconds: options.taskTimeoutSeconds, signal, onProgress: progress.update }).finally(progress.done);
+    if (options.shard) writeShardResults({ experiment, shard: options.shard, outcomes, outDir, startedAt, workers: options.workers, json: options.json });
+    else writeExperimentResults({ experiment, outcomes, outDir, json: options.json, startedAt, workers: options.workers });
   });
-  if (options.shard) writeShardResults({ experiment, shard: options.shard, outcomes, outDir, startedAt, workers: options.workers, json: options.json });
-  else writeExperimentResults({ experiment, outcomes, outDir, json: options.json, startedAt, workers: options.workers });
   return { outDir };
 }
 
@@ -192,33 +208,6 @@ export function applyRunOverrides(scenario: Scenario, options: RunOptions): Scen
     horizonDays: options.days ?? scenario.horizonDays,
     population: { ...scenario.population, size: options.subscribers ?? scenario.population.size },
   };
-}
-
-/** What an experiment runs besides the scenario: the policies, their sources, the root seed and the reference. */
-export interface ExperimentPlan {
-  policies: PolicyDefinition[];
-  /** How a worker finds each policy: a built-in name or a module's absolute path. */
-  sources: string[];
-  rootSeed: number;
-  reference: string | null;
-}
-
-/**
- * Resolves --policies (else the scenario's `policies`, else every built-in), --seed and
- * --reference. Module paths in a scenario are relative to the scenario file, like `extends`.
- *
- * @throws {InputError} for an empty list or a --reference that does not run.
- */
-export async function planExperiment(options: RunOptions, file: string, scenario: Scenario, referenceFlag: string | undefined): Promise<ExperimentPlan> {
-  const fromScenario = (name: string) => (looksLikePath(name) && !path.isAbsolute(name) ? path.join(path.dirname(file), name) : name);
-  const names = options.policies
-    ? options.policies.split(",").map((name) => name.trim()).filter((name) => name.length > 0)
-    : scenario.policies?.map(fromScenario) ?? BUILTIN_POLICIES.map((policy) => policy.name);
-  if (names.length === 0) throw new InputError("--policies must name at least one policy, got an empty list");
-  const policies = await resolvePolicies(names, options.policies ? "--policies" : `${file}: policies`);
-  const sources = names.map((name) => (looksLikePath(name) ? path.resolve(name) : name));
-  const reference = pickReference(referenceFlag, policies.map((policy) => policy.name));
-  return { policies, sources, rootSeed: options.seed ?? scenario.seed, reference };
 }
 
 /** A validated scenario ready to run: where it came from and its hash. */
@@ -251,39 +240,23 @@ export async function runExperiment(
     signal,
     onProgress,
   });
-  const failures = outcomes.flatMap((outcome) => (outcome.ok ? [] : [outcome.failure]));
-  const failedPolicies = new Set(failures.map((failure) => failure.policy));
-  if (reference !== null && failedPolicies.has(reference)) throw new RunFailedError(failures, "the reference policy failed: no result can be compared");
-  const completed = policies.filter((policy) => !failedPolicies.has(policy.name));
-  if (completed.length === 0) throw new RunFailedError(failures, "every policy failed");
-  const results = outcomes.flatMap((outcome) => (outcome.ok && !failedPolicies.has(outcome.result.policy) ? [outcome.result] : []));
-  const experiment = buildResults({
+  return resultsFromOutcomes({
     scenario,
     scenarioFile: input.file,
     scenarioHash: input.hash,
     rootSeed: plan.rootSeed,
     replicates: options.seeds,
-    policies: completed,
-    results,
-    failures,
+    policies,
+    outcomes,
     startedAt,
-    durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
     workers: options.workers,
     reference,
   });
-  return { results: experiment, failures };
 }
 
 /** The files of a run folder (see resultFiles); a sweep leaves report.html out of its variants. */
 export function experimentFiles(experiment: ExperimentResults, options: { report?: boolean } = {}): Record<string, string> {
   return resultFiles(experiment, options);
-}
-
-/** --reference must name a policy of the run; by default no-contact when it runs, else none. */
-function pickReference(requested: string | undefined, names: readonly string[]): string | null {
-  if (requested === undefined) return names.includes("no-contact") ? "no-contact" : null;
-  if (!names.includes(requested)) throw new InputError(`--reference must name one of the run's policies (${names.join(", ")}), got ${JSON.stringify(requested)}`);
-  return requested;
 }
 
 /** A compact local-free timestamp for default folder names: 20260101-120000. */

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { loadScenario } from "../scenario/load-scenario.js";
 import { readScenarioHeader } from "../scenario/scenario-header.js";
-import { ScenarioError } from "../scenario/scenario-error.js";
+import { InputError } from "../input-error.js";
 import { defaultScenariosDir } from "./run-command.js";
 
 /** One scenario file of the library, as `offersim scenarios` lists it. */
@@ -50,7 +50,7 @@ function describeScenario(file: string): ScenarioEntry {
       problem: null,
     };
   } catch (error) {
-    if (!(error instanceof ScenarioError)) throw error;
+    if (!(error instanceof InputError)) throw error;
     const name = path.basename(file).replace(/\.ya?ml$/, "");
     return { name, ...base, extends: null, events: 0, offers: 0, hash: "", problem: error.problems[0] ?? error.message };
   }

@@ -1,16 +1,20 @@
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { InputError } from "../input-error.js";
 import type { TaskFailure, TaskProgress } from "../parallel/run-tasks.js";
 import { renderSweepHtml } from "../sweep/report/render-sweep-html.js";
 import type { ExperimentResults } from "../report/build-results.js";
-import { isAbsentOrEmpty, writeFolderAtomically } from "../report/write-folder-atomically.js";
+import { writeFolderAtomically } from "../report/write-folder-atomically.js";
+import { checkOutputFolder } from "./check-output-folder.js";
+import { safeFolderName } from "./default-out-dir.js";
+import { preflightScenario } from "./preflight-scenario.js";
 import { loadScenarioInput } from "../scenario/load-scenario.js";
 import { parseScenarioObject } from "../scenario/parse-scenario-object.js";
 import { scenarioHash } from "../scenario/scenario-hash.js";
 import { buildSweepVariants, parseSetFlags, type SweepParameter, type SweepVariant } from "../sweep/sweep-grid.js";
 import { buildSweepResults, sweepSummaryMarkdown, type SweepResults } from "../sweep/sweep-results.js";
 import { createProgressReporter } from "./progress-reporter.js";
+import { whileHandlingInterrupts } from "./while-handling-interrupts.js";
+import type { ExperimentPlan } from "./plan-experiment.js";
 import { RunFailedError } from "./run-failed-error.js";
 import {
   applyRunOverrides,
@@ -48,44 +52,26 @@ export async function sweepCommand(flags: SweepFlags): Promise<{ sweep: SweepRes
   const base = parseScenarioObject(file, raw);
   const variants = buildSweepVariants(file, raw, parameters);
   const startedAt = new Date();
-  const outDir = options.out ?? path.join("reports", `${base.name}-sweep-${timestamp(startedAt)}`);
-  if (!isAbsentOrEmpty(outDir) && !existsSync(path.join(outDir, "sweep.json"))) {
-    throw new InputError(`--out must be a new or empty folder, or the folder of an earlier sweep (with sweep.json) to replace, got ${JSON.stringify(outDir)}, which holds other files`);
-  }
+  const outDir = options.out ?? path.join("reports", `${safeFolderName(base.name)}-sweep-${timestamp(startedAt)}`);
+  checkOutputFolder(outDir, "--out", "sweep", options.force);
   const plan = await planExperiment(options, file, applyRunOverrides(base, options), flags.reference);
+  const concurrentTasks = Math.min(options.workers, plan.policies.length * options.seeds);
+  const sizeSource = options.subscribers !== undefined ? "--subscribers" : "population.size";
+  for (const variant of variants) preflightScenario(file, applyRunOverrides(variant.scenario, options), { concurrentTasks, sizeSource });
 
-  const progress = createProgressReporter(process.stderr, options.quiet);
-  const runs: { variant: SweepVariant; results: ExperimentResults; failures: TaskFailure[] }[] = [];
-  for (const [index, variant] of variants.entries()) {
-    const scenario = applyRunOverrides(variant.scenario, options);
-    const variantPlan = { ...plan, rootSeed: options.seed ?? scenario.seed };
-    const onProgress = (step: TaskProgress) =>
-      progress.update({
-        workDone: index * step.workTotal + step.workDone,
-        workTotal: variants.length * step.workTotal,
-        tasksDone: index * step.tasks + step.tasksDone,
-        tasks: variants.length * step.tasks,
-      });
-    const { results, failures } = await runExperiment({ file, scenario, hash: variant.hash }, variantPlan, options, onProgress);
-    runs.push({ variant, results, failures });
-  }
-  progress.done();
-
-  const sweep = buildSweepResults({
-    scenario: { name: base.name, file, hash: scenarioHash(base) },
-    parameters,
-    variants: runs,
-    startedAt,
-    durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
+  // Ctrl-C stops the workers and writes nothing; the folder is written in one step at the end.
+  const sweep = await whileHandlingInterrupts(async (signal) => {
+    const runs = await runVariants(variants, plan, options, file, signal);
+    const results = buildSweepResults({
+      scenario: { name: base.name, file, hash: scenarioHash(base) },
+      parameters,
+      variants: runs,
+      startedAt,
+      durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
+    });
+    writeFolderAtomically(outDir, sweepFiles(results, runs));
+    return results;
   });
-  const files: Record<string, string> = {};
-  for (const run of runs) {
-    for (const [name, text] of Object.entries(experimentFiles(run.results, { report: false }))) files[`variants/${run.variant.name}/${name}`] = text;
-  }
-  files["sweep.json"] = JSON.stringify(sweep, null, 2) + "\n";
-  files["summary.md"] = sweepSummaryMarkdown(sweep);
-  files["report.html"] = renderSweepHtml(sweep);
-  writeFolderAtomically(outDir, files);
 
   if (options.json) process.stdout.write(JSON.stringify(sweep) + "\n");
   else {
@@ -97,6 +83,44 @@ export async function sweepCommand(flags: SweepFlags): Promise<{ sweep: SweepRes
   const failures = sweep.failures;
   if (failures.length > 0) throw new RunFailedError(failures, `the results of the other policies are in ${outDir}`);
   return { sweep, outDir };
+}
+
+type VariantRun = { variant: SweepVariant; results: ExperimentResults; failures: TaskFailure[] };
+
+/** Every variant's experiment in turn, on one progress bar. */
+async function runVariants(variants: readonly SweepVariant[], plan: ExperimentPlan, options: RunOptions, file: string, signal: AbortSignal): Promise<VariantRun[]> {
+  const progress = createProgressReporter(process.stderr, options.quiet);
+  const runs: VariantRun[] = [];
+  try {
+    for (const [index, variant] of variants.entries()) {
+      const scenario = applyRunOverrides(variant.scenario, options);
+      const variantPlan = { ...plan, rootSeed: options.seed ?? scenario.seed };
+      const onProgress = (step: TaskProgress) =>
+        progress.update({
+          workDone: index * step.workTotal + step.workDone,
+          workTotal: variants.length * step.workTotal,
+          tasksDone: index * step.tasks + step.tasksDone,
+          tasks: variants.length * step.tasks,
+        });
+      const { results, failures } = await runExperiment({ file, scenario, hash: variant.hash }, variantPlan, options, onProgress, signal);
+      runs.push({ variant, results, failures });
+    }
+  } finally {
+    progress.done();
+  }
+  return runs;
+}
+
+/** The sweep folder's files by relative path: each variant's results, then sweep.json, summary.md and report.html. */
+function sweepFiles(sweep: SweepResults, runs: readonly VariantRun[]): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const run of runs) {
+    for (const [name, text] of Object.entries(experimentFiles(run.results, { report: false }))) files[`variants/${run.variant.name}/${name}`] = text;
+  }
+  files["sweep.json"] = JSON.stringify(sweep, null, 2) + "\n";
+  files["summary.md"] = sweepSummaryMarkdown(sweep);
+  files["report.html"] = renderSweepHtml(sweep);
+  return files;
 }
 
 function checkOverrides(parameters: readonly SweepParameter[], options: RunOptions): void {

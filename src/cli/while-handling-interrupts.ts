@@ -1,13 +1,23 @@
+/** Exit code of a run stopped by Ctrl-C or SIGTERM (128 + SIGINT's number, as shells report it). */
+const EXIT_INTERRUPTED = 130;
+
 /**
- * Runs `work` with Ctrl-C (SIGINT) and SIGTERM turned into an abort of `signal`, so that the run
- * stops its workers and rejects with RunInterruptedError; nothing has been written by then. A
- * second Ctrl-C gets Node's default handling (the process ends at once).
+ * Runs `work` (the simulation and the writing of its files) with Ctrl-C (SIGINT) and SIGTERM
+ * turned into an abort of `signal`, so that the run stops its workers and rejects with
+ * RunInterruptedError; nothing has been written by then. The handlers stay until `work` has
+ * renamed its last file: files are written synchronously, so a signal that comes while they are
+ * written is handled once they are complete, never half-way. A second signal ends the process
+ * at once (exit 130); the worker threads end with it.
  */
 export async function whileHandlingInterrupts<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const interrupt = new AbortController();
-  const onSignal = (signal: NodeJS.Signals) => interrupt.abort(signal);
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (!interrupt.signal.aborted) return interrupt.abort(signal);
+    process.stderr.write(`offersim: ${signal} again: stopped at once\n`);
+    process.exit(EXIT_INTERRUPTED);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   try {
     return await work(interrupt.signal);
   } finally {

@@ -1,11 +1,13 @@
 import path from "node:path";
 import type { TaskOutcome } from "../parallel/simulation-task.js";
-import { buildResults, type ExperimentResults } from "../report/build-results.js";
+import { buildResults, type BuildResultsInput, type ExperimentResults } from "../report/build-results.js";
+import type { TaskFailure } from "../results/task-outcome.js";
 import { scenarioOutline, type ExperimentDescription } from "../report/experiment-description.js";
 import { summaryCsv, summaryMarkdown, summaryText } from "../report/summary-writers.js";
 import { writeFilesAtomically } from "../report/write-files-atomically.js";
 import { renderReportHtml } from "../report/render-report-html.js";
 import { RunFailedError } from "./run-failed-error.js";
+import { PARTIAL_FILE } from "../report/partial-results.js";
 
 export interface ExperimentOutputInput {
   readonly experiment: ExperimentDescription;
@@ -29,36 +31,52 @@ export interface ExperimentOutputInput {
  * the others' results) or when nothing can be reported (the reference or every policy failed).
  */
 export function writeExperimentResults(input: ExperimentOutputInput): ExperimentResults {
-  const { experiment, outcomes } = input;
-  const failures = outcomes.flatMap((outcome) => (outcome.ok ? [] : [outcome.failure]));
-  const failedPolicies = new Set(failures.map((failure) => failure.policy));
-  if (experiment.reference !== null && failedPolicies.has(experiment.reference)) {
-    throw new RunFailedError(failures, "the reference policy failed: no result can be compared");
-  }
-  const completed = experiment.policies.filter((policy) => !failedPolicies.has(policy.name));
-  if (completed.length === 0) throw new RunFailedError(failures, "every policy failed");
-  const results = buildResults({
+  const { experiment } = input;
+  const { results, failures } = resultsFromOutcomes({
     scenario: scenarioOutline(experiment),
     scenarioFile: experiment.scenario.file,
     scenarioHash: experiment.scenario.hash,
     rootSeed: experiment.rootSeed,
     replicates: experiment.seeds,
-    policies: completed,
-    results: outcomes.flatMap((outcome) => (outcome.ok && !failedPolicies.has(outcome.result.policy) ? [outcome.result] : [])),
-    failures,
+    policies: experiment.policies,
+    outcomes: input.outcomes,
     startedAt: input.startedAt,
-    durationSeconds: (Date.now() - input.startedAt.getTime()) / 1000,
     workers: input.workers,
     reference: experiment.reference,
     mergedShards: input.mergedShards,
   });
   Object.assign(results.meta, input.extraMeta);
   const files = resultFiles(results);
-  writeFilesAtomically(input.outDir, files);
+  writeFilesAtomically(input.outDir, files, { stale: [PARTIAL_FILE] });
   if (input.json) process.stdout.write(JSON.stringify(results) + "\n");
   else process.stdout.write(`${summaryText(results)}\nWrote ${path.join(input.outDir, "results.json")}, ${Object.keys(files).slice(1).join(", ").replace(/, ([^,]*)$/, " and $1")}\n`);
   if (failures.length > 0) throw new RunFailedError(failures, `the results of the other policies are in ${input.outDir}`);
   return results;
+}
+
+/** What results.json is built from: every planned task's outcome and the experiment's description. */
+export type OutcomesInput = Omit<BuildResultsInput, "results" | "failures" | "durationSeconds"> & { readonly outcomes: readonly TaskOutcome[] };
+
+/**
+ * results.json from the tasks' outcomes, the same for run, merge and sweep: a policy with a
+ * failed task is left out (its failures are listed), and RunFailedError when nothing can be
+ * reported (the reference or every policy failed).
+ */
+export function resultsFromOutcomes(input: OutcomesInput): { results: ExperimentResults; failures: TaskFailure[] } {
+  const { outcomes, ...description } = input;
+  const failures = outcomes.flatMap((outcome) => (outcome.ok ? [] : [outcome.failure]));
+  const failedPolicies = new Set(failures.map((failure) => failure.policy));
+  if (input.reference !== null && failedPolicies.has(input.reference)) throw new RunFailedError(failures, "the reference policy failed: no result can be compared");
+  const completed = input.policies.filter((policy) => !failedPolicies.has(policy.name));
+  if (completed.length === 0) throw new RunFailedError(failures, "every policy failed");
+  const results = buildResults({
+    ...description,
+    policies: completed,
+    results: outcomes.flatMap((outcome) => (outcome.ok && !failedPolicies.has(outcome.result.policy) ? [outcome.result] : [])),
+    failures,
+    durationSeconds: (Date.now() - input.startedAt.getTime()) / 1000,
+  });
+  return { results, failures };
 }
 
 /**

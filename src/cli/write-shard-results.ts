@@ -8,6 +8,9 @@ import { writeFilesAtomically } from "../report/write-files-atomically.js";
 import { OFFERSIM_VERSION } from "../version.js";
 import { RunFailedError } from "./run-failed-error.js";
 
+/** The files of a whole run's folder, which a shard's partial.json replaces (--force). */
+const RUN_RESULT_FILES = ["results.json", "summary.csv", "summary.md", "report.html"];
+
 /**
  * `offersim run --shard i/n`: writes DIR/partial.json with the shard's raw outcomes, for
  * offersim merge, and throws RunFailedError (exit 1) when some of its tasks failed; the partial
@@ -41,7 +44,7 @@ export function writeShardResults(input: ShardOutputInput): void {
     outcomes: input.outcomes,
   };
   const text = serializePartialResults(partial);
-  writeFilesAtomically(input.outDir, { [PARTIAL_FILE]: text });
+  writeFilesAtomically(input.outDir, { [PARTIAL_FILE]: text }, { stale: RUN_RESULT_FILES });
   const failures = input.outcomes.flatMap((outcome) => (outcome.ok ? [] : [outcome.failure]));
   const planned = input.experiment.policies.length * input.experiment.seeds;
   if (input.json) process.stdout.write(text);

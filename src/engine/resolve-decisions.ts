@@ -1,5 +1,5 @@
 import type { Scenario } from "../scenario/scenario-schema.js";
-import { MOMENT_CANCELLATION, NO_ACTION, OUTCOME_ACCEPT, OUTCOME_COMPLAIN, OUTCOME_DECLINE, OUTCOME_IGNORE, OUTCOME_NONE, OUTCOME_OPT_OUT } from "../scenario/vocabulary.js";
+import { MOMENT_CANCELLATION, NO_ACTION, OUTCOME_ACCEPT, OUTCOME_COMPLAIN, OUTCOME_DECLINE, OUTCOME_IGNORE, OUTCOME_NONE } from "../scenario/vocabulary.js";
 import { STATUS_ACTIVE } from "../world/state/subscriber-state.js";
 import { recordContact } from "../world/state/recent-history.js";
 import { addAnnoyance } from "../world/state/decaying-levels.js";

@@ -5,7 +5,7 @@ import type { Scenario } from "../scenario/scenario-schema.js";
 import { objectiveWeights } from "../scenario/objective-schema.js";
 import { buildActionCatalogue } from "./action-catalogue.js";
 import { FEATURE_NAMES } from "../world/observation/observe.js";
-import { simulateReplicate, type SimulateOptions, type ReplicateResult } from "./simulate-replicate.js";
+import { replicateDays, simulateReplicate, type SimulateOptions, type ReplicateResult } from "./simulate-replicate.js";
 import type { ReplicateOptions } from "./simulate-replicate.js";
 import type { DecisionLog } from "../log/decision-log.js";
 
@@ -23,6 +23,22 @@ const EPISODES_PER_REPLICATE = 1000;
  */
 export async function runReplicate(options: SimulateOptions): Promise<ReplicateResult & { log: DecisionLog | null }> {
   return simulateReplicate({ ...options, prepared: await preparePolicy(options) });
+}
+
+/**
+ * The same task for a runner that reports progress or yields between days: `prepare` first, then
+ * the run a day at a time (replicateDays); the result comes without the decision log, plain data
+ * for the worker boundary.
+ */
+export async function* replicateTaskDays(options: ReplicateOptions): AsyncGenerator<number, ReplicateResult, void> {
+  const days = replicateDays({ ...options, prepared: await preparePolicy(options) });
+  for (let step = days.next(); ; step = days.next()) {
+    if (step.done) {
+      const { log: _log, ...result } = step.value;
+      return result;
+    }
+    yield step.value;
+  }
 }
 
 /** The policy's `prepare` for this replicate (undefined when it has none); errors become PolicyError. */

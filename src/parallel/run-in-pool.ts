@@ -1,3 +1,4 @@
+import v8 from "node:v8";
 import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import type { Scenario } from "../scenario/scenario-schema.js";
@@ -23,12 +24,22 @@ type Pool = Piscina<SimulationTaskMessage, ReplicateResult>;
  * longest first (see longestFirst), and returns the outcomes in task order. A task over its time
  * limit is aborted: piscina terminates its thread and starts a fresh one for the next task.
  * When `signal` is aborted every thread is terminated and the run rejects with
- * RunInterruptedError.
+ * RunInterruptedError. Every task runs in a worker thread, even with one worker, so that this
+ * thread stays free for signals, and a policy that exits, leaves a promise rejected or runs out
+ * of memory fails only its own task.
  */
 export async function runInPool(scenario: Scenario, rootSeed: number, tasks: readonly SimulationTask[], options: PoolRunOptions): Promise<TaskOutcome[]> {
   if (tasks.length === 0) return [];
   const threads = Math.min(options.workers, tasks.length);
-  const pool: Pool = new Piscina({ filename: new URL("./simulation-worker.js", import.meta.url).href, minThreads: threads, maxThreads: threads });
+  const pool: Pool = new Piscina({
+    filename: new URL("./simulation-worker.js", import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    // A task that runs out of memory ends its own thread (and fails alone) rather than the process.
+    resourceLimits: { maxOldGenerationSizeMb: workerHeapLimitMb() },
+  });
+  // A thread that fails outside a task (one ending while the pool is destroyed) is no task's failure.
+  pool.on("error", () => undefined);
   const scheduler = longestFirst(tasks);
   const outcomes = new Array<TaskOutcome>(tasks.length);
   const lane = async () => {
@@ -67,7 +78,7 @@ async function runInWorker(pool: Pool, scenario: Scenario, rootSeed: number, tas
     options.tracker.daysDone(index, days);
   });
   try {
-    const message: SimulationTaskMessage = { scenario, rootSeed, policy: task.policySource, replicate: task.replicate, progress: channel.port1 };
+    const message: SimulationTaskMessage = { scenario, rootSeed, policy: task.policySource, policyName: task.policy.name, replicate: task.replicate, progress: channel.port1 };
     const result = await pool.run(message, { transferList: [channel.port1], signal: abort.signal });
     return { ok: true, result };
   } catch (error) {
@@ -80,4 +91,9 @@ async function runInWorker(pool: Pool, scenario: Scenario, rootSeed: number, tas
     channel.port2.close();
     options.tracker.taskDone(index);
   }
+}
+
+/** Each worker may use as much heap as this process (Node's default, or --max-old-space-size). */
+function workerHeapLimitMb(): number {
+  return Math.max(64, Math.floor(v8.getHeapStatistics().heap_size_limit / 2 ** 20));
 }

@@ -1,7 +1,7 @@
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { Scenario } from "../scenario/scenario-schema.js";
-import { replicateDays } from "../engine/simulate-replicate.js";
-import { preparePolicy } from "../engine/run-replicate.js";
+import type { PolicyDefinition } from "../policy/policy.js";
+import { replicateTaskDays } from "../engine/run-replicate.js";
 import { failedTask, type SimulationTask, type TaskOutcome } from "./simulation-task.js";
 import type { ProgressTracker } from "./task-progress.js";
 import { RunInterruptedError, throwIfInterrupted } from "./run-interrupted-error.js";
@@ -10,19 +10,19 @@ import { RunInterruptedError, throwIfInterrupted } from "./run-interrupted-error
 const YIELD_EVERY_MS = 100;
 
 /**
- * Runs the tasks one after the other in this thread (--workers 1). Between simulated days it
+ * Runs the tasks one after the other in this thread, with no worker: the single-thread reference
+ * of `npm run bench` (the CLI always runs tasks in worker threads, see runTasks). Between simulated days it
  * lets the event loop run now and then, so that Ctrl-C is seen within a day's work; an aborted
  * `signal` then stops the run with RunInterruptedError.
  */
-export async function runInProcess(scenario: Scenario, rootSeed: number, tasks: readonly SimulationTask[], tracker: ProgressTracker, signal?: AbortSignal): Promise<TaskOutcome[]> {
+export async function runInProcess(scenario: Scenario, rootSeed: number, tasks: readonly (SimulationTask & { readonly policy: PolicyDefinition })[], tracker: ProgressTracker, signal?: AbortSignal): Promise<TaskOutcome[]> {
   const outcomes: TaskOutcome[] = [];
   let lastYield = performance.now();
   for (const [index, task] of tasks.entries()) {
     throwIfInterrupted(signal);
     try {
-      const options = { scenario, policy: task.policy, rootSeed, replicate: task.replicate };
-      const days = replicateDays({ ...options, prepared: await preparePolicy(options) });
-      let step = days.next();
+      const days = replicateTaskDays({ scenario, policy: task.policy, rootSeed, replicate: task.replicate });
+      let step = await days.next();
       while (!step.done) {
         tracker.daysDone(index, scenario.warmupDays + step.value + 1);
         if (performance.now() - lastYield >= YIELD_EVERY_MS) {
@@ -30,10 +30,9 @@ export async function runInProcess(scenario: Scenario, rootSeed: number, tasks: 
           lastYield = performance.now();
           throwIfInterrupted(signal);
         }
-        step = days.next();
+        step = await days.next();
       }
-      const { log: _log, ...result } = step.value;
-      outcomes.push({ ok: true, result });
+      outcomes.push({ ok: true, result: step.value });
     } catch (error) {
       if (error instanceof RunInterruptedError) throw error;
       outcomes.push(failedTask(task, error));

@@ -1,23 +1,29 @@
+import { stringify } from "csv-stringify/sync";
 import { KPI_NAMES } from "../metrics/replicate-kpis.js";
+import { spreadsheetSafe } from "./spreadsheet-safe.js";
 import type { ExperimentResults } from "./build-results.js";
 import { formatDifference, formatWithInterval, HEADLINE_KPIS, KPI_DISPLAY } from "./kpi-format.js";
-import { markdownTable, textTable } from "./text-table.js";
+import { markdownTable, markdownText, terminalSafe, textTable } from "./text-table.js";
 
-const CSV_HEADER = "policy,segment,kpi,mean,ci95_low,ci95_high,n";
+const CSV_HEADER = ["policy", "segment", "kpi", "mean", "ci95_low", "ci95_high", "n"];
 
-/** summary.csv: one row per policy, segment ("all" for the whole base) and KPI. */
+/**
+ * summary.csv: one row per policy, segment ("all" for the whole base) and KPI. Written with
+ * csv-stringify (RFC 4180 quoting: a name with a comma or a quote stays one cell); names are made
+ * spreadsheet-safe (no formula from a policy called "=...").
+ */
 export function summaryCsv(results: ExperimentResults): string {
-  const rows = [CSV_HEADER];
+  const rows: (string | number)[][] = [CSV_HEADER];
   for (const entry of results.policies) {
     const groups = [["all", entry.kpis] as const, ...Object.entries(entry.segments)];
     for (const [segment, kpis] of groups) {
       for (const kpi of KPI_NAMES) {
         const { mean, ci95, n } = kpis[kpi];
-        rows.push([entry.policy, segment, kpi, mean, ci95?.[0] ?? "", ci95?.[1] ?? "", n].join(","));
+        rows.push([spreadsheetSafe(entry.policy), spreadsheetSafe(segment), kpi, mean, ci95?.[0] ?? "", ci95?.[1] ?? "", n]);
       }
     }
   }
-  return rows.join("\n") + "\n";
+  return stringify(rows, { record_delimiter: "\n" });
 }
 
 function headlineRows(results: ExperimentResults): string[][] {
@@ -39,13 +45,13 @@ function pairedRows(results: ExperimentResults): string[][] {
     ]);
 }
 
-function pairedTitle(results: ExperimentResults): string {
-  return `difference from ${results.config.reference}, seed by seed (common random numbers)`;
+function pairedTitle(results: ExperimentResults, escape: (text: string) => string = terminalSafe): string {
+  return `difference from ${escape(results.config.reference ?? "")}, seed by seed (common random numbers)`;
 }
 
-function provenance(results: ExperimentResults): string {
+function provenance(results: ExperimentResults, escape: (text: string) => string = terminalSafe): string {
   const { config, scenario } = results;
-  return `scenario ${scenario.name} (hash ${scenario.hash}), root seed ${config.rootSeed}, ${config.seeds} seed(s), ${config.subscribers} subscribers, ${config.days} days, offersim ${String(results.meta.offersimVersion)}`;
+  return `scenario ${escape(scenario.name)} (hash ${scenario.hash}), root seed ${config.rootSeed}, ${config.seeds} seed(s), ${config.subscribers} subscribers, ${config.days} days, offersim ${String(results.meta.offersimVersion)}`;
 }
 
 /** The short table printed at the end of `offersim run`. */
@@ -59,16 +65,16 @@ export function summaryText(results: ExperimentResults): string {
 export function summaryMarkdown(results: ExperimentResults): string {
   const all = results.policies.map((entry) => [entry.policy, ...KPI_NAMES.map((kpi) => formatWithInterval(kpi, entry.kpis[kpi].mean, entry.kpis[kpi].ci95))]);
   return [
-    `# offersim results: ${results.scenario.name}`,
+    `# offersim results: ${markdownText(results.scenario.name)}`,
     "",
-    provenance(results) + ".",
+    provenance(results, markdownText) + ".",
     "Values are means over seeds ± the half-width of the 95 % t-interval. KPI definitions: docs/kpis.md.",
     "",
     "## Headline",
     "",
     markdownTable(headlineHeader(), headlineRows(results)),
     "",
-    ...(results.config.reference === null ? [] : [`## Paired: ${pairedTitle(results)}`, "", markdownTable(headlineHeader(), pairedRows(results)), ""]),
+    ...(results.config.reference === null ? [] : [`## Paired: ${pairedTitle(results, markdownText)}`, "", markdownTable(headlineHeader(), pairedRows(results)), ""]),
     "## Every KPI (whole base)",
     "",
     markdownTable(["policy", ...KPI_NAMES.map((kpi) => KPI_DISPLAY[kpi].label)], all),

@@ -4,9 +4,11 @@ import path from "node:path";
 /**
  * Writes every file of `files` into `dir`, each first to a temporary name and then renamed, so
  * that an interrupted run leaves either the complete file or none. Creates `dir` if needed, and
- * removes it again if writing fails (a full disk, say) while it is still empty.
+ * removes it again if writing fails (a full disk, say) while it is still empty. `stale` names
+ * files of an earlier output that the new one replaces without rewriting (a run's results
+ * replace a shard's partial.json): they are removed once the new files are in place.
  */
-export function writeFilesAtomically(dir: string, files: Record<string, string>): void {
+export function writeFilesAtomically(dir: string, files: Record<string, string>, { stale = [] }: { stale?: readonly string[] } = {}): void {
   const created = !existsSync(dir);
   mkdirSync(dir, { recursive: true });
   const written: string[] = [];
@@ -17,6 +19,7 @@ export function writeFilesAtomically(dir: string, files: Record<string, string>)
       writeFileSync(temporary, content);
     }
     for (const name of Object.keys(files)) renameSync(path.join(dir, `.${name}.${process.pid}.tmp`), path.join(dir, name));
+    for (const name of stale) if (!Object.hasOwn(files, name)) rmSync(path.join(dir, name), { force: true });
   } catch (error) {
     for (const temporary of written) rmSync(temporary, { force: true });
     if (created) removeIfEmpty(dir);

@@ -38,7 +38,7 @@ const INTEGER_FORMATS = new Set(["safeint", "int32", "uint32"]);
  *
  * @example
  * const result = scenarioSchema.safeParse(raw);
- * if (!result.success) throw new ScenarioError(formatIssues("x.yaml", result.error.issues, raw));
+ * if (!result.success) throw new InputError(formatIssues("x.yaml", result.error.issues, raw));
  */
 export function formatIssues(
   file: string,
@@ -92,7 +92,10 @@ function sizeRule(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, node
   if (issue.origin === "number" || issue.origin === "int" || issue.origin === "bigint") {
     const noun = issue.origin === "int" ? "an integer" : "a number";
     const operator = (small ? ">" : "<") + (issue.inclusive ? "=" : "");
-    return `be ${numberRule(node) ?? `${noun} ${operator} ${limit}`}`;
+    const rule = numberRule(node);
+    // "a positive integer" leaves out the upper bound that was broken.
+    if (!small && rule === "a positive integer") return `be a positive integer up to ${limit}`;
+    return `be ${rule ?? `${noun} ${operator} ${limit}`}`;
   }
   if (issue.origin === "string" && small && limit === 1) return "not be empty";
   const unit = issue.origin === "string" ? "character" : "item";
@@ -121,7 +124,8 @@ function numberRule(node: SchemaNode | undefined): string | undefined {
   const max = checks.find((check) => check.check === "less_than");
   const noun = integer ? "an integer" : "a number";
   const positiveMin = min !== undefined && Number(min.value) === (min.inclusive ? 1 : 0);
-  if (integer && positiveMin && !max) {
+  // gt(0) reads "a positive integer" even with an upper bound (which sizeRule adds when broken).
+  if (integer && positiveMin && (!max || !min.inclusive)) {
     return "a positive integer";
   }
   if (min?.inclusive && max?.inclusive) return `${noun} from ${min.value} to ${max.value}`;
@@ -164,8 +168,22 @@ function customLine(path: Path, message: string, found: string): string {
 function fieldPath(path: Path): string {
   if (path.length === 0) return "the top level";
   return path
-    .map((key, index) => (typeof key === "number" ? `[${key}]` : `${index === 0 ? "" : "."}${String(key)}`))
+    .map((key, index) => (typeof key === "number" ? `[${key}]` : PLAIN_KEY.test(String(key)) ? `${index === 0 ? "" : "."}${String(key)}` : `[${quotedKey(String(key))}]`))
     .join("");
+}
+
+/** A key printed as it is: a short name, nothing a terminal could take for a control sequence. */
+const PLAIN_KEY = /^[A-Za-z_$][\w$-]{0,39}$/;
+const MAX_KEY_CHARACTERS = 40;
+
+/** Any other key, quoted, escaped and cut short. */
+function quotedKey(key: string): string {
+  return quotedText(key.length > MAX_KEY_CHARACTERS ? `${key.slice(0, MAX_KEY_CHARACTERS - 3)}...` : key);
+}
+
+/** JSON-quoted, with every control character escaped (JSON.stringify leaves DEL and the C1 controls as they are). */
+export function quotedText(text: string): string {
+  return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 function valueAt(input: unknown, path: Path): unknown {
@@ -180,7 +198,7 @@ function valueAt(input: unknown, path: Path): unknown {
 /** A short description of a raw value: `"ten"`, `-5`, `nothing`, `a list of 2 items`. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
-  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === "string") return quotedText(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (Array.isArray(value)) {
     return value.length === 0 ? "an empty list" : `a list of ${value.length} item${value.length === 1 ? "" : "s"}`;
   }

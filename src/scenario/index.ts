@@ -1,4 +1,4 @@
-export { ScenarioError } from "./scenario-error.js";
+export { InputError } from "../input-error.js";
 export { formatIssues } from "./format-issues.js";
 export { loadScenario, loadScenarioInput, type LoadedScenario } from "./load-scenario.js";
 export { parseScenarioPath, setScenarioPath, type PathStep } from "./scenario-path.js";

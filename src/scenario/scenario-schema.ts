@@ -37,6 +37,7 @@ export const scenarioSchema = z
     startDate: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD")
+      .refine(isCalendarDate, "startDate must be a real calendar date as YYYY-MM-DD")
       .default("2026-01-01")
       .describe("Calendar date of day 0 (for seasonality)."),
     population: populationSchema,
@@ -82,6 +83,13 @@ export const scenarioSchema = z
       }
     });
   });
+
+/** 2026-02-28 is; 2026-02-30 and 2026-13-45 are not (Date would roll them over). */
+function isCalendarDate(text: string): boolean {
+  const [year, month, day] = text.split("-").map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 
 function round(value: number): number {
   return Math.round(value * 1e6) / 1e6;

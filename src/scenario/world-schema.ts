@@ -35,8 +35,11 @@ const responseTypeShares = perKey(
   "Shares of the latent treatment-response types (they must sum to 1).",
 );
 
+/** The largest population a run takes, from the scenario or --subscribers. */
+export const MAX_SUBSCRIBERS = 50_000_000;
+
 export const populationSchema = section("Who the subscribers are.", {
-  size: z.number().int().gt(0).default(20000).describe("Number of subscribers."),
+  size: z.number().int().gt(0).max(MAX_SUBSCRIBERS).default(20000).describe(`Number of subscribers (at most ${MAX_SUBSCRIBERS}, as --subscribers).`),
   regions: z.number().int().min(1).max(64).default(8).describe("Number of network regions."),
   plans: section("Plan types.", {
     prepaid: planSchema("prepaid"),

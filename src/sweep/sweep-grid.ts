@@ -3,7 +3,6 @@ import { InputError } from "../input-error.js";
 import type { RawScenario } from "../scenario/merge-scenario-inputs.js";
 import { parseScenarioObject } from "../scenario/parse-scenario-object.js";
 import { parseScenarioPath, setScenarioPath, type PathStep } from "../scenario/scenario-path.js";
-import { ScenarioError } from "../scenario/scenario-error.js";
 import { scenarioHash } from "../scenario/scenario-hash.js";
 import type { Scenario } from "../scenario/scenario-schema.js";
 
@@ -132,7 +131,7 @@ export function buildSweepVariants(file: string, raw: RawScenario, parameters: r
         hash: scenarioHash(validated),
       });
     } catch (error) {
-      if (!(error instanceof ScenarioError)) throw error;
+      if (!(error instanceof InputError)) throw error;
       for (const problem of error.problems) problems.add(blame(problem.startsWith(`${file}: `) ? problem.slice(file.length + 2) : problem, parameters, combination));
     }
   }

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { BASELINE, CLI, makeTempDir, REPO_ROOT } from "./run-cli.js";
+import { BASELINE, CLI, makeTempDir, policyModuleSource, REPO_ROOT, writeTempFile } from "./run-cli.js";
 
 /** Starts a long run, sends `signal` once it reports progress, and resolves with how it ended. */
 function interruptRun(args: readonly string[], signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string; secondsAfterSignal: number }> {
@@ -36,4 +36,25 @@ describe("offersim run interrupted", () => {
       expect(readdirSync(dir)).toEqual([]);
     });
   }
+});
+
+describe("Ctrl-C is always heard", () => {
+  it("stops a policy stuck in an endless loop under --workers 1: exit 130 within seconds, nothing written", async () => {
+    const dir = makeTempDir();
+    const forever = writeTempFile(dir, "forever.mjs", policyModuleSource("forever", "for (;;) {}"));
+    const out = path.join(dir, "out");
+    const run = await interruptRun(["run", BASELINE, "--subscribers", "2000", "--days", "60", "--seeds", "1", "--policies", `no-contact,${forever}`, "--workers", "1", "--out", out], "SIGINT");
+    expect(run.code).toBe(130);
+    expect(run.secondsAfterSignal).toBeLessThan(10);
+    expect(readdirSync(dir)).toEqual(["forever.mjs"]);
+  });
+
+  it("stops a sweep on SIGTERM: exit 130, no sweep folder and no staging folder left", async () => {
+    const dir = makeTempDir();
+    const out = path.join(dir, "sweep");
+    const run = await interruptRun(["sweep", BASELINE, "--set", "seed=1,2", "--subscribers", "20000", "--days", "365", "--seeds", "2", "--policies", "no-contact", "--workers", "2", "--out", out], "SIGTERM");
+    expect(run.code).toBe(130);
+    expect(run.stderr).toMatch(/^offersim: interrupted by SIGTERM: stopped the workers, wrote no results$/m);
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });

@@ -22,10 +22,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `node dist/src/cli/offersim.js ...args` in `cwd` (the repository root unless given). */
-export function runCli(args: readonly string[], cwd: string = REPO_ROOT): CliResult {
+/** Runs `node dist/src/cli/offersim.js ...args` in `cwd` (the repository root unless given), with `extraEnv` added to the environment. */
+export function runCli(args: readonly string[], cwd: string = REPO_ROOT, extraEnv: Record<string, string> = {}): CliResult {
   if (!existsSync(CLI)) throw new Error(`${CLI} not found: build first (npx tsc -p tsconfig.build.json)`);
-  const env = { ...process.env };
+  const env = { ...process.env, ...extraEnv };
   delete env.OFFERSIM_DEBUG;
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd, env, encoding: "utf8", timeout: 60_000 });
   if (result.error) throw result.error;

@@ -120,6 +120,6 @@ describe("extends", () => {
   it("requires extends to be a path", () => {
     const dir = writeTempFiles({ "child.yaml": "extends: 3\nname: c\n" });
     const child = path.join(dir, "child.yaml");
-    expect(problemsOf(() => loadScenario(child))).toEqual([`${child}: extends must be the path of a scenario file, got 3`]);
+    expect(problemsOf(() => loadScenario(child))).toEqual([`${child}: extends must be the path of a scenario file (.yaml or .yml), got 3`]);
   });
 });

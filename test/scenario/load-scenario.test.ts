@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadScenario, ScenarioError } from "../../src/scenario/index.js";
+import { loadScenario, InputError } from "../../src/scenario/index.js";
 import { problemsOf, writeTempFiles } from "./write-temp-files.js";
 
 describe("loadScenario", () => {
@@ -38,9 +38,9 @@ describe("loadScenario", () => {
     expect(scenario.events[0]).toMatchObject({ region: 2, intensity: 1, label: "" });
   });
 
-  it("reports a missing file as a ScenarioError naming the file", () => {
+  it("reports a missing file as a InputError naming the file", () => {
     const file = path.join(writeTempFiles({}), "nope.yaml");
-    expect(() => loadScenario(file)).toThrow(ScenarioError);
+    expect(() => loadScenario(file)).toThrow(InputError);
     expect(problemsOf(() => loadScenario(file))).toEqual([`${file}: file not found`]);
   });
 

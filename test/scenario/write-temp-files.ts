@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { ScenarioError } from "../../src/scenario/index.js";
+import { InputError } from "../../src/scenario/index.js";
 
 /** Writes `files` (relative path -> text) into a fresh temporary folder and returns the folder. */
 export function writeTempFiles(files: Record<string, string>): string {
@@ -13,13 +13,13 @@ export function writeTempFiles(files: Record<string, string>): string {
   return dir;
 }
 
-/** The problems of the ScenarioError that `action` throws; fails if it throws nothing or something else. */
+/** The problems of the InputError that `action` throws; fails if it throws nothing or something else. */
 export function problemsOf(action: () => unknown): string[] {
   try {
     action();
   } catch (error) {
-    if (error instanceof ScenarioError) return error.problems;
+    if (error instanceof InputError) return error.problems;
     throw error;
   }
-  throw new Error("expected a ScenarioError, but nothing was thrown");
+  throw new Error("expected a InputError, but nothing was thrown");
 }

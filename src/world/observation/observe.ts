@@ -11,7 +11,7 @@ import { DAYS_PER_MONTH, type WorldParams } from "../params/world-params.js";
  * so that linear models and neural networks can use them as they are. Latent traits (response
  * type, sensitivities, affinities, tolerance) never appear here.
  */
-export const FEATURE_NAMES = [
+export const FEATURE_NAMES = Object.freeze([
   "bias",
   "planPrepaid",
   "planPostpaid",
@@ -51,7 +51,7 @@ export const FEATURE_NAMES = [
   "momentCancellation",
   "churnedFormer",
   "monthsSinceChurn",
-] as const;
+] as const);
 
 export const FEATURE_COUNT = FEATURE_NAMES.length;
 const problemScratch = new Float64Array(8);

@@ -20,6 +20,16 @@ const MAX_TENURE_DAYS = 25 * 365;
 const DEVICE_MAX_AGE_DAYS = 36 * 30;
 const INDIVIDUAL_HAZARD_SPREAD = 0.3;
 const category = (name: Category) => CATEGORIES.indexOf(name);
+/** Profiles drawn for one subscriber of the starting base before giving up (the scenario library needs under 100). */
+export const MAX_DRAWS_PER_SUBSCRIBER = 100_000;
+
+/** The scenario's churn hazards are so far above their floor that the starting base cannot be drawn. */
+export class ImpossibleBaseError extends Error {
+  constructor() {
+    super(`the starting base cannot be drawn: not one of ${MAX_DRAWS_PER_SUBSCRIBER} profiles survived the steady-state weighting (churn.dissatisfactionWeight too high for the network's dissatisfaction)`);
+    this.name = "ImpossibleBaseError";
+  }
+}
 
 /**
  * Draws the subscriber base of one replicate as it stands on the first (warm-up) day, then the
@@ -44,8 +54,11 @@ export function samplePopulation(scenario: Scenario, stream: RandomStream): Subs
     state.plan[i] = planIndex;
     const floorPerDay = (plan.baseChurnPerMonth / DAYS_PER_MONTH) * risk.lowestTypeMultiplier * 0.5;
     let hazardPerDay = 0;
-    do hazardPerDay = drawRiskTraits(state, i, plan.baseChurnPerMonth, scenario, risk, stream);
-    while (!joinsLater && stream.next() >= Math.min(1, floorPerDay / hazardPerDay));
+    let draws = 0;
+    do {
+      if (++draws > MAX_DRAWS_PER_SUBSCRIBER) throw new ImpossibleBaseError();
+      hazardPerDay = drawRiskTraits(state, i, plan.baseChurnPerMonth, scenario, risk, stream);
+    } while (!joinsLater && stream.next() >= Math.min(1, floorPerDay / hazardPerDay));
     const tenureDays = joinsLater ? 0 : Math.min(MAX_TENURE_DAYS, -Math.log(1 - stream.next()) / hazardPerDay);
     state.joinDay[i] = firstDay - Math.round(tenureDays);
     state.region[i] = Math.floor(stream.next() * population.regions);

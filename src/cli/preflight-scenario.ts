@@ -1,0 +1,56 @@
+import os from "node:os";
+import { InputError } from "../input-error.js";
+import { allocateSubscriberState } from "../world/state/subscriber-state.js";
+import { grossAddCount, ImpossibleBaseError, MAX_DRAWS_PER_SUBSCRIBER, samplePopulation } from "../world/population/sample-population.js";
+import { createStream } from "../random/random-stream.js";
+import type { Scenario } from "../scenario/scenario-schema.js";
+
+/** Subscribers of the trial draw of the starting base. */
+const TRIAL_SUBSCRIBERS = 100;
+const GIB = 2 ** 30;
+
+export interface PreflightOptions {
+  /** Tasks that may hold a population at once (the worker threads, at most the tasks). */
+  readonly concurrentTasks: number;
+  /** Where the population size came from, for the message: --subscribers or the scenario's field. */
+  readonly sizeSource: string;
+}
+
+/**
+ * What a scenario that passes the schema can still make impossible, found before anything runs
+ * (bad input, exit 2) rather than as a hang or a crash: a starting base that cannot be drawn
+ * (tried on a few subscribers), and a population whose state alone would not fit in this
+ * machine's memory, once per concurrent task.
+ *
+ * @throws {InputError} naming the file and the field.
+ * @throws {InputError} naming --subscribers / --workers when the flags are the cause.
+ */
+export function preflightScenario(file: string, scenario: Scenario, options: PreflightOptions): void {
+  const slots = scenario.population.size + grossAddCount(scenario);
+  const needed = slots * bytesPerSubscriber() * options.concurrentTasks;
+  if (needed > os.totalmem()) {
+    const message = `${options.sizeSource} (${scenario.population.size} subscribers and ${slots - scenario.population.size} gross adds, ${options.concurrentTasks} task(s) at once) needs at least ${(needed / GIB).toFixed(1)} GiB of memory, more than this machine's ${(os.totalmem() / GIB).toFixed(1)} GiB: lower it, or --workers`;
+    if (options.sizeSource.startsWith("--")) throw new InputError(message);
+    throw new InputError([`${file}: ${message}`]);
+  }
+  try {
+    samplePopulation({ ...scenario, population: { ...scenario.population, size: Math.min(TRIAL_SUBSCRIBERS, scenario.population.size) } }, createStream(scenario.seed, "preflight/population"));
+  } catch (error) {
+    if (!(error instanceof ImpossibleBaseError)) throw error;
+    throw new InputError([
+      `${file}: churn.dissatisfactionWeight must leave a starting base that can be drawn (with this network's dissatisfaction, not one of ${MAX_DRAWS_PER_SUBSCRIBER} profiles survives the steady-state weighting), got ${scenario.churn.dissatisfactionWeight}`,
+    ]);
+  }
+}
+
+let perSubscriber: number | undefined;
+
+/** Bytes of subscriber state per slot (typed arrays), measured on a small allocation. */
+function bytesPerSubscriber(): number {
+  if (perSubscriber === undefined) {
+    const sample = 64;
+    const state = allocateSubscriberState(sample);
+    perSubscriber = Object.values(state).reduce((sum: number, value: unknown) => sum + (ArrayBuffer.isView(value) ? value.byteLength : 0), 0) / sample;
+  }
+  return perSubscriber;
+}
