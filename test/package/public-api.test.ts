@@ -19,7 +19,7 @@ const TSCONFIG = {
 
 /** A TypeScript user of the API: a typed policy, its contract test, and a replicate of a built-in policy. */
 const TYPED_TEST = `import { describe, it } from "vitest";
-import { BUILTIN_POLICIES, baselineWith, describePolicyContract, FEATURE_INDEX, runReplicate, type ExperimentResults, type PolicyDefinition } from "offersim";
+import { BUILTIN_POLICIES, baselineWith, createEnvironment, describePolicyContract, FEATURE_INDEX, runReplicate, type ExperimentResults, type Observation, type PolicyDefinition } from "offersim";
 
 export const typedQuiet: PolicyDefinition = {
   name: "typed-quiet",
@@ -43,6 +43,22 @@ export const firstPolicy = (results: ExperimentResults): string => results.polic
 export const monthsLeftColumn: number = FEATURE_INDEX.contractMonthsLeft;
 
 describePolicyContract(typedQuiet, { describe, it });
+
+describe("the environment", () => {
+  it("plays a typed agent through a small world from reset() to done", () => {
+    const environment = createEnvironment(baselineWith({ subscribers: 300, days: 5 }), { seed: 2, agentName: typedQuiet.name });
+    const agent = typedQuiet.create(environment.policyContext(typedQuiet));
+    let observation: Observation | null = environment.reset();
+    let days = 0;
+    while (observation) {
+      agent.decide(observation.batch, observation.output);
+      observation = environment.step(observation.output).observation;
+      days++;
+    }
+    if (days !== 5) throw new Error("expected 5 live days, got " + days);
+    if (environment.result().groups.all.contacts !== 0) throw new Error("a quiet agent made contacts");
+  });
+});
 
 describe("a built-in policy", () => {
   it("runs one replicate of a small baseline", async () => {
@@ -171,6 +187,7 @@ describe("the package installed from its npm pack tarball", () => {
       "typed-policy.test.ts: policy contract: typed-quiet gives identical results for identical seeds: passed",
       "typed-policy.test.ts: policy contract: typed-quiet has a name and a one-line description: passed",
       "typed-policy.test.ts: policy contract: typed-quiet runs to the end with every decision passing the engine's checks, logging a propensity in (0, 1]: passed",
+      "typed-policy.test.ts: the environment plays a typed agent through a small world from reset() to done: passed",
     ]);
   }, 60_000);
 });
