@@ -10,7 +10,7 @@ import type { DecisionWorkspace } from "./decision-workspace.js";
 import { PENDING_CANCELLATION, PENDING_NONE, PENDING_SAVED } from "./morning-pass.js";
 
 /**
- * Step 7: the churn draw, for today's candidates only (everyone else's uniform lies above a
+ * Step 6 of the day: the churn draw, for today's candidates only (everyone else's uniform lies above a
  * bound of their hazard). Callers who were not saved leave, forced exits leave, and the others
  * leave when today's churn uniform falls below today's exact hazard (after today's contacts).
  * Leavers stop paying and stay in the arrays as former subscribers (winback targets). During

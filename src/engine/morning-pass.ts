@@ -40,7 +40,7 @@ export interface MorningInputs {
 }
 
 /**
- * Steps 2 and 3 of the day for every subscriber, in one pass: network experience, life events,
+ * Step 2 of the day (the morning) for every subscriber, in one pass: network experience, life events,
  * churn intent (a call to cancel is a decision moment) and inbound touch-points. Each check
  * compares the subscriber's uniform for that purpose with a stored upper bound of its chance
  * (daily-chances.ts) and only works out the exact chance below it, so an uneventful

@@ -42,7 +42,7 @@ export interface ResolveContext {
 }
 
 /**
- * Steps 5 and 6 for every decision of the day, in row order: the world's answer to each
+ * Step 5 of the day for every decision, in row order: the world's answer to each
  * contact (from the response uniform of that subscriber-day), then its effects: money,
  * annoyance, consents, contract and plan changes, a save at the cancellation desk, a sleeping
  * dog woken up, and the churn hazard recomputed for the rest of the day.

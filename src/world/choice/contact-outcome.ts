@@ -8,7 +8,7 @@ const MAX_SHARE = 0.5;
 const INBOUND_DECLINE_SHARE = 0.9;
 
 /**
- * Step 5: the answer to one contact, from one uniform `u` split into consecutive intervals:
+ * Step 5 of the day: the answer to one contact, from one uniform `u` split into consecutive intervals:
  * accept, complain, opt out (outbound only), decline, ignore. Complaints and opt-outs grow with
  * annoyance (after this contact) and double for a commercial offer after service problems.
  */

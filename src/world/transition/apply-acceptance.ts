@@ -30,7 +30,7 @@ function addPrice(state: SubscriberState, i: number, price: number, priceMonths:
 }
 
 /**
- * Step 6 for an accepted offer: price and discount changes, a new contract, relief of
+ * Step 5 of the day (answers and effects), for an accepted offer: price and discount changes, a new contract, relief of
  * dissatisfaction, a retention effect that depends on the latent response type, and what the
  * category itself does (a new device, a roaming pass, a payment plan, a moving transfer, a
  * returning customer).
