@@ -23,10 +23,11 @@ export const EXIT_BAD_INPUT = 2;
 export const EXIT_INTERRUPTED = 130;
 
 /**
- * The offersim command line. Exit codes: 0 success, 1 a run failed (or `check` found a KPI worse
- * than its baseline), 2 bad input (a message per problem naming the file or flag, the rule and
- * the value; no stack trace, no output files), 130 interrupted (Ctrl-C or SIGTERM: the workers
- * stopped, no output files).
+ * The offersim command line. Exit codes: 0 success (every task finished and the results were
+ * written), 1 a run failed (a policy's tasks failed, or `check` found a KPI worse than its
+ * baseline), 2 bad input (a message per problem naming the file or flag, the rule and the value;
+ * no stack trace, no output files), 130 interrupted (Ctrl-C or SIGTERM: the workers stopped, no
+ * output files).
  */
 export async function main(argv: string[]): Promise<number> {
   try {
