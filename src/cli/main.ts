@@ -13,6 +13,7 @@ import { checkCommand } from "./check-command.js";
 import { CheckFailedError } from "./check-failed-error.js";
 import { scenariosCommand } from "./scenarios-command.js";
 import { sweepCommand } from "./sweep-command.js";
+import { terminalSafe } from "../report/text-table.js";
 
 export const EXIT_OK = 0;
 export const EXIT_RUN_FAILED = 1;
@@ -21,13 +22,15 @@ export const EXIT_BAD_INPUT = 2;
 export const EXIT_INTERRUPTED = 130;
 
 /**
- * The offersim command line. Exit codes: 0 success, 1 a run failed (or `check` found a KPI worse
- * than its baseline), 2 bad input (a message per problem naming the file or flag, the rule and
- * the value; no stack trace, no output files), 130 interrupted (Ctrl-C or SIGTERM: the workers
- * stopped, no output files).
+ * The offersim command line. Exit codes: 0 success (every task finished and the results were
+ * written), 1 a run failed (a policy's tasks failed, or `check` found a KPI worse than its
+ * baseline), 2 bad input (a message per problem naming the file or flag, the rule and the value;
+ * no stack trace, no output files), 130 interrupted (Ctrl-C or SIGTERM: the workers stopped, no
+ * output files).
  */
 export async function main(argv: string[]): Promise<number> {
   try {
+    checkSwitchValues(argv);
     await yargs(argv)
       .scriptName("offersim")
       .usage("$0 <command> [options]")
@@ -170,6 +173,17 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** Flags that are on or off: yargs would read `--json=maybe` as off without a word. */
+const SWITCHES = ["json", "quiet", "force", "allow-policy-modules", "update-baseline", "allow-other-seeds", "help"];
+
+function checkSwitchValues(argv: readonly string[]): void {
+  const problems = argv.flatMap((arg) => {
+    const match = /^--([a-z-]+)=(.*)$/s.exec(arg);
+    return match && SWITCHES.includes(match[1]) && match[2] !== "true" && match[2] !== "false" ? [`--${match[1]} takes no value (or =true / =false), got ${JSON.stringify(match[2])}`] : [];
+  });
+  if (problems.length > 0) throw new InputError(problems);
+}
+
 /** yargs' own messages, reworded to name the option and what was expected. */
 function readableYargsMessage(message: string, argv: readonly string[]): string {
   const unknown = /^Unknown arguments?: (.*)$/.exec(message);
@@ -181,7 +195,7 @@ function readableYargsMessage(message: string, argv: readonly string[]): string 
 
 function report(error: unknown): number {
   if (error instanceof InputError) {
-    for (const problem of error.problems) process.stderr.write(`offersim: ${problem}\n`);
+    for (const problem of error.problems) process.stderr.write(`offersim: ${terminalSafe(problem)}\n`);
     return EXIT_BAD_INPUT;
   }
   if (error instanceof RunInterruptedError) {
@@ -189,7 +203,7 @@ function report(error: unknown): number {
     return EXIT_INTERRUPTED;
   }
   if (error instanceof RunFailedError) {
-    for (const failure of error.failures) process.stderr.write(`offersim: run failed: seed ${failure.replicate}: ${failure.error}\n`);
+    for (const failure of error.failures) process.stderr.write(`offersim: run failed: seed ${failure.replicate}: ${terminalSafe(failure.error)}\n`);
     process.stderr.write(`offersim: ${error.failures.length} task(s) failed; ${error.message}\n`);
     return EXIT_RUN_FAILED;
   }

@@ -4,6 +4,7 @@ import type { Shard } from "../results/shard.js";
 import { formatIssues } from "../scenario/format-issues.js";
 import { InputError } from "../input-error.js";
 import type { ExperimentDescription } from "./experiment-description.js";
+import { replicateResultSchema } from "./replicate-result-schema.js";
 
 export const PARTIAL_FORMAT = "offersim-partial-results";
 export const PARTIAL_SCHEMA_VERSION = 1;
@@ -51,11 +52,19 @@ const partialSchema = z.object({
     warmupDays: z.number().int().min(0),
     policies: z.array(z.object({ name: z.string(), description: z.string() })).min(1),
     reference: z.string().nullable(),
+  }).superRefine((experiment, ctx) => {
+    const names = experiment.policies.map((policy) => policy.name);
+    names.forEach((name, index) => {
+      if (names.indexOf(name) !== index) ctx.addIssue({ code: "custom", path: ["policies", index, "name"], message: `name must be unique, got "${name}" again (first at policies[${names.indexOf(name)}])` });
+    });
+    if (experiment.reference !== null && !names.includes(experiment.reference)) {
+      ctx.addIssue({ code: "custom", path: ["reference"], message: `reference must be null or one of the policies (${names.join(", ")}), got "${experiment.reference}"` });
+    }
   }),
   shard: z.object({ index: z.number().int().min(1), count: z.number().int().min(1) }).refine((shard) => shard.index <= shard.count, "index must be at most count"),
   outcomes: z.array(
-    z.union([
-      z.object({ ok: z.literal(true), result: z.looseObject(taskKey) }),
+    z.discriminatedUnion("ok", [
+      z.object({ ok: z.literal(true), result: replicateResultSchema }),
       z.object({ ok: z.literal(false), failure: z.object({ ...taskKey, error: z.string() }) }),
     ]),
   ),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { KPI_NAMES } from "../metrics/replicate-kpis.js";
+import { COUNT_KPIS } from "./replicate-result-schema.js";
 
 const finite = z.number();
 const interval = z.tuple([finite, finite]).nullable();
@@ -51,4 +52,24 @@ export const resultsFileSchema = z.object({
   }),
   policies: z.array(policySchema).min(1),
   failures: z.array(z.unknown()),
+}).superRefine((results, ctx) => {
+  const { config } = results;
+  const seen = new Map<string, number>();
+  results.policies.forEach((entry, index) => {
+    const first = seen.get(entry.policy);
+    if (first !== undefined) ctx.addIssue({ code: "custom", path: ["policies", index, "policy"], message: `policy must be unique, got "${entry.policy}" again (first at policies[${first}])` });
+    else seen.set(entry.policy, index);
+    for (const kpi of KPI_NAMES) {
+      const summary = entry.kpis[kpi];
+      if (summary.perSeed.length !== config.seeds) {
+        ctx.addIssue({ code: "custom", path: ["policies", index, "kpis", kpi, "perSeed"], message: `perSeed must hold one value per seed (config.seeds: ${config.seeds}), got ${summary.perSeed.length}` });
+      }
+      if (COUNT_KPIS.includes(kpi) && summary.perSeed.some((value) => value < 0)) {
+        ctx.addIssue({ code: "custom", path: ["policies", index, "kpis", kpi, "perSeed"], message: `perSeed must hold counts >= 0, got ${JSON.stringify(summary.perSeed)}` });
+      }
+    }
+  });
+  if (config.reference !== null && !results.policies.some((entry) => entry.policy === config.reference)) {
+    ctx.addIssue({ code: "custom", path: ["config", "reference"], message: `reference must be null or one of the policies (${results.policies.map((entry) => entry.policy).join(", ")}), got "${config.reference}"` });
+  }
 });

@@ -46,7 +46,8 @@ export function formatIssues(
   input: unknown,
   schema: SchemaNode = scenarioSchema,
 ): string[] {
-  return issues.flatMap((issue) => formatIssue(issue, input, schema).map((line) => `${file}: ${line}`));
+  // Two checks of one rule (min(0) then min(1)) would print the same line twice.
+  return [...new Set(issues.flatMap((issue) => formatIssue(issue, input, schema).map((line) => `${file}: ${line}`)))];
 }
 
 function formatIssue(issue: Issue, input: unknown, schema: SchemaNode): string[] {
@@ -120,8 +121,9 @@ function numberRule(node: SchemaNode | undefined): string | undefined {
   if (def?.type !== "number") return undefined;
   const checks = (def.checks ?? []).map((check) => check._zod.def as unknown as LooseCheckDef);
   const integer = checks.some((check) => check.check === "number_format" && INTEGER_FORMATS.has(check.format ?? ""));
-  const min = checks.find((check) => check.check === "greater_than");
-  const max = checks.find((check) => check.check === "less_than");
+  // The tightest bounds when a rule is narrowed twice (count(...).min(1): >= 0, then >= 1).
+  const min = checks.filter((check) => check.check === "greater_than").reduce<LooseCheckDef | undefined>((a, b) => (a === undefined || Number(b.value) >= Number(a.value) ? b : a), undefined);
+  const max = checks.filter((check) => check.check === "less_than").reduce<LooseCheckDef | undefined>((a, b) => (a === undefined || Number(b.value) <= Number(a.value) ? b : a), undefined);
   const noun = integer ? "an integer" : "a number";
   const positiveMin = min !== undefined && Number(min.value) === (min.inclusive ? 1 : 0);
   // gt(0) reads "a positive integer" even with an upper bound (which sizeRule adds when broken).

@@ -70,6 +70,11 @@ export function parseSetFlags(texts: readonly string[]): SweepParameter[] {
       continue;
     }
     const values = texts.map(parseValue);
+    const notFinite = texts.find((_, index) => typeof values[index] === "number" && !Number.isFinite(values[index]));
+    if (notFinite !== undefined) {
+      problems.push(`${flag}: values must be finite numbers, true/false or text, got ${JSON.stringify(notFinite)}`);
+      continue;
+    }
     const duplicate = values.find((value, index) => values.indexOf(value) !== index);
     if (duplicate !== undefined) {
       problems.push(`${flag}: each value must appear once, got ${JSON.stringify(duplicate)} twice`);
@@ -136,7 +141,17 @@ export function buildSweepVariants(file: string, raw: RawScenario, parameters: r
     }
   }
   if (problems.size > 0) throw new InputError([...problems]);
-  return variants;
+  return distinctNames(variants);
+}
+
+/**
+ * Values that clean up to the same folder name (1.5 and "1 5", say) would write one variant over
+ * the other: each gets its place in the grid appended instead (`#2`, `#3`, ... as `-v2`).
+ */
+function distinctNames(variants: SweepVariant[]): SweepVariant[] {
+  const counts = new Map<string, number>();
+  for (const variant of variants) counts.set(variant.name, (counts.get(variant.name) ?? 0) + 1);
+  return variants.map((variant, index) => ((counts.get(variant.name) ?? 0) > 1 ? { ...variant, name: `${variant.name}-v${index + 1}` } : variant));
 }
 
 /** A validation problem of a variant, put on the --set flag whose path it is about (else on the scenario). */

@@ -58,3 +58,25 @@ describe("Ctrl-C is always heard", () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 });
+
+describe("a signal while the results are written", () => {
+  it("never kills the run half-way: it either stops with nothing written (130) or finishes its files whole (0), never a temporary file left", async () => {
+    // The policy's task ends by asking a detached shell to SIGTERM the run a little later: around
+    // the moment the main thread renders and writes the files.
+    for (const delay of ["0.03", "0.08", "0.15", "0.25"]) {
+      const dir = makeTempDir();
+      const source = `import { spawn } from "node:child_process";\n${policyModuleSource("last-word", "output.probabilities[offset] = 1; output.chosen[row] = 0;")}`.replace(
+        "      decide(batch, output) {",
+        `      learningCurve() { spawn("sh", ["-c", "sleep ${delay}; kill -TERM " + process.pid], { detached: true, stdio: "ignore" }).unref(); return null; },\n      decide(batch, output) {`,
+      );
+      const module = writeTempFile(dir, "last-word.mjs", source);
+      const out = path.join(dir, "out");
+      const child = spawn(process.execPath, [CLI, "run", BASELINE, "--subscribers", "300", "--days", "10", "--seeds", "1", "--policies", module, "--workers", "1", "--quiet", "--out", out], { cwd: REPO_ROOT, stdio: "ignore" });
+      const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+      expect([0, 130], `exit code with SIGTERM after ${delay} s`).toContain(code);
+      if (code === 0) expect(readdirSync(out).sort()).toEqual(["report.html", "results.json", "summary.csv", "summary.md"]);
+      else expect(existsSync(out)).toBe(false);
+      expect(readdirSync(dir).filter((name) => name.startsWith("."))).toEqual([]);
+    }
+  });
+});
