@@ -49,6 +49,10 @@ export async function main(argv: string[]): Promise<number> {
             .option("task-timeout", { type: "string", describe: "Seconds one (policy, seed) task may run before it is stopped and fails; 0 for no limit [default: 0]" })
             .option("shard", { type: "string", describe: "Run only slice i of n of the tasks (e.g. 2/4) and write DIR/partial.json for offersim merge" })
             .option("out", { type: "string", describe: "Output folder (default: reports/<scenario>-<time>)" })
+            .option("log-decisions", { type: "string", describe: "Write every decision (features, eligibility, propensity, outcome, churn, ground truth) to DIR/policy=NAME/seed=K/part-0.parquet; DIR must be new or empty" })
+            .option("log-format", { type: "string", describe: "Format of the decision log: parquet or csv [default: parquet]" })
+            .option("log-expected-values", { type: "boolean", describe: "Also log the world's expected value of every eligible action (the oracle's view; slower)" })
+            .option("log-distribution", { type: "boolean", describe: "Also log the policy's whole action distribution (p_ACTION columns)" })
             .option("json", { type: "boolean", default: false, describe: "Print results.json to stdout instead of a table" })
             .option("quiet", { type: "boolean", default: false, describe: "No progress on stderr" }),
         async (args) => {

@@ -21,6 +21,8 @@ import { buildResults, type ExperimentResults } from "../report/build-results.js
 import { resultFiles } from "./write-experiment-results.js";
 import { loadTensorFlow, TF_BACKEND_ENV, TF_BACKENDS } from "../learning/tensorflow-backend.js";
 import { RunFailedError } from "./run-failed-error.js";
+import { logOptions } from "./log-options.js";
+import type { LogFormat } from "../log/open-decision-log.js";
 
 /** The flags of `offersim run` as typed (numbers still as text, checked by parseRunOptions). */
 export interface RunFlags {
@@ -36,6 +38,10 @@ export interface RunFlags {
   taskTimeout?: string;
   shard?: string;
   out?: string;
+  logDecisions?: string;
+  logFormat?: string;
+  logExpectedValues?: boolean;
+  logDistribution?: boolean;
   json?: boolean;
   quiet?: boolean;
 }
@@ -54,6 +60,8 @@ export interface RunOptions {
   shard?: Shard;
   out?: string;
   tfBackend?: string;
+  /** --log-decisions and its companions: where and how to write the decision log. */
+  log?: { dir: string; format: LogFormat; expectedValues: boolean; distribution: boolean };
   json: boolean;
   quiet: boolean;
 }
@@ -132,6 +140,8 @@ export function parseRunOptions(flags: RunFlags): RunOptions {
   if (flags.tfBackend !== undefined && !(TF_BACKENDS as readonly string[]).includes(flags.tfBackend)) {
     problems.push(`--tf-backend must be one of ${TF_BACKENDS.join(", ")}, got ${JSON.stringify(flags.tfBackend)}`);
   }
+  const log = logOptions(flags, problems, once);
+  if (log) options.log = log;
   if (problems.length > 0) throw new InputError(problems);
   return options;
 }
@@ -161,7 +171,8 @@ export async function runCommand(flags: RunFlags): Promise<{ outDir: string }> {
   const tasks = options.shard ? shardTasks(planned, options.shard) : planned;
   const outcomes = await whileHandlingInterrupts((signal) => {
     const progress = createProgressReporter(process.stderr, options.quiet);
-    const run = runTasks(scenario, plan.rootSeed, tasks, { workers: options.workers, taskTimeoutSeconds: options.taskTimeoutSeconds, signal, onProgress: progress.update });
+    const logTo = options.log && { ...options.log, runId: `${timestamp(startedAt)}-${process.pid}`, scenarioHash: loaded.hash };
+    const run = runTasks(scenario, plan.rootSeed, tasks, { workers: options.workers, taskTimeoutSeconds: options.taskTimeoutSeconds, signal, onProgress: progress.update, logTo });
     return run.finally(progress.done);
   });
   if (options.shard) writeShardResults({ experiment, shard: options.shard, outcomes, outDir, startedAt, workers: options.workers, json: options.json });

@@ -4,6 +4,7 @@ import { resolvePolicies } from "./resolve-policies.js";
 import { replicateDays } from "../engine/simulate-replicate.js";
 import type { ReplicateResult } from "../results/replicate-result.js";
 import { preparePolicy } from "../engine/run-replicate.js";
+import type { DecisionLogTarget } from "../log/open-decision-log.js";
 
 /** One (policy, replicate) task as plain data: what crosses the worker boundary. */
 export interface SimulationTaskMessage {
@@ -12,6 +13,8 @@ export interface SimulationTaskMessage {
   /** A built-in policy's name, or the absolute path of a policy module. */
   readonly policy: string;
   readonly replicate: number;
+  /** Stream the decisions into this dataset folder (the task writes its own partition). */
+  readonly logTo?: DecisionLogTarget;
   /** Receives 0 when the task starts, then the number of days simulated (warm-up included) now and then. */
   readonly progress?: MessagePort;
 }
@@ -27,7 +30,7 @@ export default async function runSimulationTask(task: SimulationTaskMessage): Pr
   task.progress?.postMessage(0);
   const [policy] = await resolvePolicies([task.policy]);
   const options = { scenario: task.scenario, policy, rootSeed: task.rootSeed, replicate: task.replicate };
-  const days = replicateDays({ ...options, prepared: await preparePolicy(options) });
+  const days = replicateDays({ ...options, logTo: task.logTo, prepared: await preparePolicy(options) });
   const totalDays = task.scenario.warmupDays + task.scenario.horizonDays;
   let step = days.next();
   for (let simulated = 1; !step.done; simulated++, step = days.next()) {
