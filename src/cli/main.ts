@@ -14,6 +14,7 @@ import { checkCommand } from "./check-command.js";
 import { CheckFailedError } from "./check-failed-error.js";
 import { scenariosCommand } from "./scenarios-command.js";
 import { sweepCommand } from "./sweep-command.js";
+import { opeCommand } from "./ope-command.js";
 
 export const EXIT_OK = 0;
 export const EXIT_RUN_FAILED = 1;
@@ -82,6 +83,23 @@ export async function main(argv: string[]): Promise<number> {
             .option("quiet", { type: "boolean", default: false, describe: "No progress on stderr" }),
         async (args) => {
           await sweepCommand(args);
+        },
+      )
+      .command(
+        "ope <log>",
+        "Off-policy evaluation: estimate a target policy's value per decision from a logged dataset (offersim run --log-decisions), by IPW, SNIPW, DM, DR, SNDR and Switch-DR with subscriber-bootstrap intervals",
+        (command) =>
+          command
+            .positional("log", { type: "string", demandOption: true, describe: "The dataset folder written by offersim run --log-decisions" })
+            .option("target", { type: "string", describe: "The policy to evaluate: a built-in name or a module path" })
+            .option("scenario", { type: "string", describe: "The scenario the log was written with (default: scenarios/baseline.yaml)" })
+            .option("reward", { type: "string", describe: "What a decision earns: objective_value or reward (money) [default: objective_value]" })
+            .option("bootstrap", { type: "string", describe: "Bootstrap resamples (over subscribers) [default: 200]" })
+            .option("folds", { type: "string", describe: "Cross-fitting folds of the reward model [default: 3]" })
+            .option("switch-max-weight", { type: "string", describe: "Switch-DR's weight threshold [default: 10]" })
+            .option("json", { type: "boolean", default: false, describe: "Print the estimates as JSON" }),
+        async (args) => {
+          await opeCommand(args);
         },
       )
       .command(
