@@ -44,14 +44,15 @@ export interface PartitionEstimate extends PolicyValueEstimate {
  * decides on each logged day's batch (features and eligibility from the log), a cross-fitted
  * ridge reward model predicts every action's reward, and estimatePolicyValue gives every
  * estimator with cluster-bootstrap intervals (over subscribers). Each partition's streams are
- * named after its seed: the same log and settings give the same numbers.
+ * named after its seed: the same log and settings give the same numbers. `logging` keeps only
+ * that logging policy's partitions.
  *
  * @throws {InputError} when the folder holds no logged-decision file, or a file's actions or
  * features are not the scenario's.
  */
-export async function estimateFromLog(dir: string, scenario: Scenario, scenarioHash: string, target: PolicyDefinition, settings: OpeSettings): Promise<PartitionEstimate[]> {
+export async function estimateFromLog(dir: string, scenario: Scenario, scenarioHash: string, target: PolicyDefinition, settings: OpeSettings, logging?: string): Promise<PartitionEstimate[]> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(`${dir}: LOG must be a folder written by offersim run --log-decisions, got ${existsSync(dir) ? "a file" : "nothing there"}`);
-  const partitions = findLogPartitions(dir);
+  const partitions = findLogPartitions(dir).filter((partition) => logging === undefined || partition.policy === logging);
   if (partitions.length === 0) throw new InputError(`${dir}: no policy=NAME/seed=K/part-*.parquet file found (write one with offersim run --log-decisions ${dir})`);
   const estimates: PartitionEstimate[] = [];
   for (const partition of partitions) estimates.push(await estimatePartition(partition, scenario, scenarioHash, target, settings));

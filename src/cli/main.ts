@@ -15,6 +15,7 @@ import { CheckFailedError } from "./check-failed-error.js";
 import { scenariosCommand } from "./scenarios-command.js";
 import { sweepCommand } from "./sweep-command.js";
 import { opeCommand } from "./ope-command.js";
+import { opeCheckCommand } from "./ope-check-command.js";
 
 export const EXIT_OK = 0;
 export const EXIT_RUN_FAILED = 1;
@@ -100,6 +101,28 @@ export async function main(argv: string[]): Promise<number> {
             .option("json", { type: "boolean", default: false, describe: "Print the estimates as JSON" }),
         async (args) => {
           await opeCommand(args);
+        },
+      )
+      .command(
+        "ope-check [scenario]",
+        "Check off-policy estimates against the simulated truth: run A (logging) and B on the same seeds, estimate B from A's logs with every estimator, and report each estimate's error against B's value per decision and its long-run net value gain",
+        (command) =>
+          command
+            .positional("scenario", { type: "string", describe: "Scenario YAML (default: scenarios/baseline.yaml)" })
+            .option("logging", { type: "string", describe: "The logging policy A (e.g. rules-nba-eps10: rules-nba with 10 % exploration)" })
+            .option("target", { type: "string", describe: "The policy B to estimate" })
+            .option("seeds", { type: "string", describe: "Number of seeds [default: 3]" })
+            .option("seed", { type: "string", describe: "Root seed (default: the scenario's seed)" })
+            .option("subscribers", { type: "string", describe: "Override population.size" })
+            .option("days", { type: "string", describe: "Override horizonDays" })
+            .option("workers", { type: "string", describe: "Worker threads (default: the number of cores)" })
+            .option("bootstrap", { type: "string", describe: "Bootstrap resamples (over subscribers) [default: 200]" })
+            .option("reward", { type: "string", describe: "What a decision earns: objective_value or reward [default: objective_value]" })
+            .option("out", { type: "string", describe: "Output folder, new or empty (default: reports/<scenario>-<time>-ope-check)" })
+            .option("json", { type: "boolean", default: false, describe: "Print ope-check.json to stdout" })
+            .option("quiet", { type: "boolean", default: false, describe: "No progress on stderr" }),
+        async (args) => {
+          await opeCheckCommand(args);
         },
       )
       .command(
