@@ -90,6 +90,7 @@ async function estimatePartition(partition: LogPartition, scenario: Scenario, sc
     cluster: logged.subscriber,
     featureCount: logged.featureNames.length,
     features: Float64Array.from(logged.features),
+    ...(logged.distribution ? { loggingDistribution: logged.distribution } : {}),
   };
   const streamName = (purpose: string) => `replicate:${replicate}/ope:${definition.name}/${purpose}`;
   const predictions = crossFitRewardModel(dataset, { folds: settings.folds, ridge: settings.ridge, stream: createStream(rootSeed, streamName("folds")) });

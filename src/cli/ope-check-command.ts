@@ -61,7 +61,7 @@ export async function opeCheckCommand(flags: OpeCheckFlags): Promise<OpeCheckRes
   const outDir = flags.out ?? defaultOutDir(scenario.name, startedAt, "-ope-check");
   const logDir = path.join(outDir, "log");
   const sources = [flags.logging!, flags.target!].map((name) => (name.includes("/") ? path.resolve(name) : name));
-  const logTo = { dir: logDir, format: "parquet" as const, runId: `${timestamp(startedAt)}-${process.pid}`, scenarioHash: loaded.hash, distribution: false, expectedValues: false };
+  const logTo = { dir: logDir, format: "parquet" as const, runId: `${timestamp(startedAt)}-${process.pid}`, scenarioHash: loaded.hash, distribution: true, expectedValues: false };
   const outcomes = await whileHandlingInterrupts((signal) => {
     const progress = createProgressReporter(process.stderr, options.quiet);
     return runTasks(scenario, rootSeed, planTasks([logging, target], sources, options.seeds), { workers: options.workers, signal, onProgress: progress.update, logTo }).finally(progress.done);

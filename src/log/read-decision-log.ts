@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead } from "hyparquet";
-import { ELIGIBLE_PREFIX, FEATURE_PREFIX } from "./decision-log-columns.js";
+import { ELIGIBLE_PREFIX, FEATURE_PREFIX, PROBABILITY_PREFIX } from "./decision-log-columns.js";
 
 /** One file of a logged dataset and its hive partition keys. */
 export interface LogPartition {
@@ -47,6 +47,8 @@ export interface LoggedDecisions {
   /** Action ids (the eligible_ columns without their prefix), and rows x ids flags. */
   readonly actionIds: string[];
   readonly eligible: Uint8Array;
+  /** rows x ids: the logging policy's whole distribution, when it was logged (--log-distribution). */
+  readonly distribution: Float64Array | null;
 }
 
 const REQUIRED = ["run_id", "scenario_hash", "root_seed", "day", "subscriber", "moment", "action", "propensity", "reward", "objective_value"] as const;
@@ -64,6 +66,8 @@ export async function readDecisionLog(file: string): Promise<LoggedDecisions> {
   const rows = Number(metadata.num_rows);
   const featureNames = names.filter((name) => name.startsWith(FEATURE_PREFIX));
   const actionColumns = names.filter((name) => name.startsWith(ELIGIBLE_PREFIX));
+  const probabilityColumns = actionColumns.map((name) => PROBABILITY_PREFIX + name.slice(ELIGIBLE_PREFIX.length));
+  const hasDistribution = probabilityColumns.every((name) => names.includes(name));
   const F = featureNames.length;
   const A = actionColumns.length;
   const features = new Float32Array(rows * F);
@@ -92,10 +96,12 @@ export async function readDecisionLog(file: string): Promise<LoggedDecisions> {
   for (const name of ["run_id", "scenario_hash", "root_seed"]) sinks.set(name, (start, data) => { if (start === 0 && data.length > 0) constants[name] = data[0]; });
   featureNames.forEach((name, f) => sinks.set(name, into(features, F, f)));
   actionColumns.forEach((name, a) => sinks.set(name, into(eligible, A, a, (value) => (value ? 1 : 0))));
+  const distribution = hasDistribution ? new Float64Array(rows * A) : null;
+  if (distribution) probabilityColumns.forEach((name, a) => sinks.set(name, into(distribution, A, a)));
   await parquetRead({
     file: buffer,
     metadata,
-    columns: [...REQUIRED, ...featureNames, ...actionColumns],
+    columns: [...REQUIRED, ...featureNames, ...actionColumns, ...(hasDistribution ? probabilityColumns : [])],
     onChunk: (chunk) => sinks.get(chunk.columnName)?.(chunk.rowStart, chunk.columnData as ArrayLike<unknown>),
   });
   return {
@@ -114,5 +120,6 @@ export async function readDecisionLog(file: string): Promise<LoggedDecisions> {
     features,
     actionIds: actionColumns.map((name) => name.slice(ELIGIBLE_PREFIX.length)),
     eligible,
+    distribution,
   };
 }
