@@ -31,7 +31,7 @@ const layers = {
   policies: ["src/policy", "src/learning", "src/scenario", "src/random", "src/world/observation", "src/world/pricing"],
   "src/engine": ["src/world", "src/metrics", "src/results", "src/log", "src/policy", "src/scenario", "src/random"],
   "src/testing": ["src/engine", "src/policy", "src/scenario"],
-  "src/parallel": ["src/engine", "src/policy", "policies", "src/results", "src/scenario", "src/metrics", "src/random"],
+  "src/parallel": ["src/engine", "src/policy", "policies", "src/results", "src/log", "src/scenario", "src/metrics", "src/random"],
   "src/report": ["src/results", "src/metrics", "src/scenario", "src/world/params"],
   "src/check": ["src/report", "src/results", "src/metrics", "src/scenario"],
   "src/sweep": ["src/report", "src/results", "src/metrics", "src/scenario", "src/parallel"],
@@ -48,9 +48,9 @@ module.exports = {
     {
       name: "no-circular",
       severity: "error",
-      comment: "A cycle means two modules each need the other: move the shared part below both.",
+      comment: "A cycle means two modules each need the other at run time: move the shared part below both. Cycles of type-only imports are allowed (they vanish when compiled).",
       from: { path: "^(src|policies)/" },
-      to: { circular: true },
+      to: { circular: true, viaOnly: { dependencyTypesNot: ["type-only"] } },
     },
     ...Object.entries(layers).map(([from, allowed]) => ({
       name: `layer:${from}`,

@@ -14,6 +14,8 @@ import { CheckFailedError } from "./check-failed-error.js";
 import { scenariosCommand } from "./scenarios-command.js";
 import { sweepCommand } from "./sweep-command.js";
 import { terminalSafe } from "../report/text-table.js";
+import { opeCommand } from "./ope-command.js";
+import { opeCheckCommand } from "./ope-check-command.js";
 
 export const EXIT_OK = 0;
 export const EXIT_RUN_FAILED = 1;
@@ -53,6 +55,10 @@ export async function main(argv: string[]): Promise<number> {
             .option("out", { type: "string", describe: "Output folder (default: reports/<scenario>-<time>); a new or empty folder, or an earlier run's with --force" })
             .option("force", { type: "boolean", default: false, describe: "Replace the results of an earlier run in --out" })
             .option("allow-policy-modules", { type: "boolean", default: false, describe: "Let the scenario's policies list run policy modules (code) named in it" })
+            .option("log-decisions", { type: "string", describe: "Write every decision (features, eligibility, propensity, outcome, churn, ground truth) to DIR/policy=NAME/seed=K/part-0.parquet; DIR must be new or empty" })
+            .option("log-format", { type: "string", describe: "Format of the decision log: parquet or csv [default: parquet]" })
+            .option("log-expected-values", { type: "boolean", describe: "Also log the world's expected value of every eligible action (the oracle's view; slower)" })
+            .option("log-distribution", { type: "boolean", describe: "Also log the policy's whole action distribution (p_ACTION columns)" })
             .option("json", { type: "boolean", default: false, describe: "Print results.json to stdout instead of a table" })
             .option("quiet", { type: "boolean", default: false, describe: "No progress on stderr" }),
         async (args) => {
@@ -84,6 +90,45 @@ export async function main(argv: string[]): Promise<number> {
             .option("quiet", { type: "boolean", default: false, describe: "No progress on stderr" }),
         async (args) => {
           await sweepCommand(args);
+        },
+      )
+      .command(
+        "ope <log>",
+        "Off-policy evaluation: estimate a target policy's value per decision from a logged dataset (offersim run --log-decisions), by IPW, SNIPW, DM, DR, SNDR and Switch-DR with subscriber-bootstrap intervals",
+        (command) =>
+          command
+            .positional("log", { type: "string", demandOption: true, describe: "The dataset folder written by offersim run --log-decisions" })
+            .option("target", { type: "string", describe: "The policy to evaluate: a built-in name or a module path" })
+            .option("scenario", { type: "string", describe: "The scenario the log was written with (default: scenarios/baseline.yaml)" })
+            .option("reward", { type: "string", describe: "What a decision earns: objective_value or reward (money) [default: objective_value]" })
+            .option("bootstrap", { type: "string", describe: "Bootstrap resamples (over subscribers) [default: 200]" })
+            .option("folds", { type: "string", describe: "Cross-fitting folds of the reward model [default: 3]" })
+            .option("switch-max-weight", { type: "string", describe: "Switch-DR's weight threshold [default: 10]" })
+            .option("json", { type: "boolean", default: false, describe: "Print the estimates as JSON" }),
+        async (args) => {
+          await opeCommand(args);
+        },
+      )
+      .command(
+        "ope-check [scenario]",
+        "Check off-policy estimates against the simulated truth: run A (logging) and B on the same seeds, estimate B from A's logs with every estimator, and report each estimate's error against B's value per decision and its long-run net value gain",
+        (command) =>
+          command
+            .positional("scenario", { type: "string", describe: "Scenario YAML (default: scenarios/baseline.yaml)" })
+            .option("logging", { type: "string", describe: "The logging policy A (e.g. rules-nba-eps10: rules-nba with 10 % exploration)" })
+            .option("target", { type: "string", describe: "The policy B to estimate" })
+            .option("seeds", { type: "string", describe: "Number of seeds [default: 3]" })
+            .option("seed", { type: "string", describe: "Root seed (default: the scenario's seed)" })
+            .option("subscribers", { type: "string", describe: "Override population.size" })
+            .option("days", { type: "string", describe: "Override horizonDays" })
+            .option("workers", { type: "string", describe: "Worker threads (default: the number of cores)" })
+            .option("bootstrap", { type: "string", describe: "Bootstrap resamples (over subscribers) [default: 200]" })
+            .option("reward", { type: "string", describe: "What a decision earns: objective_value or reward [default: objective_value]" })
+            .option("out", { type: "string", describe: "Output folder, new or empty (default: reports/<scenario>-<time>-ope-check)" })
+            .option("json", { type: "boolean", default: false, describe: "Print ope-check.json to stdout" })
+            .option("quiet", { type: "boolean", default: false, describe: "No progress on stderr" }),
+        async (args) => {
+          await opeCheckCommand(args);
         },
       )
       .command(

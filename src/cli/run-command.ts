@@ -23,6 +23,9 @@ import { loadTensorFlow, TF_BACKEND_ENV, TF_BACKENDS } from "../learning/tensorf
 import { planExperiment, type ExperimentPlan } from "./plan-experiment.js";
 
 export { planExperiment, type ExperimentPlan } from "./plan-experiment.js";
+import { RunFailedError } from "./run-failed-error.js";
+import { logOptions } from "./log-options.js";
+import type { LogFormat } from "../log/open-decision-log.js";
 
 /** The flags of `offersim run` as typed (numbers still as text, checked by parseRunOptions). */
 export interface RunFlags {
@@ -40,6 +43,10 @@ export interface RunFlags {
   out?: string;
   force?: boolean;
   allowPolicyModules?: boolean;
+  logDecisions?: string;
+  logFormat?: string;
+  logExpectedValues?: boolean;
+  logDistribution?: boolean;
   json?: boolean;
   quiet?: boolean;
 }
@@ -62,6 +69,8 @@ export interface RunOptions {
   /** Let the scenario's `policies` list run policy modules. */
   allowPolicyModules: boolean;
   tfBackend?: string;
+  /** --log-decisions and its companions: where and how to write the decision log. */
+  log?: { dir: string; format: LogFormat; expectedValues: boolean; distribution: boolean };
   json: boolean;
   quiet: boolean;
 }
@@ -145,6 +154,8 @@ export function parseRunOptions(flags: RunFlags): RunOptions {
   if (options.tfBackend !== undefined && !(TF_BACKENDS as readonly string[]).includes(options.tfBackend)) {
     problems.push(`--tf-backend must be one of ${TF_BACKENDS.join(", ")}, got ${JSON.stringify(flags.tfBackend)}`);
   }
+  const log = logOptions(flags, problems, once);
+  if (log) options.log = log;
   if (problems.length > 0) throw new InputError(problems);
   return options;
 }
@@ -178,7 +189,8 @@ export async function runCommand(flags: RunFlags): Promise<{ outDir: string }> {
   // Ctrl-C stops the workers and writes nothing; once the results are in, the files are written whole.
   await whileHandlingInterrupts(async (signal) => {
     const progress = createProgressReporter(process.stderr, options.quiet);
-    const outcomes = await runTasks(scenario, plan.rootSeed, tasks, { workers: options.workers, taskTimeoutSeconds: options.taskTimeoutSeconds, signal, onProgress: progress.update }).finally(progress.done);
+    const logTo = options.log && { ...options.log, runId: `${timestamp(startedAt)}-${process.pid}`, scenarioHash: loaded.hash };
+    const outcomes = await runTasks(scenario, plan.rootSeed, tasks, { workers: options.workers, taskTimeoutSeconds: options.taskTimeoutSeconds, signal, onProgress: progress.update, logTo }).finally(progress.done);
     if (options.shard) writeShardResults({ experiment, shard: options.shard, outcomes, outDir, startedAt, workers: options.workers, json: options.json });
     else writeExperimentResults({ experiment, outcomes, outDir, json: options.json, startedAt, workers: options.workers });
   });

@@ -2,6 +2,7 @@ import type { DecisionOutput, FeedbackBatch, LearningCurve, Policy, PolicyContex
 import { PolicyError } from "../policy/policy-error.js";
 import type { Scenario } from "../scenario/scenario-schema.js";
 import type { DecisionLog } from "../log/decision-log.js";
+import type { DecisionLogTarget } from "../log/open-decision-log.js";
 import { createReplicateSimulation, type ReplicateSimulation } from "./replicate-simulation.js";
 import { stepDay, type Observation } from "./step-day.js";
 import { summarizeReplicate } from "./summarize-replicate.js";
@@ -20,6 +21,8 @@ export interface EnvironmentOptions {
   readonly agentName?: string;
   /** Keep the decision log in memory (propensities and outcomes of every decision). */
   readonly keepLog?: boolean;
+  /** Stream the decision log into a dataset folder, partition policy=AGENT/seed=REPLICATE. */
+  readonly logTo?: DecisionLogTarget;
 }
 
 /** What `step` returns: the day's feedback, and the next day's observation unless the horizon is reached. */
@@ -66,7 +69,7 @@ export function createEnvironment(scenario: Scenario, options: EnvironmentOption
   const replicate = options.replicate ?? 0;
   const agentName = options.agentName ?? "agent";
   const started = performance.now();
-  const sim = createReplicateSimulation({ scenario, rootSeed: seed, replicate, policyName: agentName, keepLog: options.keepLog });
+  const sim = createReplicateSimulation({ scenario, rootSeed: seed, replicate, policyName: agentName, keepLog: options.keepLog, logTo: options.logTo });
   let day = sim.params.firstDay;
   let today: Generator<Observation, FeedbackBatch | null, void> | null = null;
   let current: Observation | null = null;

@@ -6,6 +6,10 @@ import type { SubscriberState } from "../world/state/subscriber-state.js";
 import { createStream } from "../random/random-stream.js";
 import { createReplicateMetrics, type ReplicateMetrics } from "../metrics/replicate-metrics.js";
 import { DecisionLog } from "../log/decision-log.js";
+import { openDecisionLog, type DecisionLogTarget } from "../log/open-decision-log.js";
+import type { DecisionLogLayout } from "../log/decision-log-layout.js";
+import { MOMENT_KINDS, OUTCOMES } from "../scenario/vocabulary.js";
+import { FEATURE_NAMES } from "../world/observation/observe.js";
 import { createContactResponse, type ContactResponse } from "../world/choice/contact-response.js";
 import { buildActionCatalogue, type ActionCatalogue } from "./action-catalogue.js";
 import { allocateDayDraws, createDrawStreams, type DayDraws, type DrawStreams } from "./day-draws.js";
@@ -58,6 +62,8 @@ export interface WorldOptions {
   readonly policyName: string;
   /** Keep the decision log in memory (tests, off-policy evaluation). */
   readonly keepLog?: boolean;
+  /** Stream the decision log into a dataset folder (offersim run --log-decisions). */
+  readonly logTo?: DecisionLogTarget;
 }
 
 /**
@@ -103,7 +109,7 @@ export function createReplicateSimulation(options: WorldOptions): ReplicateSimul
     workspace: new DecisionWorkspace(catalogue.actions.length, count),
     metrics,
     budgetLeft,
-    log: options.keepLog ? new DecisionLog() : null,
+    log: createLog(options, catalogue),
     candidates,
     morning,
     regionNetwork: createRegionNetworkMemory(state, scenario.population.regions),
@@ -114,4 +120,19 @@ export function createReplicateSimulation(options: WorldOptions): ReplicateSimul
     winbackDays: winbackOffers.length === 0 ? -1 : Math.max(...winbackOffers.map((offer) => offer!.eligibility.maxChurnedDays)),
     objective,
   };
+}
+
+/** The run's decision log: streamed to a dataset folder, kept in memory, or none. */
+function createLog(options: WorldOptions, catalogue: ActionCatalogue): DecisionLog | null {
+  const { scenario } = options;
+  const layout: Omit<DecisionLogLayout, "distribution" | "expectedValues"> = {
+    featureNames: FEATURE_NAMES,
+    actionIds: catalogue.actions.map((action) => action.id),
+    momentNames: MOMENT_KINDS,
+    outcomeNames: OUTCOMES,
+    attributionDays: scenario.objective.attributionDays,
+    horizonDays: scenario.horizonDays,
+  };
+  if (options.logTo) return openDecisionLog(options.logTo, layout, options.policyName, options.replicate, options.rootSeed);
+  return options.keepLog ? new DecisionLog({ ...layout, distribution: false, expectedValues: false }) : null;
 }

@@ -61,7 +61,7 @@ export function resolveDecisions(context: ResolveContext, moments: DecisionMomen
       workspace.outcome[row] = OUTCOME_NONE;
       workspace.reward[row] = 0;
       workspace.value[row] = 0;
-      context.log?.record(day, i, moment, action, propensity, OUTCOME_NONE, 0, 0, Number.NaN);
+      context.log?.record(row, day, i, moment, action, propensity, OUTCOME_NONE, 0, 0, 0, Number.NaN);
       continue;
     }
     const offer = catalogue.offers[action]!;
@@ -116,7 +116,7 @@ export function resolveDecisions(context: ResolveContext, moments: DecisionMomen
     workspace.outcome[row] = outcome;
     workspace.reward[row] = reward;
     workspace.value[row] = objectiveValue(context.objective, reward, increment, outcome);
-    context.log?.record(day, i, moment, action, propensity, outcome, reward, acceptChance, state.status[i] === STATUS_ACTIVE ? state.hazardToday[i] : Number.NaN);
+    context.log?.record(row, day, i, moment, action, propensity, outcome, reward, workspace.value[row], acceptChance, state.status[i] === STATUS_ACTIVE ? state.hazardToday[i] : Number.NaN);
   }
 }
 

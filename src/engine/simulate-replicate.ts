@@ -1,4 +1,5 @@
 import type { DecisionLog } from "../log/decision-log.js";
+import type { DecisionLogTarget } from "../log/open-decision-log.js";
 import type { LearningCurve, PolicyDefinition } from "../policy/policy.js";
 import type { Scenario } from "../scenario/scenario-schema.js";
 import { createEnvironment, playDay } from "./environment.js";
@@ -14,6 +15,8 @@ export interface ReplicateOptions {
   readonly replicate: number;
   /** Keep the decision log in memory (tests, off-policy evaluation). */
   readonly keepLog?: boolean;
+  /** Stream the decision log into a dataset folder (offersim run --log-decisions). */
+  readonly logTo?: DecisionLogTarget;
   /** What the policy definition's `prepare` returned for this replicate. */
   readonly prepared?: unknown;
 }
@@ -40,16 +43,22 @@ export function simulateReplicate(options: SimulateOptions): ReplicateResult & {
  */
 export function* replicateDays(options: ReplicateOptions): Generator<number, ReplicateResult & { log: DecisionLog | null }, void> {
   const { scenario, policy: definition, rootSeed, replicate } = options;
-  const environment = createEnvironment(scenario, { seed: rootSeed, replicate, agentName: definition.name, keepLog: options.keepLog });
-  const policy = definition.create(environment.policyContext(definition, options.prepared));
-  let observation = yield* environment.resetStepwise();
-  for (;;) {
-    const step = playDay(environment, policy, observation, definition.name);
-    yield observation.day;
-    if (step.done) break;
-    observation = step.observation!;
+  const environment = createEnvironment(scenario, { seed: rootSeed, replicate, agentName: definition.name, keepLog: options.keepLog, logTo: options.logTo });
+  try {
+    const policy = definition.create(environment.policyContext(definition, options.prepared));
+    let observation = yield* environment.resetStepwise();
+    for (;;) {
+      const step = playDay(environment, policy, observation, definition.name);
+      yield observation.day;
+      if (step.done) break;
+      observation = step.observation!;
+    }
+    return environment.result(plainCurve(policy.learningCurve?.() ?? null));
+  } catch (error) {
+    // A failed task leaves no partial log file behind.
+    environment.simulation.log?.abort();
+    throw error;
   }
-  return environment.result(plainCurve(policy.learningCurve?.() ?? null));
 }
 
 /** The learning curve as plain data (it crosses the worker boundary). */

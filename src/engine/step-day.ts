@@ -15,6 +15,7 @@ import { validateDecisions } from "./validate-decisions.js";
 import { advanceWorldDay } from "../world/exogenous/world-day.js";
 import { refreshRegionNetwork } from "../world/transition/daily-chances.js";
 import { joinGrossAdds } from "./join-gross-adds.js";
+import { stageLoggedDay } from "./stage-logged-day.js";
 import { VALUE_MONTHS } from "../world/pricing/deal-value.js";
 import { monthlyPrice } from "../world/pricing/monthly-price.js";
 import { NO_ACTION } from "../scenario/vocabulary.js";
@@ -66,6 +67,8 @@ export function* stepDay(sim: ReplicateSimulation, day: number): Generator<Obser
   yield observation;
   validateDecisions(sim.policyName, observation.output, moments, sim, day, workspace.eligibility, observation.batch.eligibilityReady, sim.rowScratch);
 
+  metrics.decisions += moments.size;
+  if (sim.log) stageLoggedDay(sim, observation);
   if (hasContacts(workspace.chosen, moments.size)) ensureResponseDraws(sim.draws, sim.streams, day);
   resolveDecisions(sim, moments, workspace, day, world, sim.draws);
   const counters = metrics.counters;
@@ -73,6 +76,11 @@ export function* stepDay(sim: ReplicateSimulation, day: number): Generator<Obser
   addToSeries(metrics, day, SERIES_INDEX.activeSubscriberDays, sim.startingBase + counters[COUNTER.joined] - counters[COUNTER.churned] + counters[COUNTER.returned]);
   churnPass(state, day, sim.draws.churn, sim.candidates, params, metrics, workspace, true);
   priceLeavers(sim, day);
+  if (sim.log) {
+    sim.log.recordChurn(day, workspace.churned, workspace.churnedCount);
+    sim.log.endDay(day);
+    if (day === scenario.horizonDays - 1) sim.log.finish();
+  }
 
   addToSeries(metrics, day, SERIES_INDEX.revenue, revenue);
   if ((day + 1) % PERIOD_DAYS === 0 || day === scenario.horizonDays - 1) {

@@ -41,5 +41,6 @@ export function summarizeReplicate(sim: ReplicateSimulation): Omit<ReplicateResu
     series: seriesKpis(metrics, endDay),
     programs,
     subscriberDays,
+    decisions: metrics.decisions,
   };
 }

@@ -26,6 +26,8 @@ export interface ReplicateMetrics {
   /** periods x SERIES. */
   readonly series: Float64Array;
   readonly periods: number;
+  /** Decisions the policy was asked for (one per decision moment, "no action" included). */
+  decisions: number;
 }
 
 export function createReplicateMetrics(horizonDays: number): ReplicateMetrics {
@@ -35,6 +37,7 @@ export function createReplicateMetrics(horizonDays: number): ReplicateMetrics {
     programs: new Float64Array(PROGRAMS.length * PROGRAM_COUNTERS.length),
     series: new Float64Array(periods * SERIES.length),
     periods,
+    decisions: 0,
   };
 }
 

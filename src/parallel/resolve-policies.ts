@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import { InputError } from "../input-error.js";
 import { BUILTIN_POLICIES, findBuiltinPolicy } from "../../policies/builtin-policies.js";
 import type { PolicyDefinition } from "../policy/policy.js";
+import { withExploration } from "../policy/with-exploration.js";
 
 /** A policy name that names a module file rather than a built-in policy. */
 export const looksLikePath = (name: string) => name.includes("/") || name.includes("\\") || /\.(m?js|ts)$/.test(name);
@@ -22,9 +23,9 @@ export async function resolvePolicies(names: readonly string[], source = "--poli
       if (loaded) resolved.push(loaded);
       continue;
     }
-    const builtin = findBuiltinPolicy(name);
+    const builtin = findBuiltinPolicy(name) ?? exploringBuiltin(name);
     if (builtin) resolved.push(builtin);
-    else problems.push(`${source}: unknown policy "${name}" (built-in: ${BUILTIN_POLICIES.map((policy) => policy.name).join(", ")}; or the path of a policy module)`);
+    else problems.push(`${source}: unknown policy "${name}" (built-in: ${BUILTIN_POLICIES.map((policy) => policy.name).join(", ")}; NAME-epsP for a built-in with P % exploration, e.g. rules-nba-eps10; or the path of a policy module)`);
   }
   const seen = new Set<string>();
   for (const policy of resolved) {
@@ -33,6 +34,20 @@ export async function resolvePolicies(names: readonly string[], source = "--poli
   }
   if (problems.length > 0) throw new InputError(problems);
   return resolved;
+}
+
+/**
+ * NAME-epsP: built-in NAME with P % uniform exploration (withExploration), the name the wrapper
+ * gives itself, so that `--policies rules-nba-eps10` logs rules-nba with 10 % exploration.
+ */
+function exploringBuiltin(name: string): PolicyDefinition | undefined {
+  const match = /^(.+)-eps(\d+(?:p\d+)?)$/.exec(name);
+  const inner = match ? findBuiltinPolicy(match[1]) : undefined;
+  if (!match || !inner) return undefined;
+  const percent = Number(match[2].replace("p", "."));
+  if (!(percent > 0 && percent <= 100)) return undefined;
+  const wrapped = withExploration(inner, { epsilon: percent / 100 });
+  return wrapped.name === name ? wrapped : undefined;
 }
 
 async function loadPolicyModule(file: string, problems: string[]): Promise<PolicyDefinition | null> {

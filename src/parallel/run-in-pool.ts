@@ -8,6 +8,7 @@ import { failedTask, type SimulationTask, type TaskOutcome } from "./simulation-
 import type { ProgressTracker } from "./task-progress.js";
 import { longestFirst } from "./longest-first.js";
 import { throwIfInterrupted } from "./run-interrupted-error.js";
+import type { DecisionLogTarget } from "../log/open-decision-log.js";
 
 export interface PoolRunOptions {
   readonly workers: number;
@@ -15,6 +16,8 @@ export interface PoolRunOptions {
   readonly timeoutSeconds: number;
   readonly tracker: ProgressTracker;
   readonly signal?: AbortSignal;
+  /** Each task streams its decisions into its own partition of this folder, from its worker. */
+  readonly logTo?: DecisionLogTarget;
 }
 
 type Pool = Piscina<SimulationTaskMessage, ReplicateResult>;
@@ -78,7 +81,7 @@ async function runInWorker(pool: Pool, scenario: Scenario, rootSeed: number, tas
     options.tracker.daysDone(index, days);
   });
   try {
-    const message: SimulationTaskMessage = { scenario, rootSeed, policy: task.policySource, policyName: task.policy.name, replicate: task.replicate, progress: channel.port1 };
+    const message: SimulationTaskMessage = { scenario, rootSeed, policy: task.policySource, policyName: task.policy.name, replicate: task.replicate, progress: channel.port1, ...(options.logTo ? { logTo: options.logTo } : {}) };
     const result = await pool.run(message, { transferList: [channel.port1], signal: abort.signal });
     return { ok: true, result };
   } catch (error) {

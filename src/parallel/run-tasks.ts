@@ -2,6 +2,7 @@ import type { Scenario } from "../scenario/scenario-schema.js";
 import type { SimulationTask, TaskOutcome } from "./simulation-task.js";
 import { createProgressTracker, type TaskProgress } from "./task-progress.js";
 import { runInPool } from "./run-in-pool.js";
+import type { DecisionLogTarget } from "../log/open-decision-log.js";
 
 export type { TaskProgress } from "./task-progress.js";
 export { planTasks, type SimulationTask, type TaskFailure, type TaskOutcome } from "./simulation-task.js";
@@ -17,6 +18,8 @@ export interface RunTasksOptions {
   /** Aborting it (Ctrl-C) stops every task; runTasks then rejects with RunInterruptedError. */
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: TaskProgress) => void;
+  /** Each task streams its decisions into its own partition of this dataset folder. */
+  readonly logTo?: DecisionLogTarget;
 }
 
 /**
@@ -30,5 +33,5 @@ export interface RunTasksOptions {
 export async function runTasks(scenario: Scenario, rootSeed: number, tasks: readonly SimulationTask[], options: RunTasksOptions): Promise<TaskOutcome[]> {
   const tracker = createProgressTracker(tasks, scenario, options.onProgress);
   const timeoutSeconds = options.taskTimeoutSeconds ?? 0;
-  return runInPool(scenario, rootSeed, tasks, { workers: Math.max(1, options.workers), timeoutSeconds, tracker, signal: options.signal });
+  return runInPool(scenario, rootSeed, tasks, { workers: Math.max(1, options.workers), timeoutSeconds, tracker, signal: options.signal, logTo: options.logTo });
 }

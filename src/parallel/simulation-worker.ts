@@ -8,6 +8,7 @@ import { deepFreeze } from "./deep-freeze.js";
 import { policyOutputToStderr } from "./policy-output-to-stderr.js";
 import { catchStrayRejections } from "./stray-rejections.js";
 import { rejectWhenStalled } from "./reject-when-stalled.js";
+import type { DecisionLogTarget } from "../log/open-decision-log.js";
 
 /** One (policy, replicate) task as plain data: what crosses the worker boundary. */
 export interface SimulationTaskMessage {
@@ -18,6 +19,8 @@ export interface SimulationTaskMessage {
   /** The policy's name, for messages. */
   readonly policyName: string;
   readonly replicate: number;
+  /** Stream the decisions into this dataset folder (the task writes its own partition). */
+  readonly logTo?: DecisionLogTarget;
   /** Receives 0 when the task starts, then the number of days simulated (warm-up included) now and then. */
   readonly progress?: MessagePort;
 }
@@ -50,7 +53,7 @@ export default async function runSimulationTask(task: SimulationTaskMessage): Pr
 async function simulate(task: SimulationTaskMessage): Promise<ReplicateResult> {
   const scenario = deepFreeze(task.scenario);
   const [policy] = await resolvePolicies([task.policy]);
-  const days = replicateTaskDays({ scenario, policy, rootSeed: task.rootSeed, replicate: task.replicate });
+  const days = replicateTaskDays({ scenario, policy, rootSeed: task.rootSeed, replicate: task.replicate, logTo: task.logTo });
   const totalDays = scenario.warmupDays + scenario.horizonDays;
   let step = await days.next();
   for (let simulated = 1; !step.done; simulated++, step = await days.next()) {

@@ -30,6 +30,8 @@ export interface PolicyResults {
   regretVsOracle: PairedDifference | null;
   /** How a learning policy improved: offline training (x = epoch or episode) or online (x = day); null for policies that do not learn. */
   learningCurve: LearningCurve | null;
+  /** Decisions the policy made (rows of its decision log, `--log-decisions`): the total and per seed. */
+  decisions: { total: number; perSeed: number[] };
 }
 
 
@@ -146,6 +148,7 @@ function policyResults(policy: PolicyDescription, runs: readonly ReplicateResult
     paired: null,
     regretVsOracle: null,
     learningCurve: meanCurve(runs),
+    decisions: { total: runs.reduce((sum, run) => sum + (run.decisions ?? 0), 0), perSeed: runs.map((run) => run.decisions ?? 0) },
   };
 }
 

@@ -11,6 +11,8 @@ export interface ReplicateResult {
   readonly series: ReturnType<typeof seriesKpis>;
   readonly programs: Record<string, Record<(typeof PROGRAM_COUNTERS)[number], number>>;
   readonly subscriberDays: number;
+  /** Decisions the policy made (rows of its decision log). */
+  readonly decisions: number;
   readonly wallSeconds: number;
   /** The policy's learning curve, when it learns (plain data). */
   readonly learningCurve: LearningCurve | null;

@@ -76,7 +76,7 @@ describe("offersim run with bad input", () => {
 
   it("reports an unknown policy name and lists the built-in ones", () => {
     expect(badRunLines([BASELINE, "--policies", "nope"])).toEqual([
-      `offersim: --policies: unknown policy "nope" (built-in: ${BUILTIN_POLICIES.map((policy) => policy.name).join(", ")}; or the path of a policy module)`,
+      `offersim: --policies: unknown policy "nope" (built-in: ${BUILTIN_POLICIES.map((policy) => policy.name).join(", ")}; NAME-epsP for a built-in with P % exploration, e.g. rules-nba-eps10; or the path of a policy module)`,
     ]);
   });
 
