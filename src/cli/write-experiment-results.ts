@@ -47,7 +47,8 @@ export function writeExperimentResults(input: ExperimentOutputInput): Experiment
   });
   Object.assign(results.meta, input.extraMeta);
   const files = resultFiles(results);
-  writeFilesAtomically(input.outDir, files, { stale: [PARTIAL_FILE] });
+  // A run's results replace a shard's partial.json left in its folder; a merge may write beside its input.
+  writeFilesAtomically(input.outDir, files, { stale: input.mergedShards === undefined ? [PARTIAL_FILE] : [] });
   if (input.json) process.stdout.write(JSON.stringify(results) + "\n");
   else process.stdout.write(`${summaryText(results)}\nWrote ${path.join(input.outDir, "results.json")}, ${Object.keys(files).slice(1).join(", ").replace(/, ([^,]*)$/, " and $1")}\n`);
   if (failures.length > 0) throw new RunFailedError(failures, `the results of the other policies are in ${input.outDir}`);
