@@ -114,5 +114,6 @@ function printOpe(): void {
 function printLog(log: LogOverhead): void {
   console.log(`decision log (--log-decisions, Parquet), ${log.policy}, ${log.subscribers.toLocaleString("en")} subscribers x ${log.days} days, one thread`);
   console.log(`  ${log.decisions.toLocaleString("en")} decisions: ${log.plainSeconds.toFixed(2)} s without the log, ${log.loggedSeconds.toFixed(2)} s with it (+${(log.overhead * 100).toFixed(0)} %)`);
+  console.log(`  CPU: ${log.plainCpuSeconds.toFixed(2)} s without, ${log.loggedCpuSeconds.toFixed(2)} s with it (+${(log.cpuOverhead * 100).toFixed(0)} %)`);
   console.log(`  file ${(log.fileBytes / 2 ** 20).toFixed(1)} MiB (${log.bytesPerDecision.toFixed(0)} bytes per decision), peak RSS of the process ${log.peakRssMiB.toFixed(0)} MiB`);
 }

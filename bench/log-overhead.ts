@@ -16,6 +16,10 @@ export interface LogOverhead {
   readonly loggedSeconds: number;
   /** loggedSeconds / plainSeconds - 1. */
   readonly overhead: number;
+  /** The same in CPU seconds of the process (user + system): steadier than wall time on a shared machine. */
+  readonly plainCpuSeconds: number;
+  readonly loggedCpuSeconds: number;
+  readonly cpuOverhead: number;
   readonly fileBytes: number;
   readonly bytesPerDecision: number;
   /** The process's peak resident set so far (process.resourceUsage().maxRSS), in MiB. */
@@ -31,19 +35,29 @@ export function measureLogOverhead(scenario: Scenario, policy: PolicyDefinition,
   const dir = mkdtempSync(path.join(tmpdir(), "offersim-bench-log-"));
   let plainSeconds = Number.POSITIVE_INFINITY;
   let loggedSeconds = Number.POSITIVE_INFINITY;
+  let plainCpuSeconds = Number.POSITIVE_INFINITY;
+  let loggedCpuSeconds = Number.POSITIVE_INFINITY;
+  const cpuSince = (start: NodeJS.CpuUsage) => {
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / 1e6;
+  };
   let decisions = 0;
   let fileBytes = 0;
   try {
     for (let round = 0; round < repeats; round++) {
       let started = performance.now();
+      let cpu = process.cpuUsage();
       const plain = simulateReplicate({ scenario, policy, rootSeed: scenario.seed, replicate: 0 });
       plainSeconds = Math.min(plainSeconds, (performance.now() - started) / 1000);
+      plainCpuSeconds = Math.min(plainCpuSeconds, cpuSince(cpu));
       decisions = plain.decisions;
       const logDir = path.join(dir, `round-${round}`);
       const logTo = { dir: logDir, format: "parquet" as const, runId: "bench", scenarioHash: "bench", distribution: false, expectedValues: false };
       started = performance.now();
+      cpu = process.cpuUsage();
       simulateReplicate({ scenario, policy, rootSeed: scenario.seed, replicate: 0, logTo });
       loggedSeconds = Math.min(loggedSeconds, (performance.now() - started) / 1000);
+      loggedCpuSeconds = Math.min(loggedCpuSeconds, cpuSince(cpu));
       fileBytes = findLogPartitions(logDir).reduce((sum, partition) => sum + statSync(partition.file).size, 0);
     }
   } finally {
@@ -57,6 +71,9 @@ export function measureLogOverhead(scenario: Scenario, policy: PolicyDefinition,
     plainSeconds,
     loggedSeconds,
     overhead: loggedSeconds / plainSeconds - 1,
+    plainCpuSeconds,
+    loggedCpuSeconds,
+    cpuOverhead: loggedCpuSeconds / plainCpuSeconds - 1,
     fileBytes,
     bytesPerDecision: fileBytes / decisions,
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
