@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -169,12 +169,22 @@ export async function runCommand(flags: RunFlags): Promise<{ outDir: string }> {
   await useTfBackend(options);
   const planned = planTasks(plan.policies, plan.sources, options.seeds);
   const tasks = options.shard ? shardTasks(planned, options.shard) : planned;
+  const logDirExisted = options.log !== undefined && existsSync(options.log.dir);
+  const interrupted = (error: unknown) => {
+    // The log folder was new or empty: an interrupted run leaves it as it was.
+    const dir = options.log?.dir;
+    if (dir && existsSync(dir)) {
+      if (logDirExisted) for (const entry of readdirSync(dir)) rmSync(path.join(dir, entry), { recursive: true, force: true });
+      else rmSync(dir, { recursive: true, force: true });
+    }
+    throw error;
+  };
   const outcomes = await whileHandlingInterrupts((signal) => {
     const progress = createProgressReporter(process.stderr, options.quiet);
     const logTo = options.log && { ...options.log, runId: `${timestamp(startedAt)}-${process.pid}`, scenarioHash: loaded.hash };
     const run = runTasks(scenario, plan.rootSeed, tasks, { workers: options.workers, taskTimeoutSeconds: options.taskTimeoutSeconds, signal, onProgress: progress.update, logTo });
     return run.finally(progress.done);
-  });
+  }).catch(interrupted);
   if (options.shard) writeShardResults({ experiment, shard: options.shard, outcomes, outDir, startedAt, workers: options.workers, json: options.json });
   else writeExperimentResults({ experiment, outcomes, outDir, json: options.json, startedAt, workers: options.workers });
   return { outDir };
