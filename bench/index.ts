@@ -7,12 +7,15 @@ import { measureMlTraining } from "./ml-train.js";
 import { measureParallelCeiling } from "./parallel-ceiling.js";
 import { measureOpeThroughput } from "./ope-throughput.js";
 import os from "node:os";
+import { measureLogOverhead, type LogOverhead } from "./log-overhead.js";
+import { findBuiltinPolicy } from "../policies/builtin-policies.js";
 
 /**
- * `npm run bench [-- --json] [-- --subscribers N] [-- --workers N] [-- --speedup-only] [-- --ope-only]`:
+ * `npm run bench [-- --json] [-- --subscribers N] [-- --workers N] [-- --speedup-only] [-- --ope-only] [-- --log-only [--log-subscribers N]]`:
  * single-threaded benchmarks, then the worker pool's speed-up. Prints a table, or one JSON
  * object with --json. --speedup-only skips the single-threaded part; --ope-only runs only the
- * off-policy estimators' section.
+ * off-policy estimators' section; --log-only only the decision log's overhead, file size and
+ * peak RSS (a process of its own gives a clean peak), on --log-subscribers (10,000) for a year.
  */
 const args = process.argv.slice(2);
 const json = args.includes("--json");
@@ -28,6 +31,13 @@ if (args.includes("--ope-only")) {
 }
 
 const { scenario: baseline } = loadScenario("scenarios/baseline.yaml");
+const logScenario = { ...baseline, population: { ...baseline.population, size: numberFlag("--log-subscribers", 10_000) } };
+if (args.includes("--log-only")) {
+  const log = measureLogOverhead(logScenario, findBuiltinPolicy("rules-nba")!, 1);
+  if (json) console.log(JSON.stringify({ log, node: process.version }));
+  else printLog(log);
+  process.exit(0);
+}
 const scenario = { ...baseline, population: { ...baseline.population, size: subscribers } };
 // One untimed pass on a small base lets the JIT settle before timing.
 measureWorldThroughput({ ...scenario, population: { ...scenario.population, size: 5000 }, horizonDays: 60 }, 1);
@@ -38,6 +48,7 @@ if (!speedupOnly) {
   for (const policy of BUILTIN_POLICIES) policyDecisionsPerSec[policy.name] = Math.round((await measurePolicyThroughput(policyScenario, policy)).decisionsPerSec);
 }
 const mlTraining = speedupOnly ? null : await measureMlTraining(baseline);
+const log = speedupOnly ? null : measureLogOverhead(logScenario, findBuiltinPolicy("rules-nba")!);
 
 const workers = numberFlag("--workers", Math.max(2, os.availableParallelism()));
 const speedup = await measureWorkerSpeedup({ ...baseline, population: { ...baseline.population, size: 20_000 } }, workers, 2 * workers);
@@ -53,6 +64,7 @@ const result = {
   }),
   policyDecisionsPerSec,
   ...(ope && { ope: { ...ope, medianMs: fixedMs(ope.medianMs), minMs: fixedMs(ope.minMs) } }),
+  ...(log && { log }),
   ...(mlTraining && {
     mlTrainSecondsPer1M: Number(mlTraining.secondsPer1M.toFixed(1)),
     mlTrainCpuSecondsPer1M: Number(mlTraining.cpuSecondsPer1M.toFixed(1)),
@@ -81,6 +93,7 @@ else {
   console.log("policy decisions (with updates) per second, 10,000 subscribers x 120 days");
   for (const [name, rate] of Object.entries(policyDecisionsPerSec)) console.log(`  ${name.padEnd(20)} ${rate}`);
   printOpe();
+  if (log) printLog(log);
   if (mlTraining) console.log(`propensity network training: ${mlTraining.secondsPer1M.toFixed(1)} s (${mlTraining.cpuSecondsPer1M.toFixed(1)} s of CPU) per 1,000,000 logged contacts (${mlTraining.rows} resampled from ${mlTraining.loggedContacts} logged)`);
   printSpeedup();
 }
@@ -96,4 +109,11 @@ function printOpe(): void {
   if (!ope) return;
   console.log(`off-policy estimators, ${ope.rows.toLocaleString("en")} logged rows x ${ope.actions} actions, median (fastest) of ${ope.repeats} runs`);
   for (const [name, ms] of Object.entries(ope.medianMs)) console.log(`  ${name.padEnd(20)} ${ms.toFixed(2)} ms (${ope.minMs[name].toFixed(2)} ms)`);
+}
+
+function printLog(log: LogOverhead): void {
+  console.log(`decision log (--log-decisions, Parquet), ${log.policy}, ${log.subscribers.toLocaleString("en")} subscribers x ${log.days} days, one thread`);
+  console.log(`  ${log.decisions.toLocaleString("en")} decisions: ${log.plainSeconds.toFixed(2)} s without the log, ${log.loggedSeconds.toFixed(2)} s with it (+${(log.overhead * 100).toFixed(0)} %)`);
+  console.log(`  CPU: ${log.plainCpuSeconds.toFixed(2)} s without, ${log.loggedCpuSeconds.toFixed(2)} s with it (+${(log.cpuOverhead * 100).toFixed(0)} %)`);
+  console.log(`  file ${(log.fileBytes / 2 ** 20).toFixed(1)} MiB (${log.bytesPerDecision.toFixed(0)} bytes per decision), peak RSS of the process ${log.peakRssMiB.toFixed(0)} MiB`);
 }

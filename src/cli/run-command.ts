@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
+import { RunInterruptedError } from "../parallel/run-interrupted-error.js";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -186,6 +187,16 @@ export async function runCommand(flags: RunFlags): Promise<{ outDir: string }> {
   const tasks = options.shard ? shardTasks(planned, options.shard) : planned;
   const sizeSource = options.subscribers !== undefined ? "--subscribers" : "population.size";
   preflightScenario(file, scenario, { concurrentTasks: Math.max(1, Math.min(options.workers, tasks.length)), sizeSource });
+  const logDirExisted = options.log !== undefined && existsSync(options.log.dir);
+  const interrupted = (error: unknown) => {
+    // The log folder was new or empty: an interrupted run leaves it as it was (a failed task's run keeps the others' logs).
+    const dir = error instanceof RunInterruptedError ? options.log?.dir : undefined;
+    if (dir && existsSync(dir)) {
+      if (logDirExisted) for (const entry of readdirSync(dir)) rmSync(path.join(dir, entry), { recursive: true, force: true });
+      else rmSync(dir, { recursive: true, force: true });
+    }
+    throw error;
+  };
   // Ctrl-C stops the workers and writes nothing; once the results are in, the files are written whole.
   await whileHandlingInterrupts(async (signal) => {
     const progress = createProgressReporter(process.stderr, options.quiet);
@@ -193,7 +204,7 @@ export async function runCommand(flags: RunFlags): Promise<{ outDir: string }> {
     const outcomes = await runTasks(scenario, plan.rootSeed, tasks, { workers: options.workers, taskTimeoutSeconds: options.taskTimeoutSeconds, signal, onProgress: progress.update, logTo }).finally(progress.done);
     if (options.shard) writeShardResults({ experiment, shard: options.shard, outcomes, outDir, startedAt, workers: options.workers, json: options.json });
     else writeExperimentResults({ experiment, outcomes, outDir, json: options.json, startedAt, workers: options.workers });
-  });
+  }).catch(interrupted);
   return { outDir };
 }
 

@@ -35,11 +35,22 @@ export const EXPECTED_VALUE_PREFIX = "ev_";
 export function decisionLogColumns(layout: DecisionLogLayout, constants: LogFileConstants): LogColumn[] {
   const constant = <T>(value: T) => (_log: DecisionLog, rows: number) => new Array<T>(rows).fill(value);
   const slice = (pick: (log: DecisionLog) => ArrayLike<number> & { subarray(a: number, b: number): ArrayLike<number> }) => (log: DecisionLog, rows: number) => pick(log).subarray(0, rows);
-  const int32 = (pick: (log: DecisionLog) => ArrayLike<number>) => (log: DecisionLog, rows: number) => Int32Array.from({ length: rows }, (_, k) => pick(log)[k]);
-  const named = (pick: (log: DecisionLog) => ArrayLike<number>, names: readonly string[]) => (log: DecisionLog, rows: number) => Array.from({ length: rows }, (_, k) => names[pick(log)[k]] ?? String(pick(log)[k]));
-  const flag = (pick: (log: DecisionLog) => ArrayLike<number>) => (log: DecisionLog, rows: number) => Array.from({ length: rows }, (_, k) => pick(log)[k] === 1);
+  const int32 = (pick: (log: DecisionLog) => ArrayLike<number>) => (log: DecisionLog, rows: number) => Int32Array.from(pick(log) as Uint16Array).subarray(0, rows);
+  const named = (pick: (log: DecisionLog) => ArrayLike<number>, names: readonly string[]) => (log: DecisionLog, rows: number) => {
+    const codes = pick(log);
+    const out = new Array<string>(rows);
+    for (let k = 0; k < rows; k++) out[k] = names[codes[k]] ?? String(codes[k]);
+    return out;
+  };
   const A = layout.actionIds.length;
   const F = layout.featureNames.length;
+  /** Column `column` of a row-major matrix `width` wide, as booleans (flags 0/1). */
+  const flags = (pick: (log: DecisionLog) => Uint8Array, width: number, column: number) => (log: DecisionLog, rows: number) => {
+    const source = pick(log);
+    const out = new Array<boolean>(rows);
+    for (let k = 0; k < rows; k++) out[k] = source[k * width + column] === 1;
+    return out;
+  };
   const strided = <T extends Float32Array | Float64Array>(pick: (log: DecisionLog) => T, width: number, column: number) => (log: DecisionLog, rows: number) => {
     const source = pick(log);
     const out = new (source.constructor as new (length: number) => T)(rows);
@@ -59,14 +70,14 @@ export function decisionLogColumns(layout: DecisionLogLayout, constants: LogFile
     { name: "outcome", type: "STRING", values: named((log) => log.outcome, layout.outcomeNames) },
     { name: "reward", type: "DOUBLE", values: slice((log) => log.reward) },
     { name: "objective_value", type: "DOUBLE", values: slice((log) => log.value) },
-    { name: "churned", type: "BOOLEAN", values: flag((log) => log.churned) },
-    { name: "churn_censored", type: "BOOLEAN", values: flag((log) => log.censored) },
+    { name: "churned", type: "BOOLEAN", values: flags((log) => log.churned, 1, 0) },
+    { name: "churn_censored", type: "BOOLEAN", values: flags((log) => log.censored, 1, 0) },
     { name: "true_accept_probability", type: "DOUBLE", values: slice((log) => log.acceptProbability) },
     { name: "hazard_after", type: "DOUBLE", values: slice((log) => log.hazardAfter) },
   ];
   layout.featureNames.forEach((name, f) => columns.push({ name: FEATURE_PREFIX + name, type: "FLOAT", values: strided((log) => log.features, F, f) }));
   layout.actionIds.forEach((id, a) =>
-    columns.push({ name: ELIGIBLE_PREFIX + id, type: "BOOLEAN", values: (log, rows) => Array.from({ length: rows }, (_, k) => log.eligible[k * A + a] === 1) }),
+    columns.push({ name: ELIGIBLE_PREFIX + id, type: "BOOLEAN", values: flags((log) => log.eligible, A, a) }),
   );
   if (layout.distribution) layout.actionIds.forEach((id, a) => columns.push({ name: PROBABILITY_PREFIX + id, type: "DOUBLE", values: strided((log) => log.probabilities, A, a) }));
   if (layout.expectedValues) layout.actionIds.forEach((id, a) => columns.push({ name: EXPECTED_VALUE_PREFIX + id, type: "DOUBLE", values: strided((log) => log.expectedValues, A, a) }));

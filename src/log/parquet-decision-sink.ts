@@ -5,6 +5,13 @@ import type { DecisionLogSink } from "./decision-log-sink.js";
 import type { LogColumn } from "./decision-log-columns.js";
 
 const PHYSICAL = { STRING: "BYTE_ARRAY", INT32: "INT32", INT64: "INT64", FLOAT: "FLOAT", DOUBLE: "DOUBLE", BOOLEAN: "BOOLEAN" } as const;
+/**
+ * Floating-point columns are written PLAIN (then snappy), not dictionary-encoded: trying a
+ * dictionary on every float column was the writer's largest cost. Measured on a year of
+ * rules-nba with 3,000 subscribers (184,000 decisions), CPU seconds of the run: no log 1.2,
+ * PLAIN 3.0 (7.8 MB), dictionary 4.2 (4.6 MB), BYTE_STREAM_SPLIT 4.2 (10 MB).
+ */
+const ENCODING = { FLOAT: "PLAIN", DOUBLE: "PLAIN" } as const;
 
 /**
  * Writes a decision log to one Parquet file, one row group per `write` (hyparquet-writer's
@@ -30,7 +37,12 @@ export function parquetDecisionSink(file: string, columns: readonly LogColumn[])
   });
   return {
     write(log: DecisionLog, rows: number) {
-      const columnData = columns.map((column) => ({ name: column.name, data: column.values(log, rows) as never, nullable: false }));
+      const columnData = columns.map((column) => ({
+        name: column.name,
+        data: column.values(log, rows) as never,
+        nullable: false,
+        ...(column.type === "FLOAT" || column.type === "DOUBLE" ? { encoding: ENCODING[column.type] } : {}),
+      }));
       void writer.write({ columnData, rowGroupSize: rows });
     },
     close() {

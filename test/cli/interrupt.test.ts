@@ -36,6 +36,13 @@ describe("offersim run interrupted", () => {
       expect(readdirSync(dir)).toEqual([]);
     });
   }
+
+  it("leaves no decision log behind when interrupted with --log-decisions", async () => {
+    const dir = makeTempDir();
+    const run = await interruptRun(["run", BASELINE, "--subscribers", "20000", "--days", "365", "--seeds", "2", "--policies", "random", "--workers", "2", "--out", path.join(dir, "out"), "--log-decisions", path.join(dir, "log")], "SIGINT");
+    expect(run.code).toBe(130);
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });
 
 describe("Ctrl-C is always heard", () => {

@@ -62,7 +62,7 @@ describe("offersim run --log-decisions", () => {
     for (const name of FEATURE_NAMES) expect(type[`feature_${name}`], name).toBe("FLOAT");
   });
 
-  it("logs propensities in (0, 1] (uniform ones for random), the true acceptance of contacts, the true acceptance of contacts, and expected values of eligible actions only", async () => {
+  it("logs propensities in (0, 1] (uniform ones for random), the true acceptance of contacts and expected values of eligible actions only", async () => {
     const [row] = await query(`select
         count(*) filter (where propensity <= 0 or propensity > 1) as badPropensity,
         count(*) filter (where policy = 'random' and abs(1 / propensity - round(1 / propensity)) > 1e-9) as notUniform,
