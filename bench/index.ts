@@ -6,13 +6,14 @@ import { measureWorkerSpeedup } from "./worker-speedup.js";
 import { measureMlTraining } from "./ml-train.js";
 import { measureParallelCeiling } from "./parallel-ceiling.js";
 import { measureOpeThroughput } from "./ope-throughput.js";
+import { measureValueTailCost } from "./value-tail-cost.js";
 import os from "node:os";
 
 /**
- * `npm run bench [-- --json] [-- --subscribers N] [-- --workers N] [-- --speedup-only] [-- --ope-only]`:
+ * `npm run bench [-- --json] [-- --subscribers N] [-- --workers N] [-- --speedup-only] [-- --ope-only] [-- --tail-only]`:
  * single-threaded benchmarks, then the worker pool's speed-up. Prints a table, or one JSON
  * object with --json. --speedup-only skips the single-threaded part; --ope-only runs only the
- * off-policy estimators' section.
+ * off-policy estimators' section; --tail-only only the value tail's cost.
  */
 const args = process.argv.slice(2);
 const json = args.includes("--json");
@@ -28,6 +29,13 @@ if (args.includes("--ope-only")) {
 }
 
 const { scenario: baseline } = loadScenario("scenarios/baseline.yaml");
+// The value tail on the npm start task's size: 10,000 subscribers, a year.
+const tail = speedupOnly ? null : measureValueTailCost({ ...baseline, population: { ...baseline.population, size: 10_000 } });
+if (args.includes("--tail-only")) {
+  if (json) console.log(JSON.stringify({ valueTail: tail, node: process.version }));
+  else printTail();
+  process.exit(0);
+}
 const scenario = { ...baseline, population: { ...baseline.population, size: subscribers } };
 // One untimed pass on a small base lets the JIT settle before timing.
 measureWorldThroughput({ ...scenario, population: { ...scenario.population, size: 5000 }, horizonDays: 60 }, 1);
@@ -52,6 +60,7 @@ const result = {
     world: { subscribers: world.subscribers, days: world.days, drawsPerSubscriberDay: Number(world.drawsPerSubscriberDay.toFixed(3)), loopSeconds: Number(world.loopSeconds.toFixed(2)) },
   }),
   policyDecisionsPerSec,
+  ...(tail && { valueTail: tail }),
   ...(ope && { ope: { ...ope, medianMs: fixedMs(ope.medianMs), minMs: fixedMs(ope.minMs) } }),
   ...(mlTraining && {
     mlTrainSecondsPer1M: Number(mlTraining.secondsPer1M.toFixed(1)),
@@ -80,6 +89,7 @@ else {
   console.log(`  ratio              ${world.ratio.toFixed(3)}`);
   console.log("policy decisions (with updates) per second, 10,000 subscribers x 120 days");
   for (const [name, rate] of Object.entries(policyDecisionsPerSec)) console.log(`  ${name.padEnd(20)} ${rate}`);
+  printTail();
   printOpe();
   if (mlTraining) console.log(`propensity network training: ${mlTraining.secondsPer1M.toFixed(1)} s (${mlTraining.cpuSecondsPer1M.toFixed(1)} s of CPU) per 1,000,000 logged contacts (${mlTraining.rows} resampled from ${mlTraining.loggedContacts} logged)`);
   printSpeedup();
@@ -90,6 +100,12 @@ function printSpeedup(): void {
   console.log(`  main thread (--workers 1) ${speedup.mainThreadSeconds.toFixed(2)} s, pool of 1 ${speedup.oneWorkerSeconds.toFixed(2)} s, pool of ${workers} ${speedup.seconds.toFixed(2)} s`);
   console.log(`  speed-up ${speedup.speedup.toFixed(2)}x (pool of 1 -> ${workers}: ${speedup.poolScaling.toFixed(2)}x; rounds ${speedup.roundSpeedups.map((value) => value.toFixed(2)).join(", ")})`);
   console.log(`  machine ceiling with ${workers} threads: arithmetic ${ceiling.compute.toFixed(2)}x, memory sweep ${ceiling.memory.toFixed(2)}x`);
+}
+
+function printTail(): void {
+  if (!tail) return;
+  console.log(`value tail (no-contact, ${tail.subscribers.toLocaleString("en")} subscribers, one thread, fastest of 3)`);
+  console.log(`  warm-up + ${tail.horizonDays} days ${tail.runSeconds.toFixed(2)} s; tail of ${tail.tailDays} days and summary ${tail.tailSeconds.toFixed(2)} s (summary without a tail ${tail.noTailSummarySeconds.toFixed(3)} s)`);
 }
 
 function printOpe(): void {
