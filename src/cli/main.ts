@@ -48,6 +48,7 @@ export async function main(argv: string[]): Promise<number> {
             .option("tf-backend", { type: "string", describe: "TensorFlow.js backend of the ML and RL policies: wasm, cpu or node (tfjs-node, when installed) [default: wasm]" })
             .option("task-timeout", { type: "string", describe: "Seconds one (policy, seed) task may run before it is stopped and fails; 0 for no limit [default: 0]" })
             .option("shard", { type: "string", describe: "Run only slice i of n of the tasks (e.g. 2/4) and write DIR/partial.json for offersim merge" })
+            .option("against", { type: "string", describe: "A baseline scenario YAML: run it too on the same seeds and report the what-if's effect per policy, paired seed by seed" })
             .option("out", { type: "string", describe: "Output folder (default: reports/<scenario>-<time>)" })
             .option("json", { type: "boolean", default: false, describe: "Print results.json to stdout instead of a table" })
             .option("quiet", { type: "boolean", default: false, describe: "No progress on stderr" }),

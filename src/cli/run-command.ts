@@ -35,6 +35,7 @@ export interface RunFlags {
   tfBackend?: string;
   taskTimeout?: string;
   shard?: string;
+  against?: string;
   out?: string;
   json?: boolean;
   quiet?: boolean;
@@ -156,17 +157,39 @@ export async function runCommand(flags: RunFlags): Promise<{ outDir: string }> {
   const shardSuffix = options.shard ? `-shard-${options.shard.index}-of-${options.shard.count}` : "";
   const outDir = options.out ?? defaultOutDir(scenario.name, startedAt, shardSuffix);
 
+  const baselineWorld = flags.against === undefined ? null : loadBaselineWorld(flags.against, scenario, options);
+  const againstExperiment = baselineWorld && describeExperiment({ ...baselineWorld, rootSeed: plan.rootSeed, seeds: options.seeds, policies: plan.policies, reference: plan.reference });
+
   await useTfBackend(options);
   const planned = planTasks(plan.policies, plan.sources, options.seeds);
   const tasks = options.shard ? shardTasks(planned, options.shard) : planned;
-  const outcomes = await whileHandlingInterrupts((signal) => {
-    const progress = createProgressReporter(process.stderr, options.quiet);
-    const run = runTasks(scenario, plan.rootSeed, tasks, { workers: options.workers, taskTimeoutSeconds: options.taskTimeoutSeconds, signal, onProgress: progress.update });
-    return run.finally(progress.done);
+  const [outcomes, againstOutcomes] = await whileHandlingInterrupts(async (signal) => {
+    const runWorld = (world: Scenario) => {
+      const progress = createProgressReporter(process.stderr, options.quiet);
+      const run = runTasks(world, plan.rootSeed, tasks, { workers: options.workers, taskTimeoutSeconds: options.taskTimeoutSeconds, signal, onProgress: progress.update });
+      return run.finally(progress.done);
+    };
+    const whatIf = await runWorld(scenario);
+    return [whatIf, baselineWorld ? await runWorld(baselineWorld.scenario) : null] as const;
   });
   if (options.shard) writeShardResults({ experiment, shard: options.shard, outcomes, outDir, startedAt, workers: options.workers, json: options.json });
-  else writeExperimentResults({ experiment, outcomes, outDir, json: options.json, startedAt, workers: options.workers });
+  else {
+    const against = againstExperiment && againstOutcomes ? { experiment: againstExperiment, outcomes: againstOutcomes } : undefined;
+    writeExperimentResults({ experiment, outcomes, outDir, json: options.json, startedAt, workers: options.workers, against });
+  }
   return { outDir };
+}
+
+/**
+ * `--against BASELINE`: the baseline world the what-if is measured against, run on the what-if's
+ * root seed, seeds, subscribers, days and warm-up, so that each seed's two worlds draw the same
+ * random numbers and differ only by the scenarios (common random numbers).
+ */
+function loadBaselineWorld(file: string, whatIf: Scenario, options: RunOptions): { scenario: Scenario; scenarioFile: string; scenarioHash: string } {
+  if (options.shard) throw new InputError(`--against cannot be combined with --shard: a what-if and its baseline run together on one machine, got --against ${JSON.stringify(file)} and --shard ${options.shard.index}/${options.shard.count}`);
+  const loaded = loadScenario(file);
+  const scenario = { ...loaded.scenario, horizonDays: whatIf.horizonDays, warmupDays: whatIf.warmupDays, population: { ...loaded.scenario.population, size: whatIf.population.size } };
+  return { scenario, scenarioFile: file, scenarioHash: loaded.hash };
 }
 
 /**

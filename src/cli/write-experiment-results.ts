@@ -1,11 +1,13 @@
 import path from "node:path";
 import type { TaskOutcome } from "../parallel/simulation-task.js";
+import type { TaskFailure } from "../results/task-outcome.js";
 import { buildResults, type ExperimentResults } from "../report/build-results.js";
 import { scenarioOutline, type ExperimentDescription } from "../report/experiment-description.js";
 import { summaryCsv, summaryMarkdown, summaryText } from "../report/summary-writers.js";
 import { writeFilesAtomically } from "../report/write-files-atomically.js";
 import { renderReportHtml } from "../report/render-report-html.js";
 import { RunFailedError } from "./run-failed-error.js";
+import { againstBaseline } from "../report/against-baseline.js";
 
 export interface ExperimentOutputInput {
   readonly experiment: ExperimentDescription;
@@ -20,23 +22,43 @@ export interface ExperimentOutputInput {
   readonly mergedShards?: number;
   /** Added to results.json's meta (offersim merge: the shards' own meta). */
   readonly extraMeta?: Record<string, unknown>;
+  /** `run WHATIF --against BASELINE`: the baseline world's experiment and outcomes, on the same seeds. */
+  readonly against?: { readonly experiment: ExperimentDescription; readonly outcomes: readonly TaskOutcome[] };
 }
 
 /**
  * Outcomes -> results files, the same for `offersim run` and `offersim merge`: builds
- * results.json from the policies whose tasks all succeeded, writes the output files atomically,
+ * results.json from the policies whose tasks all succeeded (with `againstBaseline` when the
+ * baseline world's outcomes come along), writes the output files atomically,
  * prints the table (or the JSON), and throws RunFailedError when a task failed (after writing
  * the others' results) or when nothing can be reported (the reference or every policy failed).
  */
 export function writeExperimentResults(input: ExperimentOutputInput): ExperimentResults {
-  const { experiment, outcomes } = input;
-  const failures = outcomes.flatMap((outcome) => (outcome.ok ? [] : [outcome.failure]));
+  const { results, failures } = completedResults(input.experiment, input.outcomes, input);
+  Object.assign(results.meta, input.extraMeta);
+  const baseline = input.against ? completedResults(input.against.experiment, input.against.outcomes, input) : null;
+  if (baseline) results.againstBaseline = againstBaseline(results, baseline.results);
+  const allFailures = [...failures, ...(baseline?.failures ?? [])];
+  const files = resultFiles(results);
+  writeFilesAtomically(input.outDir, files);
+  if (input.json) process.stdout.write(JSON.stringify(results) + "\n");
+  else process.stdout.write(`${summaryText(results)}\nWrote ${path.join(input.outDir, "results.json")}, ${Object.keys(files).slice(1).join(", ").replace(/, ([^,]*)$/, " and $1")}\n`);
+  if (allFailures.length > 0) throw new RunFailedError(allFailures, `the results of the other policies are in ${input.outDir}`);
+  return results;
+}
+
+/**
+ * results.json of one experiment from the policies whose tasks all succeeded; throws
+ * RunFailedError when nothing can be reported (the reference or every policy failed).
+ */
+function completedResults(experiment: ExperimentDescription, outcomes: readonly TaskOutcome[], input: ExperimentOutputInput): { results: ExperimentResults; failures: TaskFailure[] } {
+  const failures = failuresOf(outcomes);
   const failedPolicies = new Set(failures.map((failure) => failure.policy));
   if (experiment.reference !== null && failedPolicies.has(experiment.reference)) {
-    throw new RunFailedError(failures, "the reference policy failed: no result can be compared");
+    throw new RunFailedError(failures, `the reference policy failed in ${experiment.scenario.name}: no result can be compared`);
   }
   const completed = experiment.policies.filter((policy) => !failedPolicies.has(policy.name));
-  if (completed.length === 0) throw new RunFailedError(failures, "every policy failed");
+  if (completed.length === 0) throw new RunFailedError(failures, `every policy failed in ${experiment.scenario.name}`);
   const results = buildResults({
     scenario: scenarioOutline(experiment),
     scenarioFile: experiment.scenario.file,
@@ -52,13 +74,11 @@ export function writeExperimentResults(input: ExperimentOutputInput): Experiment
     reference: experiment.reference,
     mergedShards: input.mergedShards,
   });
-  Object.assign(results.meta, input.extraMeta);
-  const files = resultFiles(results);
-  writeFilesAtomically(input.outDir, files);
-  if (input.json) process.stdout.write(JSON.stringify(results) + "\n");
-  else process.stdout.write(`${summaryText(results)}\nWrote ${path.join(input.outDir, "results.json")}, ${Object.keys(files).slice(1).join(", ").replace(/, ([^,]*)$/, " and $1")}\n`);
-  if (failures.length > 0) throw new RunFailedError(failures, `the results of the other policies are in ${input.outDir}`);
-  return results;
+  return { results, failures };
+}
+
+function failuresOf(outcomes: readonly TaskOutcome[]): TaskFailure[] {
+  return outcomes.flatMap((outcome) => (outcome.ok ? [] : [outcome.failure]));
 }
 
 /**

@@ -2,6 +2,7 @@ import { KPI_NAMES } from "../metrics/replicate-kpis.js";
 import type { ExperimentResults } from "./build-results.js";
 import { formatDifference, formatWithInterval, HEADLINE_KPIS, KPI_DISPLAY } from "./kpi-format.js";
 import { markdownTable, textTable } from "./text-table.js";
+import { againstBaselineMarkdown, againstBaselineText } from "./against-baseline-tables.js";
 
 const CSV_HEADER = "policy,segment,kpi,mean,ci95_low,ci95_high,n";
 
@@ -52,7 +53,7 @@ function provenance(results: ExperimentResults): string {
 export function summaryText(results: ExperimentResults): string {
   const note = results.config.seeds > 1 ? "mean ± half-width of the 95 % interval over seeds" : "one seed: no interval";
   const paired = results.config.reference === null ? "" : `\n${pairedTitle(results)}\n\n${textTable(headlineHeader(), pairedRows(results))}\n`;
-  return `${provenance(results)}\n${note}\n\n${textTable(headlineHeader(), headlineRows(results))}\n${paired}`;
+  return `${provenance(results)}\n${note}\n\n${textTable(headlineHeader(), headlineRows(results))}\n${paired}${againstBaselineText(results)}`;
 }
 
 /** summary.md: the headline table and every KPI of the whole base, with intervals. */
@@ -69,6 +70,7 @@ export function summaryMarkdown(results: ExperimentResults): string {
     markdownTable(headlineHeader(), headlineRows(results)),
     "",
     ...(results.config.reference === null ? [] : [`## Paired: ${pairedTitle(results)}`, "", markdownTable(headlineHeader(), pairedRows(results)), ""]),
+    ...againstBaselineMarkdown(results),
     "## Every KPI (whole base)",
     "",
     markdownTable(["policy", ...KPI_NAMES.map((kpi) => KPI_DISPLAY[kpi].label)], all),
