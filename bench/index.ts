@@ -6,16 +6,18 @@ import { measureWorkerSpeedup } from "./worker-speedup.js";
 import { measureMlTraining } from "./ml-train.js";
 import { measureParallelCeiling } from "./parallel-ceiling.js";
 import { measureOpeThroughput } from "./ope-throughput.js";
+import { measureValueTailCost } from "./value-tail-cost.js";
 import os from "node:os";
 import { measureLogOverhead, type LogOverhead } from "./log-overhead.js";
 import { findBuiltinPolicy } from "../policies/builtin-policies.js";
 
 /**
- * `npm run bench [-- --json] [-- --subscribers N] [-- --workers N] [-- --speedup-only] [-- --ope-only] [-- --log-only [--log-subscribers N]]`:
+ * `npm run bench [-- --json] [-- --subscribers N] [-- --workers N] [-- --speedup-only] [-- --ope-only] [-- --log-only [--log-subscribers N]] [-- --tail-only]`:
  * single-threaded benchmarks, then the worker pool's speed-up. Prints a table, or one JSON
  * object with --json. --speedup-only skips the single-threaded part; --ope-only runs only the
  * off-policy estimators' section; --log-only only the decision log's overhead, file size and
- * peak RSS (a process of its own gives a clean peak), on --log-subscribers (10,000) for a year.
+ * peak RSS (a process of its own gives a clean peak), on --log-subscribers (10,000) for a year;
+ * --tail-only only the value tail's cost.
  */
 const args = process.argv.slice(2);
 const json = args.includes("--json");
@@ -36,6 +38,13 @@ if (args.includes("--log-only")) {
   const log = measureLogOverhead(logScenario, findBuiltinPolicy("rules-nba")!, 1);
   if (json) console.log(JSON.stringify({ log, node: process.version }));
   else printLog(log);
+  process.exit(0);
+}
+// The value tail on the npm start task's size: 10,000 subscribers, a year.
+const tail = speedupOnly ? null : measureValueTailCost({ ...baseline, population: { ...baseline.population, size: 10_000 } });
+if (args.includes("--tail-only")) {
+  if (json) console.log(JSON.stringify({ valueTail: tail, node: process.version }));
+  else printTail();
   process.exit(0);
 }
 const scenario = { ...baseline, population: { ...baseline.population, size: subscribers } };
@@ -63,6 +72,7 @@ const result = {
     world: { subscribers: world.subscribers, days: world.days, drawsPerSubscriberDay: Number(world.drawsPerSubscriberDay.toFixed(3)), loopSeconds: Number(world.loopSeconds.toFixed(2)) },
   }),
   policyDecisionsPerSec,
+  ...(tail && { valueTail: tail }),
   ...(ope && { ope: { ...ope, medianMs: fixedMs(ope.medianMs), minMs: fixedMs(ope.minMs) } }),
   ...(log && { log }),
   ...(mlTraining && {
@@ -92,6 +102,7 @@ else {
   console.log(`  ratio              ${world.ratio.toFixed(3)}`);
   console.log("policy decisions (with updates) per second, 10,000 subscribers x 120 days");
   for (const [name, rate] of Object.entries(policyDecisionsPerSec)) console.log(`  ${name.padEnd(20)} ${rate}`);
+  printTail();
   printOpe();
   if (log) printLog(log);
   if (mlTraining) console.log(`propensity network training: ${mlTraining.secondsPer1M.toFixed(1)} s (${mlTraining.cpuSecondsPer1M.toFixed(1)} s of CPU) per 1,000,000 logged contacts (${mlTraining.rows} resampled from ${mlTraining.loggedContacts} logged)`);
@@ -103,6 +114,12 @@ function printSpeedup(): void {
   console.log(`  main thread (no worker) ${speedup.mainThreadSeconds.toFixed(2)} s, pool of 1 (--workers 1) ${speedup.oneWorkerSeconds.toFixed(2)} s, pool of ${workers} ${speedup.seconds.toFixed(2)} s`);
   console.log(`  speed-up ${speedup.speedup.toFixed(2)}x (pool of 1 -> ${workers}: ${speedup.poolScaling.toFixed(2)}x; rounds ${speedup.roundSpeedups.map((value) => value.toFixed(2)).join(", ")})`);
   console.log(`  machine ceiling with ${workers} threads: arithmetic ${ceiling.compute.toFixed(2)}x, memory sweep ${ceiling.memory.toFixed(2)}x`);
+}
+
+function printTail(): void {
+  if (!tail) return;
+  console.log(`value tail (no-contact, ${tail.subscribers.toLocaleString("en")} subscribers, one thread, fastest of 3)`);
+  console.log(`  warm-up + ${tail.horizonDays} days ${tail.runSeconds.toFixed(2)} s; tail of ${tail.tailDays} days and summary ${tail.tailSeconds.toFixed(2)} s (summary without a tail ${tail.noTailSummarySeconds.toFixed(3)} s)`);
 }
 
 function printOpe(): void {

@@ -20,79 +20,92 @@ const REFERRAL_YEARS = 1;
  * long-standing strategic customer (loyalty), a contented customer (referral), a former
  * customer to win back. At most one commercial contact a week.
  */
-export const rulesNba: PolicyDefinition = {
-  name: "rules-nba",
-  relativeCost: 3,
-  description: "NBA by business rules: service and payment context first, then the need of the moment; pauses selling during problems.",
-  create(context) {
-    const count = context.actions.length;
-    const width = context.featureNames.length;
-    const byProgram = actionsByProgram(context.actions);
-    const of = (program: Program, filter: (index: number) => boolean = () => true) => (byProgram.get(program) ?? []).filter(filter);
-    const inbound = (index: number) => context.actions[index].channel === "inbound";
-    const save = [...of("retention", inbound), ...of("renewal", inbound)];
-    const service = of("proactive-service");
-    const payments = of("payments");
-    const moving = of("moving-house");
-    const renewal = of("renewal");
-    const dataUpsell = of("upsell", (index) => context.actions[index].category === "data");
-    const roaming = of("roaming");
-    const onboarding = of("onboarding");
-    const loyalty = of("loyalty");
-    const winback = of("winback");
-    // A customer in a shop or on a call gets the in-person device offer before the e-mail.
-    const device = [...of("device", inbound), ...of("device", (index) => !inbound(index))];
-    const referral = of("referral");
-    return {
-      decide(batch, output) {
-        const eligible = batch.eligibility();
-        const x = batch.features();
-        for (let row = 0; row < batch.size; row++) {
-          const offset = row * count;
-          const f = row * width;
-          const pick = (candidates: readonly number[]) => firstEligible(candidates, eligible, offset);
-          let action = NO_ACTION;
-          if (batch.moment[row] === MOMENT_CANCELLATION) action = pick(save);
-          else if (x[f + F.churnedFormer] === 1) action = pick(winback);
-          else {
-            const troubled = inServiceDisruption(x, f);
-            const overdue = x[f + F.daysOverduePer30] > 0;
-            if (troubled) action = pick(service);
-            else if (overdue) action = pick(payments);
-            else if (x[f + F.contacts7d] === 0 || x[f + F.momentInbound] === 1) action = pickNeed();
-          }
-          choose(output.probabilities, output.chosen, row, count, action);
+export const rulesNba: PolicyDefinition = rulesNbaWith({ serviceRules: true });
 
-          function pickNeed(): number {
-            const monthsLeft = x[f + F.contractMonthsLeft];
-            const hasContract = monthsLeft !== 0 || x[f + F.outOfContract] === 1;
-            const tenure = x[f + F.tenureYears];
-            if (x[f + F.movedLast30d] === 1) return pick(moving);
-            if (hasContract && monthsLeft <= RENEWAL_WINDOW_YEARS && monthsLeft >= -RENEWAL_WINDOW_YEARS) {
-              const chosen = pick(renewal);
-              if (chosen !== 0) return chosen;
-            }
-            if (x[f + F.allowanceUseProjected] >= FULL_ALLOWANCE) return pick(dataUpsell);
-            if (x[f + F.travellingNow] === 1) return pick(roaming);
-            if (tenure < ONBOARDING_YEARS) return pick(onboarding);
-            if (x[f + F.deviceAgeYears] >= DEVICE_AGE_YEARS) {
-              const chosen = pick(device);
-              if (chosen !== 0) return chosen;
-            }
-            const quiet = x[f + F.contacts30d] === 0;
-            if (x[f + F.segmentStrategic] === 1 && tenure >= LOYALTY_YEARS && quiet) return pick(loyalty);
-            if (contented() && x[f + F.lines] >= 2 && tenure >= REFERRAL_YEARS && quiet) return pick(referral);
-            return 0;
-          }
+/** Switches of rules-nba, for tests that take a rule away (the CI gate's power test). */
+export interface RulesNbaOptions {
+  /** After network problems apologise or fix, and pause selling (default on). */
+  readonly serviceRules: boolean;
+}
 
-          /** No complaint, no bill shock and no dropped calls lately: someone who would recommend us. */
-          function contented(): boolean {
-            return x[f + F.complaintLast90d] === 0 && x[f + F.billShock] === 0 && x[f + F.droppedCalls30dPer10] === 0 && x[f + F.segmentDisengaged] === 0;
+/** rules-nba with some of its rules switched off; it keeps the name rules-nba. */
+export function rulesNbaWith(options: RulesNbaOptions): PolicyDefinition {
+  return {
+    name: "rules-nba",
+    relativeCost: 3,
+    description: options.serviceRules
+      ? "NBA by business rules: service and payment context first, then the need of the moment; pauses selling during problems."
+      : "rules-nba without its service rules: no apology or fix after network problems, and selling goes on",
+    create(context) {
+      const count = context.actions.length;
+      const width = context.featureNames.length;
+      const byProgram = actionsByProgram(context.actions);
+      const of = (program: Program, filter: (index: number) => boolean = () => true) => (byProgram.get(program) ?? []).filter(filter);
+      const inbound = (index: number) => context.actions[index].channel === "inbound";
+      const save = [...of("retention", inbound), ...of("renewal", inbound)];
+      const service = of("proactive-service");
+      const payments = of("payments");
+      const moving = of("moving-house");
+      const renewal = of("renewal");
+      const dataUpsell = of("upsell", (index) => context.actions[index].category === "data");
+      const roaming = of("roaming");
+      const onboarding = of("onboarding");
+      const loyalty = of("loyalty");
+      const winback = of("winback");
+      // A customer in a shop or on a call gets the in-person device offer before the e-mail.
+      const device = [...of("device", inbound), ...of("device", (index) => !inbound(index))];
+      const referral = of("referral");
+      return {
+        decide(batch, output) {
+          const eligible = batch.eligibility();
+          const x = batch.features();
+          for (let row = 0; row < batch.size; row++) {
+            const offset = row * count;
+            const f = row * width;
+            const pick = (candidates: readonly number[]) => firstEligible(candidates, eligible, offset);
+            let action = NO_ACTION;
+            if (batch.moment[row] === MOMENT_CANCELLATION) action = pick(save);
+            else if (x[f + F.churnedFormer] === 1) action = pick(winback);
+            else {
+              const troubled = options.serviceRules && inServiceDisruption(x, f);
+              const overdue = x[f + F.daysOverduePer30] > 0;
+              if (troubled) action = pick(service);
+              else if (overdue) action = pick(payments);
+              else if (x[f + F.contacts7d] === 0 || x[f + F.momentInbound] === 1) action = pickNeed();
+            }
+            choose(output.probabilities, output.chosen, row, count, action);
+
+            function pickNeed(): number {
+              const monthsLeft = x[f + F.contractMonthsLeft];
+              const hasContract = monthsLeft !== 0 || x[f + F.outOfContract] === 1;
+              const tenure = x[f + F.tenureYears];
+              if (x[f + F.movedLast30d] === 1) return pick(moving);
+              if (hasContract && monthsLeft <= RENEWAL_WINDOW_YEARS && monthsLeft >= -RENEWAL_WINDOW_YEARS) {
+                const chosen = pick(renewal);
+                if (chosen !== 0) return chosen;
+              }
+              if (x[f + F.allowanceUseProjected] >= FULL_ALLOWANCE) return pick(dataUpsell);
+              if (x[f + F.travellingNow] === 1) return pick(roaming);
+              if (tenure < ONBOARDING_YEARS) return pick(onboarding);
+              if (x[f + F.deviceAgeYears] >= DEVICE_AGE_YEARS) {
+                const chosen = pick(device);
+                if (chosen !== 0) return chosen;
+              }
+              const quiet = x[f + F.contacts30d] === 0;
+              if (x[f + F.segmentStrategic] === 1 && tenure >= LOYALTY_YEARS && quiet) return pick(loyalty);
+              if (contented() && x[f + F.lines] >= 2 && tenure >= REFERRAL_YEARS && quiet) return pick(referral);
+              return 0;
+            }
+
+            /** No complaint, no bill shock and no dropped calls lately: someone who would recommend us. */
+            function contented(): boolean {
+              return x[f + F.complaintLast90d] === 0 && x[f + F.billShock] === 0 && x[f + F.droppedCalls30dPer10] === 0 && x[f + F.segmentDisengaged] === 0;
+            }
           }
-        }
-      },
-    };
-  },
-};
+        },
+      };
+    },
+  };
+}
 
 export default rulesNba;

@@ -5,6 +5,10 @@ import { KPI_DIRECTION, type KpiDirection } from "../report/kpi-direction.js";
 import type { LoadedResults } from "../report/read-results-file.js";
 import { kpiDifference, sameSeeds, sameWorlds, type DifferenceMethod } from "../report/run-difference.js";
 import { describeTolerance, toleranceAmount, type Tolerances } from "./parse-tolerances.js";
+import { formatKpiAmount, formatKpiInterval } from "./check-units.js";
+import { detectableChange } from "./detectable-change.js";
+
+export { formatNumber } from "./check-units.js";
 
 /** pass, fail (significantly worse beyond the tolerance, or missing), or not checked. */
 export type CheckStatus = "pass" | "fail" | "skipped";
@@ -22,6 +26,11 @@ export interface KpiCheck {
   ci95: [number, number] | null;
   /** The tolerance in the KPI's units, and as given ("2 %"). */
   tolerance: number | null;
+  /**
+   * The smallest worsening the gate detects 4 times in 5 at this tolerance with the baseline's
+   * seeds (detectableChange), in the KPI's units; null when not gated or not estimable.
+   */
+  detectable: number | null;
   toleranceText: string;
   /** One sentence: why it passed, failed or was skipped. */
   reason: string;
@@ -31,6 +40,8 @@ export interface CheckReport {
   currentFile: string;
   baselineFile: string;
   method: DifferenceMethod;
+  /** The baseline's number of seeds: what the detectable changes assume. */
+  seeds: number;
   checks: KpiCheck[];
   failures: number;
 }
@@ -58,7 +69,7 @@ export function checkAgainstBaseline(current: LoadedResults, baseline: LoadedRes
       .filter((entry) => !baselineNames.has(entry.policy))
       .flatMap((entry) => KPI_NAMES.map((kpi) => skipped(entry.policy, kpi, tolerances, "the policy is not in the baseline"))),
   ];
-  return { currentFile: current.file, baselineFile: baseline.file, method, checks, failures: checks.filter((check) => check.status === "fail").length };
+  return { currentFile: current.file, baselineFile: baseline.file, method, seeds: baseline.results.config.seeds, checks, failures: checks.filter((check) => check.status === "fail").length };
 }
 
 function checkKpi(kpi: KpiName, entry: PolicyResults | undefined, base: PolicyResults, tolerances: Tolerances, method: DifferenceMethod): KpiCheck {
@@ -66,25 +77,26 @@ function checkKpi(kpi: KpiName, entry: PolicyResults | undefined, base: PolicyRe
   const baselineMean = base.kpis[kpi].mean;
   const tolerance = toleranceAmount(tolerances, kpi, baselineMean);
   const common = { policy: base.policy, kpi, direction, baseline: baselineMean, toleranceText: describeTolerance(tolerances, kpi) };
+  const detectable = direction === null ? null : detectableChange(base, kpi, tolerance);
   if (!entry) {
-    return { ...common, status: "fail", current: null, meanDiff: null, ci95: null, tolerance, reason: "the policy is in the baseline but not in the current run (it failed or was left out)" };
+    return { ...common, status: "fail", current: null, meanDiff: null, ci95: null, tolerance, detectable, reason: "the policy is in the baseline but not in the current run (it failed or was left out)" };
   }
   const { meanDiff, ci95 } = kpiDifference(entry.kpis[kpi], base.kpis[kpi], method);
   const measured = { ...common, current: entry.kpis[kpi].mean, meanDiff, ci95 };
-  if (direction === null) return { ...measured, status: "skipped", tolerance: null, toleranceText: "", reason: "not gated: neither higher nor lower is better" };
+  if (direction === null) return { ...measured, status: "skipped", tolerance: null, detectable: null, toleranceText: "", reason: "not gated: neither higher nor lower is better" };
   // Worse amounts: positive means worse. The interval's best end must still be worse than the tolerance.
   const worse = (value: number) => (direction === "lower" ? value : -value);
   const leastWorse = ci95 ? Math.min(worse(ci95[0]), worse(ci95[1])) : worse(meanDiff);
   const failed = leastWorse > tolerance;
   const basis = ci95 ? "its 95 % interval" : "the difference (one seed, no interval)";
   const reason = failed
-    ? `${direction === "lower" ? "higher" : "lower"} than the baseline by more than the tolerance ${formatNumber(tolerance)}: ${basis} of current - baseline is ${describeDifference(meanDiff, ci95)}`
-    : `not significantly worse than the baseline by more than ${formatNumber(tolerance)}: current - baseline is ${describeDifference(meanDiff, ci95)}`;
-  return { ...measured, status: failed ? "fail" : "pass", tolerance, reason };
+    ? `${direction === "lower" ? "higher" : "lower"} than the baseline by more than the tolerance ${formatKpiAmount(kpi, tolerance)}: ${basis} of current - baseline is ${formatKpiInterval(kpi, meanDiff, ci95)}`
+    : `not significantly worse than the baseline by more than ${formatKpiAmount(kpi, tolerance)}: current - baseline is ${formatKpiInterval(kpi, meanDiff, ci95)}`;
+  return { ...measured, status: failed ? "fail" : "pass", tolerance, detectable, reason };
 }
 
 function skipped(policy: string, kpi: KpiName, tolerances: Tolerances, reason: string): KpiCheck {
-  return { policy, kpi, direction: KPI_DIRECTION[kpi], status: "skipped", baseline: null, current: null, meanDiff: null, ci95: null, tolerance: null, toleranceText: describeTolerance(tolerances, kpi), reason };
+  return { policy, kpi, direction: KPI_DIRECTION[kpi], status: "skipped", baseline: null, current: null, meanDiff: null, ci95: null, tolerance: null, detectable: null, toleranceText: describeTolerance(tolerances, kpi), reason };
 }
 
 function assertComparable(current: LoadedResults, baseline: LoadedResults, options: CheckOptions): void {
@@ -107,13 +119,4 @@ function assertComparable(current: LoadedResults, baseline: LoadedResults, optio
     problems.push("a baseline must come from the same experiment: rerun it, or regenerate the baseline with --update-baseline (--allow-other-seeds compares other seeds with Welch intervals)");
     throw new InputError(problems);
   }
-}
-
-function describeDifference(meanDiff: number, ci95: [number, number] | null): string {
-  return ci95 ? `${formatNumber(meanDiff)} [${formatNumber(ci95[0])}, ${formatNumber(ci95[1])}]` : formatNumber(meanDiff);
-}
-
-/** Enough digits for rates (0.0123) and money (1234.5) alike. */
-export function formatNumber(value: number): string {
-  return Math.abs(value) >= 100 ? value.toFixed(1) : Math.abs(value) >= 1 ? value.toFixed(3) : Number(value.toPrecision(3)).toString();
 }

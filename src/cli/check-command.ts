@@ -2,7 +2,8 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { checkAgainstBaseline, type CheckReport } from "../check/check-against-baseline.js";
 import { checkJunitXml } from "../check/check-junit-xml.js";
-import { CHECK_HEADER, checkMarkdown, checkRows } from "../check/check-markdown.js";
+import { CHECK_HEADER, checkMarkdown, checkRows, powerRows } from "../check/check-markdown.js";
+import { DETECTION_POWER } from "../check/detectable-change.js";
 import { parseTolerances } from "../check/parse-tolerances.js";
 import { InputError } from "../input-error.js";
 import type { ExperimentResults } from "../report/build-results.js";
@@ -47,7 +48,9 @@ function checkText(report: CheckReport): string {
   const failed = report.checks.filter((check) => check.status === "fail");
   const gated = report.checks.filter((check) => check.direction !== null && check.status !== "skipped").length;
   const head = `offersim check: ${report.currentFile} against ${report.baselineFile} (${report.method} differences): ${gated - failed.length} of ${gated} gated KPI checks passed\n`;
-  return failed.length === 0 ? head : `${head}\n${textTable(CHECK_HEADER, checkRows(failed, "FAIL"))}\n`;
+  const power = powerRows(report);
+  const powerText = `\nthe smallest worsening the gate detects ${DETECTION_POWER * 100} % of the time, at its tolerance with the baseline's ${report.seeds} seed(s) (from each policy's paired spread against the reference; docs/ci-gate.md)\n\n${textTable(power.header, power.rows)}\n`;
+  return failed.length === 0 ? head + powerText : `${head}\n${textTable(CHECK_HEADER, checkRows(failed, "FAIL"))}\n${powerText}`;
 }
 
 function writeOutputs(report: CheckReport, flags: CheckFlags): void {

@@ -52,6 +52,7 @@ export async function main(argv: string[]): Promise<number> {
             .option("tf-backend", { type: "string", describe: "TensorFlow.js backend of the ML and RL policies: wasm, cpu or node (tfjs-node, when installed) [default: wasm]" })
             .option("task-timeout", { type: "string", describe: "Seconds one (policy, seed) task may run before it is stopped and fails; 0 for no limit [default: 0]" })
             .option("shard", { type: "string", describe: "Run only slice i of n of the tasks (e.g. 2/4) and write DIR/partial.json for offersim merge" })
+            .option("against", { type: "string", describe: "A baseline scenario YAML: run it too on the same seeds and report the what-if's effect per policy, paired seed by seed" })
             .option("out", { type: "string", describe: "Output folder (default: reports/<scenario>-<time>); a new or empty folder, or an earlier run's with --force" })
             .option("force", { type: "boolean", default: false, describe: "Replace the results of an earlier run in --out" })
             .option("allow-policy-modules", { type: "boolean", default: false, describe: "Let the scenario's policies list run policy modules (code) named in it" })

@@ -41,6 +41,7 @@ export interface RunFlags {
   tfBackend?: string;
   taskTimeout?: string;
   shard?: string;
+  against?: string;
   out?: string;
   force?: boolean;
   allowPolicyModules?: boolean;
@@ -182,6 +183,9 @@ export async function runCommand(flags: RunFlags): Promise<{ outDir: string }> {
   const outDir = options.out ?? defaultOutDir(scenario.name, startedAt, shardSuffix);
   checkOutputFolder(outDir, options.out === undefined ? "the default output folder" : "--out", "run", options.force);
 
+  const baselineWorld = flags.against === undefined ? null : loadBaselineWorld(flags.against, scenario, options);
+  const againstExperiment = baselineWorld && describeExperiment({ ...baselineWorld, rootSeed: plan.rootSeed, seeds: options.seeds, policies: plan.policies, reference: plan.reference });
+
   await useTfBackend(options);
   const planned = planTasks(plan.policies, plan.sources, options.seeds);
   const tasks = options.shard ? shardTasks(planned, options.shard) : planned;
@@ -199,13 +203,34 @@ export async function runCommand(flags: RunFlags): Promise<{ outDir: string }> {
   };
   // Ctrl-C stops the workers and writes nothing; once the results are in, the files are written whole.
   await whileHandlingInterrupts(async (signal) => {
-    const progress = createProgressReporter(process.stderr, options.quiet);
+    // The decision log is the what-if's: the baseline world of --against is not logged.
     const logTo = options.log && { ...options.log, runId: `${timestamp(startedAt)}-${process.pid}`, scenarioHash: loaded.hash };
-    const outcomes = await runTasks(scenario, plan.rootSeed, tasks, { workers: options.workers, taskTimeoutSeconds: options.taskTimeoutSeconds, signal, onProgress: progress.update, logTo }).finally(progress.done);
+    const runWorld = (world: Scenario, log: typeof logTo) => {
+      const progress = createProgressReporter(process.stderr, options.quiet);
+      const run = runTasks(world, plan.rootSeed, tasks, { workers: options.workers, taskTimeoutSeconds: options.taskTimeoutSeconds, signal, onProgress: progress.update, logTo: log });
+      return run.finally(progress.done);
+    };
+    const outcomes = await runWorld(scenario, logTo);
+    const againstOutcomes = baselineWorld ? await runWorld(baselineWorld.scenario, undefined) : null;
     if (options.shard) writeShardResults({ experiment, shard: options.shard, outcomes, outDir, startedAt, workers: options.workers, json: options.json });
-    else writeExperimentResults({ experiment, outcomes, outDir, json: options.json, startedAt, workers: options.workers });
+    else {
+      const against = againstExperiment && againstOutcomes ? { experiment: againstExperiment, outcomes: againstOutcomes } : undefined;
+      writeExperimentResults({ experiment, outcomes, outDir, json: options.json, startedAt, workers: options.workers, against });
+    }
   }).catch(interrupted);
   return { outDir };
+}
+
+/**
+ * `--against BASELINE`: the baseline world the what-if is measured against, run on the what-if's
+ * root seed, seeds, subscribers, days and warm-up, so that each seed's two worlds draw the same
+ * random numbers and differ only by the scenarios (common random numbers).
+ */
+function loadBaselineWorld(file: string, whatIf: Scenario, options: RunOptions): { scenario: Scenario; scenarioFile: string; scenarioHash: string } {
+  if (options.shard) throw new InputError(`--against cannot be combined with --shard: a what-if and its baseline run together on one machine, got --against ${JSON.stringify(file)} and --shard ${options.shard.index}/${options.shard.count}`);
+  const loaded = loadScenario(file);
+  const scenario = { ...loaded.scenario, horizonDays: whatIf.horizonDays, warmupDays: whatIf.warmupDays, population: { ...loaded.scenario.population, size: whatIf.population.size } };
+  return { scenario, scenarioFile: file, scenarioHash: loaded.hash };
 }
 
 /**

@@ -1,13 +1,14 @@
 import path from "node:path";
 import type { TaskOutcome } from "../parallel/simulation-task.js";
-import { buildResults, type BuildResultsInput, type ExperimentResults } from "../report/build-results.js";
 import type { TaskFailure } from "../results/task-outcome.js";
+import { buildResults, type BuildResultsInput, type ExperimentResults } from "../report/build-results.js";
 import { scenarioOutline, type ExperimentDescription } from "../report/experiment-description.js";
 import { summaryCsv, summaryMarkdown, summaryText } from "../report/summary-writers.js";
 import { writeFilesAtomically } from "../report/write-files-atomically.js";
 import { renderReportHtml } from "../report/render-report-html.js";
-import { RunFailedError } from "./run-failed-error.js";
 import { PARTIAL_FILE } from "../report/partial-results.js";
+import { againstBaseline } from "../report/against-baseline.js";
+import { RunFailedError } from "./run-failed-error.js";
 
 export interface ExperimentOutputInput {
   readonly experiment: ExperimentDescription;
@@ -22,41 +23,56 @@ export interface ExperimentOutputInput {
   readonly mergedShards?: number;
   /** Added to results.json's meta (offersim merge: the shards' own meta). */
   readonly extraMeta?: Record<string, unknown>;
+  /** `run WHATIF --against BASELINE`: the baseline world's experiment and outcomes, on the same seeds. */
+  readonly against?: { readonly experiment: ExperimentDescription; readonly outcomes: readonly TaskOutcome[] };
 }
 
 /**
  * Outcomes -> results files, the same for `offersim run` and `offersim merge`: builds
- * results.json from the policies whose tasks all succeeded, writes the output files atomically,
+ * results.json from the policies whose tasks all succeeded (with `againstBaseline` when the
+ * baseline world's outcomes come along), writes the output files atomically,
  * prints the table (or the JSON), and throws RunFailedError when a task failed (after writing
  * the others' results) or when nothing can be reported (the reference or every policy failed).
  */
 export function writeExperimentResults(input: ExperimentOutputInput): ExperimentResults {
-  const { experiment } = input;
-  const { results, failures } = resultsFromOutcomes({
+  const { results, failures } = completedResults(input.experiment, input.outcomes, input, input.against ? input.experiment.scenario.name : undefined);
+  Object.assign(results.meta, input.extraMeta);
+  const baseline = input.against ? completedResults(input.against.experiment, input.against.outcomes, input, input.against.experiment.scenario.name) : null;
+  if (baseline) results.againstBaseline = againstBaseline(results, baseline.results);
+  const allFailures = [...failures, ...(baseline?.failures ?? [])];
+  const files = resultFiles(results);
+  // A run's results replace a shard's partial.json left in its folder; a merge may write beside its input.
+  writeFilesAtomically(input.outDir, files, { stale: input.mergedShards === undefined ? [PARTIAL_FILE] : [] });
+  if (input.json) process.stdout.write(JSON.stringify(results) + "\n");
+  else process.stdout.write(`${summaryText(results)}\nWrote ${path.join(input.outDir, "results.json")}, ${Object.keys(files).slice(1).join(", ").replace(/, ([^,]*)$/, " and $1")}\n`);
+  if (allFailures.length > 0) throw new RunFailedError(allFailures, `the results of the other policies are in ${input.outDir}`);
+  return results;
+}
+
+/** results.json of one described experiment from its outcomes. */
+function completedResults(experiment: ExperimentDescription, outcomes: readonly TaskOutcome[], input: ExperimentOutputInput, world?: string): { results: ExperimentResults; failures: TaskFailure[] } {
+  return resultsFromOutcomes({
     scenario: scenarioOutline(experiment),
     scenarioFile: experiment.scenario.file,
     scenarioHash: experiment.scenario.hash,
     rootSeed: experiment.rootSeed,
     replicates: experiment.seeds,
     policies: experiment.policies,
-    outcomes: input.outcomes,
+    outcomes,
     startedAt: input.startedAt,
     workers: input.workers,
     reference: experiment.reference,
     mergedShards: input.mergedShards,
+    world,
   });
-  Object.assign(results.meta, input.extraMeta);
-  const files = resultFiles(results);
-  // A run's results replace a shard's partial.json left in its folder; a merge may write beside its input.
-  writeFilesAtomically(input.outDir, files, { stale: input.mergedShards === undefined ? [PARTIAL_FILE] : [] });
-  if (input.json) process.stdout.write(JSON.stringify(results) + "\n");
-  else process.stdout.write(`${summaryText(results)}\nWrote ${path.join(input.outDir, "results.json")}, ${Object.keys(files).slice(1).join(", ").replace(/, ([^,]*)$/, " and $1")}\n`);
-  if (failures.length > 0) throw new RunFailedError(failures, `the results of the other policies are in ${input.outDir}`);
-  return results;
 }
 
 /** What results.json is built from: every planned task's outcome and the experiment's description. */
-export type OutcomesInput = Omit<BuildResultsInput, "results" | "failures" | "durationSeconds"> & { readonly outcomes: readonly TaskOutcome[] };
+export type OutcomesInput = Omit<BuildResultsInput, "results" | "failures" | "durationSeconds"> & {
+  readonly outcomes: readonly TaskOutcome[];
+  /** The world's name in failure messages, when a run has two (`--against`). */
+  readonly world?: string;
+};
 
 /**
  * results.json from the tasks' outcomes, the same for run, merge and sweep: a policy with a
@@ -64,12 +80,13 @@ export type OutcomesInput = Omit<BuildResultsInput, "results" | "failures" | "du
  * reported (the reference or every policy failed).
  */
 export function resultsFromOutcomes(input: OutcomesInput): { results: ExperimentResults; failures: TaskFailure[] } {
-  const { outcomes, ...description } = input;
+  const { outcomes, world, ...description } = input;
+  const where = world ? ` in ${world}` : "";
   const failures = outcomes.flatMap((outcome) => (outcome.ok ? [] : [outcome.failure]));
   const failedPolicies = new Set(failures.map((failure) => failure.policy));
-  if (input.reference !== null && failedPolicies.has(input.reference)) throw new RunFailedError(failures, "the reference policy failed: no result can be compared");
+  if (input.reference !== null && failedPolicies.has(input.reference)) throw new RunFailedError(failures, `the reference policy failed${where}: no result can be compared`);
   const completed = input.policies.filter((policy) => !failedPolicies.has(policy.name));
-  if (completed.length === 0) throw new RunFailedError(failures, "every policy failed");
+  if (completed.length === 0) throw new RunFailedError(failures, `every policy failed${where}`);
   const results = buildResults({
     ...description,
     policies: completed,

@@ -57,7 +57,11 @@ export interface Environment {
    * ineligible action, a chosen action with probability 0).
    */
   step(decisions: DecisionOutput): StepResult;
-  /** The replicate's KPIs once `step` has returned done. */
+  /**
+   * The replicate's KPIs once `step` has returned done. The first call runs the value tail
+   * (economics.tailMonths of the world under no contact, docs/kpis.md), which moves the
+   * simulation's state past the horizon.
+   */
   result(learningCurve?: LearningCurve | null): ReplicateResult & { log: DecisionLog | null };
   /** The simulation behind the environment, latent state included: for tests and benchmarks. */
   readonly simulation: ReplicateSimulation;
@@ -74,6 +78,7 @@ export function createEnvironment(scenario: Scenario, options: EnvironmentOption
   let today: Generator<Observation, FeedbackBatch | null, void> | null = null;
   let current: Observation | null = null;
   let finished = false;
+  let summary: ReturnType<typeof summarizeReplicate> | null = null;
   const feedbackBuffers = new FeedbackBuffers();
 
   /** Runs days until the next live day's observation (null past the horizon). */
@@ -126,7 +131,8 @@ export function createEnvironment(scenario: Scenario, options: EnvironmentOption
     },
     result(learningCurve = null) {
       if (!finished) throw new Error("result() before the horizon: step() until done");
-      return { ...summarizeReplicate(sim), wallSeconds: (performance.now() - started) / 1000, learningCurve, log: sim.log };
+      summary ??= summarizeReplicate(sim); // runs the value tail: once
+      return { ...summary, wallSeconds: (performance.now() - started) / 1000, learningCurve, log: sim.log };
     },
   };
   return environment;

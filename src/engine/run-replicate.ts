@@ -79,13 +79,16 @@ function prepareContext(options: ReplicateOptions): PrepareContext {
 /**
  * The training world stands for the past: the same parameters, no scheduled events, a capped
  * base, and the catalogue as it is on day 0: an offer launched later (`availableFromDay` > 0) is
- * not in it, so models trained on history have never seen it.
+ * not in it, so models trained on history have never seen it. It runs no value tail
+ * (`economics.tailMonths` 0): training reads the days it simulates, and a learning curve's net
+ * value per subscriber is annuitised at the episode's end, which keeps an episode cheap.
  */
 export function trainingScenario(scenario: Scenario, days: number, maxSubscribers = scenario.training.maxSubscribers): Scenario {
   return {
     ...scenario,
     horizonDays: days,
     events: [],
+    economics: { ...scenario.economics, tailMonths: 0 },
     offers: scenario.offers.map((offer) => (offer.availableFromDay > 0 ? { ...offer, availableFromDay: days, availableToDay: days } : offer)),
     population: { ...scenario.population, size: Math.min(scenario.population.size, scenario.training.maxSubscribers, maxSubscribers) },
   };

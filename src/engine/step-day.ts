@@ -41,10 +41,15 @@ export interface Observation {
  * 7. the day's feedback, which the generator returns (null on a warm-up day).
  * Warm-up days (day < 0) run steps 1, 2 and 6 only: no decisions, leavers replaced, nothing
  * counted, and nothing is yielded.
+ * Value-tail days (day >= horizonDays, run by runValueTail) run steps 1, 2 and 6 too, as live
+ * days whose every decision moment goes unanswered (no action, as the policy is not asked):
+ * leavers leave and are counted in `sim.metrics` (the tail's own), nobody joins, nothing is
+ * yielded.
  */
 export function* stepDay(sim: ReplicateSimulation, day: number): Generator<Observation, FeedbackBatch | null, void> {
   const { scenario, state, world, params, moments, workspace, metrics } = sim;
   const live = day >= 0;
+  const tail = day >= scenario.horizonDays;
   if (day === 0) startCounting(sim);
 
   advanceWorldDay(world, scenario, day, sim.streams.incidents);
@@ -53,12 +58,12 @@ export function* stepDay(sim: ReplicateSimulation, day: number): Generator<Obser
   fillDayDraws(sim.draws, sim.streams);
 
   moments.size = 0;
-  if (live) joinGrossAdds(state, day, sim.grossAdds, params, sim.morning.lifeChances, metrics);
+  if (live && !tail) joinGrossAdds(state, day, sim.grossAdds, params, sim.morning.lifeChances, metrics);
   const revenue = billingPass(state, day, params, sim.candidates);
   sim.morning.live = live;
   morningPass(state, day, world, sim.morning);
-  if (!live) {
-    churnPass(state, day, sim.draws.churn, sim.candidates, params, metrics, workspace, false);
+  if (!live || tail) {
+    churnPass(state, day, sim.draws.churn, sim.candidates, params, metrics, workspace, live);
     return null;
   }
   addOutboundSlots(state, day, scenario.outbound.slotEveryDays, sim.winbackDays, moments);

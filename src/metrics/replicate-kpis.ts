@@ -16,8 +16,11 @@ export const KPI_NAMES = [
   "optOutRate",
   "offerCost",
   "clv",
+  "tailValue",
   "netValuePerSub",
   "revenue",
+  "tailRevenue",
+  "tailChurned",
   "contacts",
   "accepts",
   "saves",
@@ -26,18 +29,24 @@ export const KPI_NAMES = [
 export type KpiName = (typeof KPI_NAMES)[number];
 export type Kpis = Record<KpiName, number>;
 
-/** Sums per group that come from the subscriber arrays at the end of the run. */
+/**
+ * Sums per group that come from the subscriber arrays: the run's at the horizon, the value
+ * tail's (its revenue and leavers) and the value retained after the tail.
+ */
 export interface GroupSums {
   size: Float64Array;
   activeDays: Float64Array;
   revenue: Float64Array;
   annoyanceSum: Float64Array;
+  tailRevenue: Float64Array;
+  tailChurned: Float64Array;
+  /** Annuitised after the tail (at the horizon when there is none). */
   retainedValue: Float64Array;
 }
 
 export function createGroupSums(): GroupSums {
   const make = () => new Float64Array(GROUPS.length);
-  return { size: make(), activeDays: make(), revenue: make(), annoyanceSum: make(), retainedValue: make() };
+  return { size: make(), activeDays: make(), revenue: make(), annoyanceSum: make(), tailRevenue: make(), tailChurned: make(), retainedValue: make() };
 }
 
 /** Adds one subscriber's sums to the whole base, its plan's group and its segment's group. */
@@ -59,6 +68,8 @@ export function replicateKpis(metrics: ReplicateMetrics, sums: GroupSums, margin
     const revenue = sums.revenue[g];
     const spend = count("offerCost") + count("contactCost");
     const contacts = count("contacts");
+    // Value after the run: the tail's margin (simulated), then the annuity after it.
+    const valueAfterRun = marginShare * sums.tailRevenue[g] + sums.retainedValue[g];
     result[group] = {
       churnRateMonthly: ratio(count("churned"), months),
       churned: count("churned"),
@@ -71,9 +82,12 @@ export function replicateKpis(metrics: ReplicateMetrics, sums: GroupSums, margin
       complaintRate: ratio(count("complaints"), contacts),
       optOutRate: ratio(count("optOuts"), contacts),
       offerCost: spend,
-      clv: ratio(sums.retainedValue[g], size),
-      netValuePerSub: ratio(marginShare * revenue - spend + sums.retainedValue[g], size),
+      clv: ratio(valueAfterRun, size),
+      tailValue: ratio(marginShare * sums.tailRevenue[g], size),
+      netValuePerSub: ratio(marginShare * revenue - spend + valueAfterRun, size),
       revenue,
+      tailRevenue: sums.tailRevenue[g],
+      tailChurned: sums.tailChurned[g],
       contacts,
       accepts: count("accepts"),
       saves: count("saves"),

@@ -8,6 +8,7 @@ import { KPI_NAMES, type KpiName } from "../metrics/replicate-kpis.js";
 import { pairedDifference, summarizeReplicates, type PairedDifference, type ReplicateSummary } from "../metrics/summarize-replicates.js";
 import { OFFERSIM_VERSION } from "../version.js";
 import type { TaskFailure } from "../results/task-outcome.js";
+import type { AgainstBaseline } from "./what-if-effect.js";
 
 export const RESULTS_SCHEMA_VERSION = 1;
 /** The upper reference: every other policy's regret is measured against it. */
@@ -53,6 +54,8 @@ export interface ExperimentResults {
   };
   policies: PolicyResults[];
   failures: TaskFailure[];
+  /** `offersim run WHATIF --against BASELINE`: the what-if's effect per policy against the baseline world. */
+  againstBaseline?: AgainstBaseline;
 }
 
 /** What results.json needs of the scenario: a whole Scenario will do. */

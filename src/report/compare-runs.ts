@@ -1,7 +1,7 @@
 import type { KpiName } from "../metrics/replicate-kpis.js";
 import type { LoadedResults } from "./read-results-file.js";
 import { formatDifference, KPI_DISPLAY } from "./kpi-format.js";
-import { differenceMethod, kpiDifference, type DifferenceMethod } from "./run-difference.js";
+import { kpiDifference, runPairing, type DifferenceMethod } from "./run-difference.js";
 import { textTable } from "./text-table.js";
 
 /** One policy's KPI in run A and run B, and B - A with its 95 % interval. */
@@ -18,14 +18,22 @@ export interface RunComparison {
   fileA: string;
   fileB: string;
   method: DifferenceMethod;
+  /** Which method and why, in one sentence. */
+  methodReason: string;
+  /** False when days or subscribers differ: per-subscriber totals are over different runs. */
+  totalsComparable: boolean;
   rows: ComparisonRow[];
   onlyInA: string[];
   onlyInB: string[];
 }
 
-/** KPI differences B - A for every policy in both runs: paired per seed when the runs share scenario and seeds, else Welch. */
+/**
+ * KPI differences B - A for every policy in both runs: paired per seed when the runs share root
+ * seed, seeds, subscribers and days (even when their scenarios differ: common random numbers),
+ * else Welch (runPairing).
+ */
 export function compareRuns(a: LoadedResults, b: LoadedResults, kpis: readonly KpiName[]): RunComparison & { text: string } {
-  const method = differenceMethod(a.results, b.results);
+  const { method, reason, totalsComparable } = runPairing(a.results, b.results);
   const inB = new Map(b.results.policies.map((entry) => [entry.policy, entry]));
   const namesA = new Set(a.results.policies.map((entry) => entry.policy));
   const rows = a.results.policies.flatMap((entryA) => {
@@ -40,6 +48,8 @@ export function compareRuns(a: LoadedResults, b: LoadedResults, kpis: readonly K
     fileA: a.file,
     fileB: b.file,
     method,
+    methodReason: reason,
+    totalsComparable,
     rows,
     onlyInA: [...namesA].filter((name) => !inB.has(name)),
     onlyInB: [...inB.keys()].filter((name) => !namesA.has(name)),
@@ -49,19 +59,21 @@ export function compareRuns(a: LoadedResults, b: LoadedResults, kpis: readonly K
 
 /** The comparison as a plain-text table, with the method and the policies left out. */
 export function compareText(comparison: RunComparison): string {
-  const method = comparison.method === "paired" ? "paired per seed (same scenario and seeds)" : "Welch (the runs do not share scenario and seeds)";
   const rows = comparison.rows.map((row) => {
     const { format } = KPI_DISPLAY[row.kpi];
     return [row.policy, KPI_DISPLAY[row.kpi].label, format(row.a), format(row.b), formatDifference(row.kpi, row.meanDiff, row.ci95)];
   });
   const notes = [
+    ...(comparison.totalsComparable
+      ? []
+      : ["days or subscribers differ: totals and per-subscriber totals (churned, revenue, net revenue/sub, CLV, net value/sub, counts) are over runs of different sizes and lengths and are not comparable; rates (churn %/month, ARPU/month, accept %, contacts/sub/month, annoyance) are"]),
     ...(comparison.onlyInA.length > 0 ? [`only in A: ${comparison.onlyInA.join(", ")}`] : []),
     ...(comparison.onlyInB.length > 0 ? [`only in B: ${comparison.onlyInB.join(", ")}`] : []),
   ];
   return [
     `A: ${comparison.fileA}`,
     `B: ${comparison.fileB}`,
-    `B - A, mean ± half-width of the 95 % interval, ${method}`,
+    `B - A, mean ± half-width of the 95 % interval; ${comparison.methodReason}`,
     "",
     textTable(["policy", "KPI", "A", "B", "B - A"], rows, 2),
     ...(notes.length > 0 ? ["", ...notes] : []),

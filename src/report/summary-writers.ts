@@ -4,6 +4,7 @@ import { spreadsheetSafe } from "./spreadsheet-safe.js";
 import type { ExperimentResults } from "./build-results.js";
 import { formatDifference, formatWithInterval, HEADLINE_KPIS, KPI_DISPLAY } from "./kpi-format.js";
 import { markdownTable, markdownText, terminalSafe, textTable } from "./text-table.js";
+import { againstBaselineMarkdown, againstBaselineText } from "./against-baseline-tables.js";
 
 const CSV_HEADER = ["policy", "segment", "kpi", "mean", "ci95_low", "ci95_high", "n"];
 
@@ -58,7 +59,7 @@ function provenance(results: ExperimentResults, escape: (text: string) => string
 export function summaryText(results: ExperimentResults): string {
   const note = results.config.seeds > 1 ? "mean ± half-width of the 95 % interval over seeds" : "one seed: no interval";
   const paired = results.config.reference === null ? "" : `\n${pairedTitle(results)}\n\n${textTable(headlineHeader(), pairedRows(results))}\n`;
-  return `${provenance(results)}\n${note}\n\n${textTable(headlineHeader(), headlineRows(results))}\n${paired}`;
+  return `${provenance(results)}\n${note}\n\n${textTable(headlineHeader(), headlineRows(results))}\n${paired}${againstBaselineText(results)}`;
 }
 
 /** summary.md: the headline table and every KPI of the whole base, with intervals. */
@@ -75,6 +76,7 @@ export function summaryMarkdown(results: ExperimentResults): string {
     markdownTable(headlineHeader(), headlineRows(results)),
     "",
     ...(results.config.reference === null ? [] : [`## Paired: ${pairedTitle(results, markdownText)}`, "", markdownTable(headlineHeader(), pairedRows(results)), ""]),
+    ...againstBaselineMarkdown(results),
     "## Every KPI (whole base)",
     "",
     markdownTable(["policy", ...KPI_NAMES.map((kpi) => KPI_DISPLAY[kpi].label)], all),

@@ -187,7 +187,16 @@ export const economicsSchema = section("Money.", {
   currency: z.string().default("USD").describe("Currency of every amount."),
   marginShare: fraction("Gross margin as a share of revenue (for CLV).").default(0.6),
   annualDiscountRate: nonNegative("Discount rate for CLV.").default(0.1),
-  clvHorizonMonths: positive("Horizon of the CLV estimate in months.").default(60),
+  clvHorizonMonths: positive("Months after the horizon over which a remaining customer's value is counted (the simulated tail, then the annuity).").default(60),
+  tailMonths: z
+    .number()
+    .int()
+    .min(0)
+    .max(120)
+    .default(24)
+    .describe(
+      "Months the world runs on after the horizon under no contact (the value tail): bills, churn, expiring effects and decaying levels go on, nobody is contacted and nobody joins. Its money is counted apart from the run's (tailRevenue, tailValue); only the value left after it is annuitised, over clvHorizonMonths - tailMonths. 0: no tail, the value is annuitised at the horizon.",
+    ),
   budgets: z
     .partialRecord(z.enum(PROGRAMS), z.number().min(0))
     .default({})

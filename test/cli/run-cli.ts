@@ -23,11 +23,11 @@ export interface CliResult {
 }
 
 /** Runs `node dist/src/cli/offersim.js ...args` in `cwd` (the repository root unless given), with `extraEnv` added to the environment. */
-export function runCli(args: readonly string[], cwd: string = REPO_ROOT, extraEnv: Record<string, string> = {}): CliResult {
+export function runCli(args: readonly string[], cwd: string = REPO_ROOT, extraEnv: Record<string, string> = {}, timeoutMs = 60_000): CliResult {
   if (!existsSync(CLI)) throw new Error(`${CLI} not found: build first (npx tsc -p tsconfig.build.json)`);
   const env = { ...process.env, ...extraEnv };
   delete env.OFFERSIM_DEBUG;
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, env, encoding: "utf8", timeout: 60_000 });
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, env, encoding: "utf8", timeout: timeoutMs });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -8,11 +8,12 @@ import { churnHazard } from "./churn-hazard.js";
 /**
  * The true expected value of subscriber i after the run: monthly margin times the discounted
  * expected months it stays, from its current (latent) hazard. Zero for former subscribers.
- * This is what "retained value" means in the CLV KPI: churn after the horizon still counts.
+ * Churn after `day` still counts. `months` is the annuity's length: the CLV horizon by default;
+ * after the value tail, what is left of it (params.monthsAfterTail).
  */
-export function retainedValue(state: SubscriberState, i: number, day: number, world: WorldDay, params: WorldParams): number {
+export function retainedValue(state: SubscriberState, i: number, day: number, world: WorldDay, params: WorldParams, months = params.clvHorizonMonths): number {
   if (state.status[i] !== STATUS_ACTIVE) return 0;
   const hazard = churnHazard(state, i, day, world, params);
   const churnPerMonth = 1 - Math.pow(1 - Math.min(hazard, 1), DAYS_PER_MONTH);
-  return monthlyPrice(state, i, day) * params.marginShare * annuityFactor(churnPerMonth, params.monthlyDiscountRate, params.clvHorizonMonths);
+  return monthlyPrice(state, i, day) * params.marginShare * annuityFactor(churnPerMonth, params.monthlyDiscountRate, months);
 }

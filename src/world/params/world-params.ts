@@ -19,8 +19,9 @@ const MAX_LOOK_AHEAD_DAYS = 730;
 export function compileWorldParams(scenario: Scenario) {
   const { churn, network, life, inbound, annoyance, response } = scenario;
   const plans = PLAN_TYPES.map((plan) => scenario.population.plans[plan]);
-  // Decay tables also cover the longest look-ahead of the oracle past the last day.
-  const totalDays = scenario.warmupDays + scenario.horizonDays + MAX_LOOK_AHEAD_DAYS;
+  // Decay tables also cover the value tail and the longest look-ahead of the oracle past the last day.
+  const tailDays = Math.round(scenario.economics.tailMonths * DAYS_PER_MONTH);
+  const totalDays = scenario.warmupDays + scenario.horizonDays + Math.max(MAX_LOOK_AHEAD_DAYS, tailDays);
   const annoyanceDecay = decayPerDay(annoyance.halfLifeDays);
   return {
     horizonDays: scenario.horizonDays,
@@ -76,6 +77,10 @@ export function compileWorldParams(scenario: Scenario) {
     marginShare: scenario.economics.marginShare,
     monthlyDiscountRate: Math.pow(1 + scenario.economics.annualDiscountRate, 1 / 12) - 1,
     clvHorizonMonths: scenario.economics.clvHorizonMonths,
+    /** Days of the value tail after the horizon (economics.tailMonths). */
+    tailDays,
+    /** Months annuitised after the tail: what is left of clvHorizonMonths. */
+    monthsAfterTail: Math.max(scenario.economics.clvHorizonMonths - scenario.economics.tailMonths, 0),
   };
 }
 
