@@ -37,10 +37,25 @@ describe("offersim run interrupted", () => {
     });
   }
 
-  it("leaves no decision log behind when interrupted with --log-decisions", async () => {
+  it("leaves no decision log behind when interrupted with --log-decisions, once the tasks have started writing it", async () => {
     const dir = makeTempDir();
-    const run = await interruptRun(["run", BASELINE, "--subscribers", "20000", "--days", "365", "--seeds", "2", "--policies", "random", "--workers", "2", "--out", path.join(dir, "out"), "--log-decisions", path.join(dir, "log")], "SIGINT");
-    expect(run.code).toBe(130);
+    const logDir = path.join(dir, "log");
+    const args = [CLI, "run", BASELINE, "--subscribers", "20000", "--days", "365", "--seeds", "2", "--policies", "random", "--workers", "2", "--quiet", "--out", path.join(dir, "out"), "--log-decisions", logDir];
+    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: "ignore" });
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const poll = setInterval(() => {
+        if (existsSync(path.join(logDir, "policy=random"))) {
+          clearInterval(poll);
+          child.kill("SIGINT");
+        }
+      }, 20);
+      child.on("error", reject);
+      child.on("close", (exit) => {
+        clearInterval(poll);
+        resolve(exit);
+      });
+    });
+    expect(code).toBe(130);
     expect(readdirSync(dir)).toEqual([]);
   });
 });
