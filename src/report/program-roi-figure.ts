@@ -1,6 +1,7 @@
 import type { ExperimentResults } from "./build-results.js";
 import { programRois } from "./program-roi.js";
-import { baseLayout, policyColour, type ReportFigure } from "./report-figure.js";
+import { runPolicyColours } from "./policy-colours.js";
+import { baseLayout, type ReportFigure } from "./report-figure.js";
 
 const ROI_AXIS_LIMIT = 5000;
 
@@ -11,14 +12,16 @@ export function programRoiFigure(results: ExperimentResults): ReportFigure {
   const percents = perPolicy.flatMap((rows) => rows.flatMap((row) => (row.roi === null ? [] : [row.roi * 100])));
   // Programs with cents of cost reach ROIs of 10,000 % and more: cut the axis so the others stay readable.
   const range = [Math.max(Math.min(-100, ...percents), -ROI_AXIS_LIMIT), Math.min(Math.max(100, ...percents), ROI_AXIS_LIMIT)].map((end) => end * 1.1);
+  const colours = runPolicyColours(results);
   return {
     id: "program-roi",
+    title: "ROI per CVM program",
     data: results.policies.map((entry, index) => {
       const byProgram = new Map(perPolicy[index].map((row) => [row.program, row]));
       return {
         type: "bar",
         name: entry.policy,
-        marker: { color: policyColour(index) },
+        marker: { color: colours.get(entry.policy) },
         x: programs,
         hovertemplate: `${entry.policy}: %{x} ROI %{y:.1f} %<extra></extra>`,
         y: programs.map((program) => {
@@ -34,6 +37,6 @@ export function programRoiFigure(results: ExperimentResults): ReportFigure {
 }
 
 function roiLayout(range: number[]): Record<string, unknown> {
-  const layout = baseLayout("ROI per CVM program", "program", "ROI, % ((CLV gain + ARPU uplift - cost) / cost)");
+  const layout = baseLayout("program", "ROI, % ((CLV gain + ARPU uplift - cost) / cost)");
   return { ...layout, barmode: "group", yaxis: { ...(layout.yaxis as object), range } };
 }
