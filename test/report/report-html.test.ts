@@ -177,6 +177,21 @@ describe("report.html in a browser", () => {
     expect(chartProblems(outcome.drawn)).toEqual([]);
   });
 
+  it.skipIf(!chromium)("draws the sweep report without errors, and each policy in the same colour as in the run's report", async () => {
+    const out = path.join(makeTempDir("offersim-sweep-"), "sweep");
+    // Other policies in another order than the run's: a colour by position would change.
+    const tiny = ["--subscribers", "400", "--days", "30", "--seeds", "2", "--workers", "1", "--quiet", "--policies", "rules-nba,random"];
+    const sweep = runCli(["sweep", "--set", "contactPolicy.maxContactsPerMonth=1,4", "--out", out, ...tiny]);
+    expect(sweep.status).toBe(0);
+    const swept = await renderInChromium(chromium!, path.join(out, "report.html"));
+    const report = await renderInChromium(chromium!, path.join(dir, "report.html"));
+    expect(swept.errors).toEqual([]);
+    expect(swept.networkRequests).toEqual([]);
+    expect(swept.drawn.every((chart) => chart.toolbar)).toBe(true);
+    expect(chartProblems([...report.drawn, ...swept.drawn])).toEqual([]);
+    expect(swept.drawn.some((chart) => chart.colours["rules-nba"])).toBe(true);
+  });
+
   it.skipIf(!chromium)("finds a title under the toolbar, a chart of two traces without a legend, a policy in two colours, a page error and a network request", async () => {
     const figures = [
       { id: "a", data: [{ y: [1, 2], name: "p", line: { color: "#000000" } }, { y: [2, 1], name: "q", line: { color: "#0072b2" } }], layout: { showlegend: false }, config: { displayModeBar: true } },
