@@ -5,6 +5,7 @@ import { groupThousands } from "./group-thousands.js";
 import { htmlEscape } from "./html-escape.js";
 import { KPI_DIRECTION } from "./kpi-direction.js";
 import { formatDifference, formatWithInterval, KPI_DISPLAY } from "./kpi-format.js";
+import { significance } from "./significance.js";
 
 /**
  * Every whole-base KPI as a row, every policy as a column: the mean ± the half-width of its 95 %
@@ -25,15 +26,6 @@ export function kpiTableHtml(results: ExperimentResults): string {
   });
   if (results.policies.some((entry) => entry.regretVsOracle)) rows.push(regretRow(results));
   return `<div class="table-scroll"><table class="kpis">${header}${rows.join("")}</table></div>`;
-}
-
-/** Whether a paired difference is significant at 5 % (its interval excludes zero), and whether that is better or worse. */
-export function significance(kpi: KpiName, difference: PairedDifference): "better" | "worse" | "different" | null {
-  const { ci95 } = difference;
-  if (!ci95 || (ci95[0] <= 0 && ci95[1] >= 0)) return null;
-  const direction = KPI_DIRECTION[kpi];
-  if (!direction) return "different";
-  return (difference.meanDiff > 0) === (direction === "higher") ? "better" : "worse";
 }
 
 function differenceHtml(kpi: KpiName, paired: PairedDifference): string {

@@ -45,10 +45,7 @@ export function pairedTradeOffFigure(results: ExperimentResults): ReportFigure |
       };
     }),
   ];
-  const layout = baseLayout(
-    `change in churn from ${reference.policy}, percentage points a month (left is better)`,
-    `change in net value per customer from ${reference.policy} (up is better)`,
-  );
+  const layout = baseLayout("Δ churn, percentage points a month (lower is better)", "Δ net value per customer (higher is better)");
   return {
     id: "trade-off",
     title: `Against ${reference.policy}, seed by seed: change in churn and in net value`,

@@ -6,6 +6,7 @@ import { plotlyBundle } from "./plotly-bundle.js";
 import { programRoiFigure } from "./program-roi-figure.js";
 import { programRoiTableHtml } from "./program-roi-table-html.js";
 import { provenanceHtml } from "./provenance-html.js";
+import { reportSummary } from "./report-summary.js";
 import { pairedTradeOffFigure } from "./paired-trade-off-figure.js";
 import { PLOT_CONFIG, type ReportFigure } from "./report-figure.js";
 import { REPORT_STYLE } from "./report-style.js";
@@ -49,6 +50,7 @@ export function renderReportHtml(results: ExperimentResults, plotly: string = pl
     "</head><body>",
     `<h1>offersim report: ${htmlEscape(results.scenario.name)}</h1>`,
     `<p>${htmlEscape(results.scenario.description)} ${results.config.seeds} seed(s) of ${results.config.subscribers} subscribers over ${results.config.days} days; intervals are 95 % t-intervals over seeds. KPI definitions: docs/kpis.md; charts: docs/reports.md.</p>`,
+    `<section class="summary"><h2>In short</h2><ul>${reportSummary(results).map((line) => `<li>${htmlEscape(line)}</li>`).join("")}</ul></section>`,
     ...sections,
     `<script type="application/json" id="figure-data">${scriptSafeJson(figures)}</script>`,
     `<script>${DRAW_SCRIPT}</script>`,

@@ -14,7 +14,7 @@ export function segmentOrder(results: ExperimentResults): string[] {
 
 const CHARTS: readonly { kpi: KpiName; title: string; yTitle: string; better: string; scale: number }[] = [
   { kpi: "netValuePerSub", title: "Net value per customer by segment", yTitle: "net value per customer", better: "higher is better", scale: 1 },
-  { kpi: "churnRateMonthly", title: "Churn by segment", yTitle: "churn, % per month", better: "lower is better", scale: 100 },
+  { kpi: "churnRateMonthly", title: "Churn by segment", yTitle: "churn, % a month", better: "lower is better", scale: 100 },
 ];
 
 interface Bar {
@@ -39,7 +39,7 @@ export function segmentFigures(results: ExperimentResults): ReportFigure[] {
       const difference = pairedDifference(summary.perSeed, reference.segments[segment][chart.kpi].perSeed);
       return { mean: difference.meanDiff, ci95: difference.ci95 };
     };
-    const yTitle = reference ? `change in ${chart.yTitle} from ${reference.policy} (${chart.better})` : `${chart.yTitle} (${chart.better})`;
+    const yTitle = `${reference ? "Δ " : ""}${chart.yTitle} (${chart.better})`;
     const layout = baseLayout("segment (strategic = the high-value fifth of the base at the start)", yTitle);
     return {
       id: `segments-${chart.kpi}`,

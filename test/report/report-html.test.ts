@@ -12,10 +12,14 @@ import { formatDifference } from "../../src/report/kpi-format.js";
 import { groupThousands } from "../../src/report/group-thousands.js";
 import { learningCurveFigures } from "../../src/report/learning-curve-figures.js";
 import { segmentFigures } from "../../src/report/segment-figures.js";
+import { reportSummary } from "../../src/report/report-summary.js";
+import { programRoiTableHtml } from "../../src/report/program-roi-table-html.js";
+import { programRoiFigure } from "../../src/report/program-roi-figure.js";
 import { chartProblems, findChromium, renderInChromium } from "./render-in-chromium.js";
 import { makeTempDir, writeTempFile } from "../cli/run-cli.js";
 
 let dir: string;
+const htmlText = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 let html: string;
 
 beforeAll(() => {
@@ -126,6 +130,54 @@ describe("report.html", () => {
     ]);
     expect(figure.caption).toContain("lower is better");
     expect(figure.caption).not.toContain("rises");
+  });
+
+  it("opens with a summary naming the best policy on net value with its paired margins over the reference and the runner-up", () => {
+    const results = readExperiment(dir);
+    const ranked = [...results.policies].sort((a, b) => b.kpis.netValuePerSub.mean - a.kpis.netValuePerSub.mean);
+    const [best, runnerUp] = ranked;
+    const lines = reportSummary(results);
+    expect(lines[0]).toMatch(new RegExp(`^${best.policy} has the most net value per customer`));
+    if (best.policy !== "no-contact") {
+      const paired = best.paired!.kpis.netValuePerSub;
+      expect(lines[0]).toContain(`${groupThousands(formatDifference("netValuePerSub", paired.meanDiff, paired.ci95))} against no-contact`);
+    }
+    expect(lines[0]).toContain(`against ${runnerUp.policy}`);
+    expect(lines.at(-1)).toBe("Every task finished.");
+    expect(html.indexOf("In short")).toBeLessThan(html.indexOf("Trade-off"));
+    expect(html).toContain(htmlText(lines[0]));
+  });
+
+  it("says in the summary which policies failed", () => {
+    const results = readExperiment(dir);
+    results.failures = [{ policy: "broken", replicate: 1, error: "boom" }];
+    expect(reportSummary(results).at(-1)).toBe('1 task(s) failed, so broken is left out of every chart and table (see "Scenario, seeds and version").');
+  });
+
+  it("leads the ROI table with the whole-policy rows and says 'not meaningful' for a program whose cost is next to nothing", () => {
+    const results = readExperiment(dir);
+    const rules = results.policies.find((entry) => entry.policy === "rules-nba")!;
+    const [program] = Object.keys(rules.programs).filter((name) => rules.programs[name].contacts > 0);
+    Object.assign(rules.programs[program], { offerCost: 0, contactCost: 0.01, arpuUplift: 0, clvGain: 1870.6 });
+    const table = programRoiTableHtml(results);
+    expect(table.indexOf("whole policy vs no-contact")).toBeLessThan(table.indexOf("Per program"));
+    expect(table).toMatch(new RegExp(`<td>${program}</td>(<td>[^<]*</td>){5}<td>not meaningful</td>`));
+    expect(table).not.toContain("18,706");
+    const bars = programRoiFigure(results).data.find((trace) => trace.name === "rules-nba")!;
+    expect((bars.y as (number | null)[])[(bars.x as string[]).indexOf(program)]).toBeNull();
+  });
+
+  it("groups the KPI table's numbers by thousands and marks the paired differences whose interval excludes zero", () => {
+    const results = readExperiment(dir);
+    const table = kpiTableHtml(results);
+    expect(table).toMatch(/<td>\d{1,3},\d{3}/);
+    const marked = results.policies.flatMap((entry) =>
+      entry.paired && entry.policy !== "no-contact"
+        ? Object.values(entry.paired.kpis).filter((d) => d.ci95 && (d.ci95[0] > 0 || d.ci95[1] < 0))
+        : [],
+    );
+    expect((table.match(/class="diff sig /g) ?? []).length).toBe(marked.length);
+    expect(marked.length).toBeGreaterThan(0);
   });
 
   it("puts the strategic (high-value) customers first in the segment charts", () => {
