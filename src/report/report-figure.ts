@@ -31,7 +31,7 @@ export function baseLayout(xTitle: string, yTitle: string): Record<string, unkno
     xaxis: { title: { text: xTitle }, zeroline: false, automargin: true },
     yaxis: { title: { text: yTitle }, zeroline: false, automargin: true },
     showlegend: true,
-    legend: { orientation: "h", x: 0, y: -0.22, yanchor: "top" },
+    legend: { orientation: "h", x: 0, y: -0.22, yanchor: "top", itemsizing: "constant" },
     margin: { t: 36, r: 20, b: 40, l: 70 },
     height: 460,
   };
@@ -43,5 +43,6 @@ export function baseLayout(xTitle: string, yTitle: string): Record<string, unkno
  */
 export function annoyanceSizes(annoyance: readonly number[]): { size: number[]; sizemode: "area"; sizeref: number; sizemin: number } {
   const largest = Math.max(...annoyance.map((value) => Math.max(value, 0)), 1e-9);
-  return { size: annoyance.map((value) => Math.max(value, 0)), sizemode: "area", sizeref: (2 * largest) / 36 ** 2, sizemin: 6 };
+  // Plotly draws no marker of size 0 (a policy that annoys no one): floor it, sizemin makes it 6 px.
+  return { size: annoyance.map((value) => Math.max(value, largest * 1e-3)), sizemode: "area", sizeref: (2 * largest) / 36 ** 2, sizemin: 6 };
 }

@@ -49,6 +49,6 @@ export function tradeOffFigure(results: ExperimentResults): ReportFigure {
     data: traces,
     layout: baseLayout("churn, % per month (lower is better)", "net value per customer (higher is better)"),
     caption:
-      "Up and to the left is better: each marker is a policy's mean over seeds (bars: 95 % intervals of each mean, which overlap even where the paired chart above shows a real difference; marker area: mean annoyance), and diamonds joined by the dashed line are the Pareto-efficient policies, those no other policy beats on both churn and net value.",
+      "Up and to the left is better: each marker is a policy's mean over seeds (bars: 95 % intervals of each mean, which overlap even where the paired chart shows a real difference; marker area: mean annoyance), and diamonds joined by the dashed line are the Pareto-efficient policies, those no other policy beats on both churn and net value.",
   };
 }
