@@ -63,5 +63,5 @@ export function* replicateDays(options: ReplicateOptions): Generator<number, Rep
 
 /** The learning curve as plain data (it crosses the worker boundary). */
 function plainCurve(curve: LearningCurve | null): LearningCurve | null {
-  return curve ? { xLabel: curve.xLabel, yLabel: curve.yLabel, x: [...curve.x], y: [...curve.y] } : null;
+  return curve ? { xLabel: curve.xLabel, yLabel: curve.yLabel, x: [...curve.x], y: [...curve.y], ...(curve.parts ? { parts: [...curve.parts] } : {}) } : null;
 }

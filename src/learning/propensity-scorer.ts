@@ -39,10 +39,17 @@ export class PropensityScorer {
     return outputProbability(this.models.churn as MaskedNetwork, this.churnHidden, arm);
   }
 
-  /** The training log loss per epoch of the acceptance model (and of the churn model after it). */
+  /** The training log loss per epoch of the acceptance model (and of the churn model, as a second part). */
   learningCurve(): LearningCurve {
-    const loss = [...this.models.acceptanceLoss, ...this.models.churnLoss];
-    const yLabel = this.models.churn ? "log loss (history): acceptance model, then churn model" : "log loss (history)";
-    return { xLabel: "epoch", yLabel, x: loss.map((_, k) => k + 1), y: loss };
+    const epochs = (loss: readonly number[]) => loss.map((_, k) => k + 1);
+    const { acceptanceLoss, churnLoss } = this.models;
+    if (!this.models.churn) return { xLabel: "epoch", yLabel: "log loss (history)", x: epochs(acceptanceLoss), y: [...acceptanceLoss] };
+    return {
+      xLabel: "epoch",
+      yLabel: "log loss (history)",
+      x: [...epochs(acceptanceLoss), ...epochs(churnLoss)],
+      y: [...acceptanceLoss, ...churnLoss],
+      parts: ["acceptance model", "churn model"],
+    };
   }
 }

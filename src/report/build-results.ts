@@ -162,7 +162,7 @@ function meanCurve(runs: readonly ReplicateResult[]): LearningCurve | null {
   const length = Math.min(...curves.map((curve) => curve.x.length));
   const x = curves[0].x.slice(0, length);
   const y = x.map((_, k) => curves.reduce((sum, curve) => sum + curve.y[k], 0) / curves.length);
-  return { xLabel: curves[0].xLabel, yLabel: curves[0].yLabel, x, y };
+  return { xLabel: curves[0].xLabel, yLabel: curves[0].yLabel, x, y, ...(curves[0].parts ? { parts: curves[0].parts } : {}) };
 }
 
 function meanOfRecords(rows: readonly (readonly Record<string, number>[])[]): Record<string, number>[] {

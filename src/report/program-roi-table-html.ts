@@ -1,19 +1,34 @@
 import type { ExperimentResults } from "./build-results.js";
+import { groupThousands } from "./group-thousands.js";
 import { htmlEscape } from "./html-escape.js";
-import { policyRoiVersusReference, programRois, type ProgramRoi } from "./program-roi.js";
+import { MEANINGFUL_ROI_LIMIT, policyRoiVersusReference, programRois, roiIsMeaningful, type ProgramRoi } from "./program-roi.js";
 
-const money = (value: number | null) => (value === null ? "n/a" : value.toFixed(0));
-const percent = (value: number | null) => (value === null ? "n/a" : `${(value * 100).toFixed(1)} %`);
+const money = (value: number | null) => (value === null ? "n/a" : groupThousands(value.toFixed(0)));
+const percent = (entry: ProgramRoi) => {
+  if (entry.roi === null) return entry.cost > 0 ? "n/a" : "no cost";
+  return roiIsMeaningful(entry.roi) ? groupThousands(`${(entry.roi * 100).toFixed(1)} %`) : "not meaningful";
+};
+const HEADER = "<tr><th>policy</th><th>program</th><th>contacts</th><th>accepts</th><th>cost</th><th>ARPU uplift</th><th>CLV gain</th><th>ROI</th></tr>";
 
-/** The business case of every program each policy used, and of the whole policy against the reference. */
+/**
+ * The business case of each whole policy against the reference first (one bold row per policy),
+ * then, folded under it, every program each policy used; a ROI beyond ±1,000 % (a cost close to
+ * nothing) reads "not meaningful" instead of a huge percentage.
+ */
 export function programRoiTableHtml(results: ExperimentResults): string {
-  const header = "<tr><th>policy</th><th>program</th><th>contacts</th><th>accepts</th><th>cost</th><th>ARPU uplift</th><th>CLV gain</th><th>ROI</th></tr>";
   const row = (policy: string, entry: ProgramRoi, whole: boolean) =>
-    `<tr${whole ? ' class="whole"' : ""}><td>${htmlEscape(policy)}</td><td>${htmlEscape(entry.program)}</td><td>${entry.contacts.toFixed(0)}</td><td>${entry.accepts.toFixed(0)}</td>` +
-    `<td>${money(entry.cost)}</td><td>${money(entry.arpuUplift)}</td><td>${money(entry.clvGain)}</td><td>${percent(entry.roi)}</td></tr>`;
-  const rows = results.policies.flatMap((policy) => {
+    `<tr${whole ? ' class="whole"' : ""}><td>${htmlEscape(policy)}</td><td>${htmlEscape(entry.program)}</td><td>${money(entry.contacts)}</td><td>${money(entry.accepts)}</td>` +
+    `<td>${money(entry.cost)}</td><td>${money(entry.arpuUplift)}</td><td>${money(entry.clvGain)}</td><td>${percent(entry)}</td></tr>`;
+  const wholeRows = results.policies.flatMap((policy) => {
     const whole = policyRoiVersusReference(results, policy);
-    return [...programRois(policy).map((entry) => row(policy.policy, entry, false)), ...(whole ? [row(policy.policy, whole, true)] : [])];
+    return whole ? [row(policy.policy, whole, true)] : [];
   });
-  return `<table class="programs">${header}${rows.join("")}</table>`;
+  const programRows = results.policies.flatMap((policy) => programRois(policy).map((entry) => row(policy.policy, entry, false)));
+  const wholeTable = wholeRows.length > 0 ? `<div class="table-scroll"><table class="programs">${HEADER}${wholeRows.join("")}</table></div>` : "";
+  const limit = groupThousands(String(MEANINGFUL_ROI_LIMIT * 100));
+  return (
+    wholeTable +
+    `<details><summary>Per program: ${programRows.length} rows (a ROI beyond ±${limit} % reads "not meaningful": its cost was close to nothing next to its value)</summary>` +
+    `<div class="table-scroll"><table class="programs">${HEADER}${programRows.join("")}</table></div></details>`
+  );
 }

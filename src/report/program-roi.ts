@@ -15,6 +15,18 @@ export interface ProgramRoi {
   roi: number | null;
 }
 
+/**
+ * Beyond ±1,000 % a ROI says only that the cost was close to nothing next to the value (a few
+ * SMS against a kept customer): the ratio is not meaningful, and the report says so instead of
+ * printing it.
+ */
+export const MEANINGFUL_ROI_LIMIT = 10;
+
+/** Whether a ROI is worth printing: known, and within ±MEANINGFUL_ROI_LIMIT. */
+export function roiIsMeaningful(value: number | null): value is number {
+  return value !== null && Math.abs(value) <= MEANINGFUL_ROI_LIMIT;
+}
+
 /** ROI = (CLV gain + ARPU uplift - cost) / cost, as the CVM document defines it. */
 export function roi(clvGain: number, arpuUplift: number, cost: number): number | null {
   return cost > 0 ? (clvGain + arpuUplift - cost) / cost : null;

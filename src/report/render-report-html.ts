@@ -6,7 +6,9 @@ import { plotlyBundle } from "./plotly-bundle.js";
 import { programRoiFigure } from "./program-roi-figure.js";
 import { programRoiTableHtml } from "./program-roi-table-html.js";
 import { provenanceHtml } from "./provenance-html.js";
-import type { ReportFigure } from "./report-figure.js";
+import { reportSummary } from "./report-summary.js";
+import { pairedTradeOffFigure } from "./paired-trade-off-figure.js";
+import { PLOT_CONFIG, type ReportFigure } from "./report-figure.js";
 import { REPORT_STYLE } from "./report-style.js";
 import { segmentFigures } from "./segment-figures.js";
 import { seriesFigures } from "./series-figures.js";
@@ -14,22 +16,24 @@ import { tradeOffFigure } from "./trade-off-figure.js";
 
 const DRAW_SCRIPT = `
 const figures = JSON.parse(document.getElementById("figure-data").textContent);
-for (const figure of figures) Plotly.newPlot(figure.id, figure.data, figure.layout, { displaylogo: false, responsive: true });
+for (const figure of figures) Plotly.newPlot(figure.id, figure.data, figure.layout, ${JSON.stringify(PLOT_CONFIG)});
 `;
 
 /**
- * report.html: one self-contained page (Plotly inlined, no network) with the trade-off between
- * churn and net revenue, KPIs over time, segments, learning curves, program ROI, every KPI with
+ * report.html: one self-contained page (Plotly inlined, no network) with the paired trade-off
+ * between churn and net value against the reference (and the absolute view), KPIs over time, segments, learning curves, program ROI, every KPI with
  * its interval and paired difference, and what the run was made from. It depends only on
  * `results`, so re-rendering a results.json gives the same bytes (docs/reports.md).
  */
 export function renderReportHtml(results: ExperimentResults, plotly: string = plotlyBundle()): string {
   const learning = learningCurveFigures(results);
-  const figures = [tradeOffFigure(results), ...seriesFigures(results), ...segmentFigures(results), ...learning, programRoiFigure(results)];
+  const paired = pairedTradeOffFigure(results);
+  const tradeOff = [...(paired ? [paired] : []), tradeOffFigure(results)];
+  const figures = [...tradeOff, ...seriesFigures(results), ...segmentFigures(results), ...learning, programRoiFigure(results)];
   const byId = new Map(figures.map((figure) => [figure.id, figure]));
   const show = (ids: readonly string[]) => `<div class="grid">${ids.map((id) => chartHtml(byId.get(id)!)).join("")}</div>`;
   const sections = [
-    section("Trade-off: churn, net revenue and annoyance", show(["trade-off"])),
+    section("Trade-off: churn, net value and annoyance", show(tradeOff.map((figure) => figure.id))),
     section("KPIs over time", show(seriesFigures(results).map((figure) => figure.id))),
     section("Segments, high-value (strategic) customers first", show(segmentFigures(results).map((figure) => figure.id))),
     section("Learning curves", learning.length > 0 ? show(learning.map((figure) => figure.id)) : NO_LEARNING),
@@ -46,6 +50,7 @@ export function renderReportHtml(results: ExperimentResults, plotly: string = pl
     "</head><body>",
     `<h1>offersim report: ${htmlEscape(results.scenario.name)}</h1>`,
     `<p>${htmlEscape(results.scenario.description)} ${results.config.seeds} seed(s) of ${results.config.subscribers} subscribers over ${results.config.days} days; intervals are 95 % t-intervals over seeds. KPI definitions: docs/kpis.md; charts: docs/reports.md.</p>`,
+    `<section class="summary"><h2>In short</h2><ul>${reportSummary(results).map((line) => `<li>${htmlEscape(line)}</li>`).join("")}</ul></section>`,
     ...sections,
     `<script type="application/json" id="figure-data">${scriptSafeJson(figures)}</script>`,
     `<script>${DRAW_SCRIPT}</script>`,
@@ -59,7 +64,7 @@ function section(title: string, body: string): string {
 }
 
 function chartHtml(figure: ReportFigure): string {
-  return `<figure><div id="${figure.id}" class="chart"></div><figcaption class="caption">${htmlEscape(figure.caption)}</figcaption></figure>`;
+  return `<figure><h3 class="chart-title">${htmlEscape(figure.title)}</h3><div id="${figure.id}" class="chart"></div><figcaption class="caption">${htmlEscape(figure.caption)}</figcaption></figure>`;
 }
 
 const NO_LEARNING =
@@ -69,4 +74,4 @@ const ROI_NOTE =
   '<p class="caption">Read each row as a business case: cost is offer plus contact cost, ARPU uplift the deal value booked at acceptance (at most a year), CLV gain the retained value of customers kept at the cancellation desk or won back; the bold whole-policy row measures the same three against the reference policy seed by seed, so it also counts churn avoided by proactive contacts.</p>';
 
 const KPI_NOTE =
-  '<p class="caption">Each cell is the mean over seeds ± the half-width of its 95 % interval; Δ is the difference from the reference policy computed seed by seed (common random numbers), so a Δ interval that excludes zero is a real difference.</p>';
+  '<p class="caption">Each cell is the mean over seeds ± the half-width of its 95 % interval; Δ is the difference from the reference policy computed seed by seed (common random numbers), and a Δ marked * has an interval that excludes zero, a real difference (green where it is better, red where it is worse).</p>';

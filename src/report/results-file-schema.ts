@@ -27,7 +27,7 @@ const policySchema = z.object({
   paired: z.object({ reference: z.string(), kpis: z.record(z.string(), pairedSchema) }).nullable(),
   regretVsOracle: pairedSchema.nullable().optional(),
   learningCurve: z
-    .object({ xLabel: z.string(), yLabel: z.string(), x: z.array(finite), y: z.array(finite) })
+    .object({ xLabel: z.string(), yLabel: z.string(), x: z.array(finite), y: z.array(finite), parts: z.array(z.string()).optional() })
     .nullable()
     .optional(),
 });

@@ -1,6 +1,7 @@
 import { DAYS_PER_MONTH } from "../world/params/world-params.js";
 import type { ExperimentResults } from "./build-results.js";
-import { baseLayout, policyColour, type ReportFigure } from "./report-figure.js";
+import { runPolicyColours } from "./policy-colours.js";
+import { baseLayout, type ReportFigure } from "./report-figure.js";
 
 interface SeriesChart {
   key: string;
@@ -26,17 +27,20 @@ const CHARTS: readonly SeriesChart[] = [
 /** KPIs per 30-day period, one line per policy (series: mean over seeds). */
 export function seriesFigures(results: ExperimentResults): ReportFigure[] {
   const days = results.config.days;
+  const colours = runPolicyColours(results);
   return CHARTS.map((chart) => ({
     id: `series-${chart.key}`,
-    data: results.policies.map((entry, index) => ({
+    title: chart.title,
+    data: results.policies.map((entry) => ({
       type: "scatter",
       mode: "lines+markers",
       name: entry.policy,
-      line: { color: policyColour(index) },
+      line: { color: colours.get(entry.policy) },
+      marker: { color: colours.get(entry.policy) },
       x: entry.series.map((row) => row.startDay),
       y: entry.series.map((row) => chart.value(row, Math.min(PERIOD_DAYS, days - row.startDay))),
     })),
-    layout: baseLayout(chart.title, "day (start of each 30-day period)", chart.yTitle),
+    layout: baseLayout("day (start of each 30-day period)", chart.yTitle),
     caption: `Each line is one policy's ${chart.yTitle} in each 30-day period, averaged over seeds: lines that part with time show a policy's effect building up (or a learning policy improving).`,
   }));
 }

@@ -1,39 +1,36 @@
 import type { ExperimentResults } from "./build-results.js";
 import { paretoEfficient } from "./pareto-front.js";
-import { baseLayout, errorBars, type ReportFigure } from "./report-figure.js";
+import { runPolicyColours } from "./policy-colours.js";
+import { annoyanceSizes, baseLayout, errorBars, type ReportFigure } from "./report-figure.js";
 
 /**
- * Churn against net revenue per customer, one marker per policy with its 95 % intervals on both
- * axes, coloured by mean annoyance; diamonds and a dashed line mark the Pareto-efficient
- * policies (no other policy has both less churn and more net revenue).
+ * The absolute view: churn against net value per customer, one marker per policy (its colour)
+ * with its 95 % intervals on both axes and an area proportional to mean annoyance; diamonds and
+ * a dashed line mark the Pareto-efficient policies (no other policy has both less churn and more
+ * net value). The paired view (pairedTradeOffFigure) is the one to read differences from.
  */
 export function tradeOffFigure(results: ExperimentResults): ReportFigure {
   const entries = results.policies;
-  const efficient = paretoEfficient(entries.map((entry) => [entry.kpis.churnRateMonthly.mean, -entry.kpis.revenuePerSub.mean]));
-  const annoyance = entries.map((entry) => entry.kpis.annoyance.mean);
-  const colourRange = { cmin: Math.min(...annoyance), cmax: Math.max(Math.max(...annoyance), Math.min(...annoyance) + 1e-9) };
+  const colours = runPolicyColours(results);
+  const efficient = paretoEfficient(entries.map((entry) => [entry.kpis.churnRateMonthly.mean, -entry.kpis.netValuePerSub.mean]));
+  const sizes = annoyanceSizes(entries.map((entry) => entry.kpis.annoyance.mean));
   const traces: Record<string, unknown>[] = entries.map((entry, index) => ({
     type: "scatter",
-    mode: "markers+text",
+    mode: "markers",
     name: entry.policy + (efficient[index] ? " (efficient)" : ""),
     x: [entry.kpis.churnRateMonthly.mean * 100],
-    y: [entry.kpis.revenuePerSub.mean],
-    text: [entry.policy],
-    textposition: "top center",
-    error_x: errorBars(entry.kpis.churnRateMonthly.mean, entry.kpis.churnRateMonthly.ci95, 100),
-    error_y: errorBars(entry.kpis.revenuePerSub.mean, entry.kpis.revenuePerSub.ci95),
+    y: [entry.kpis.netValuePerSub.mean],
+    error_x: { ...errorBars(entry.kpis.churnRateMonthly.mean, entry.kpis.churnRateMonthly.ci95, 100), color: colours.get(entry.policy) },
+    error_y: { ...errorBars(entry.kpis.netValuePerSub.mean, entry.kpis.netValuePerSub.ci95), color: colours.get(entry.policy) },
     marker: {
-      size: 16,
+      color: colours.get(entry.policy),
       symbol: efficient[index] ? "diamond" : "circle",
-      line: { width: efficient[index] ? 2 : 0.5, color: "#222" },
-      color: [annoyance[index]],
-      colorscale: "YlOrRd",
-      reversescale: true,
-      ...colourRange,
-      showscale: index === 0,
-      colorbar: { title: { text: "annoyance" } },
+      line: { width: 1, color: "#fff" },
+      opacity: 0.85,
+      ...sizes,
+      size: [sizes.size[index]],
     },
-    hovertemplate: `${entry.policy}<br>churn %{x:.3f} %/month<br>net revenue/customer %{y:.2f}<br>annoyance ${annoyance[index].toFixed(3)}<extra></extra>`,
+    hovertemplate: `${entry.policy}<br>churn %{x:.3f} %/month<br>net value/customer %{y:,.1f}<br>annoyance ${entry.kpis.annoyance.mean.toFixed(3)}<extra></extra>`,
   }));
   const front = entries.map((entry, index) => ({ entry, index })).filter(({ index }) => efficient[index]);
   front.sort((a, b) => a.entry.kpis.churnRateMonthly.mean - b.entry.kpis.churnRateMonthly.mean);
@@ -42,15 +39,16 @@ export function tradeOffFigure(results: ExperimentResults): ReportFigure {
     mode: "lines",
     name: "Pareto front",
     x: front.map(({ entry }) => entry.kpis.churnRateMonthly.mean * 100),
-    y: front.map(({ entry }) => entry.kpis.revenuePerSub.mean),
+    y: front.map(({ entry }) => entry.kpis.netValuePerSub.mean),
     line: { dash: "dash", color: "#555" },
     hoverinfo: "skip",
   });
   return {
-    id: "trade-off",
+    id: "trade-off-absolute",
+    title: "Absolute levels: churn against net value per customer",
     data: traces,
-    layout: { ...baseLayout("Churn against net revenue", "churn, % per month (lower is better)", "net revenue per customer (higher is better)"), showlegend: true },
+    layout: baseLayout("churn, % per month (lower is better)", "net value per customer (higher is better)"),
     caption:
-      "Up and to the left is better: each marker is a policy (bars: 95 % intervals over seeds, colour: mean annoyance), and diamonds joined by the dashed line are the Pareto-efficient policies, those no other policy beats on both churn and net revenue.",
+      "Up and to the left is better: each marker is a policy's mean over seeds (bars: 95 % intervals of each mean, which overlap even where the paired chart shows a real difference; marker area: mean annoyance), and diamonds joined by the dashed line are the Pareto-efficient policies, those no other policy beats on both churn and net value.",
   };
 }

@@ -4,4 +4,9 @@ export interface LearningCurve {
   readonly yLabel: string;
   readonly x: readonly number[];
   readonly y: readonly number[];
+  /**
+   * When the curve is several curves one after the other (x starts again at each), their names
+   * in order, e.g. ["acceptance model", "churn model"]; the report draws one line for each.
+   */
+  readonly parts?: readonly string[];
 }

@@ -101,6 +101,10 @@ describe("propensity policies", () => {
       expect(Array.from(first.log!.action.subarray(0, first.log!.size))).toEqual(Array.from(again.log!.action.subarray(0, again.log!.size)));
       expect(first.learningCurve?.xLabel).toBe("epoch");
       expect(first.learningCurve!.y.every((loss) => Number.isFinite(loss) && loss > 0)).toBe(true);
+      // propensity-nba's churn model trains after the acceptance model: a second part, its epochs counted from 1 again.
+      const restarts = first.learningCurve!.x.filter((x, k) => k > 0 && x <= first.learningCurve!.x[k - 1]).length;
+      if (definition === propensityNba) expect(first.learningCurve!.parts).toEqual(["acceptance model", "churn model"]);
+      expect(restarts).toBe((first.learningCurve!.parts?.length ?? 1) - 1);
     }, 30_000);
   }
 });

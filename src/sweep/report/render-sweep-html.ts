@@ -1,6 +1,7 @@
 import type { SweepResults } from "../sweep-results.js";
 import { sweepCharts, type SweepChart } from "./sweep-charts.js";
-import { policyColour } from "../../report/report-figure.js";
+import { PLOT_CONFIG } from "../../report/report-figure.js";
+import { policyColours } from "../../report/policy-colours.js";
 import { plotlyBundle } from "../../report/plotly-bundle.js";
 import { htmlEscape, scriptSafeJson } from "../../report/html-escape.js";
 
@@ -26,7 +27,7 @@ export function renderSweepHtml(sweep: SweepResults, bundle: string = plotlyBund
   const sections = charts
     .map((chart, index) => {
       const heading = index === 0 || charts[index - 1].kind !== chart.kind ? `<h2>${htmlEscape(headings[chart.kind])}</h2>\n` : "";
-      return `${heading}<figure><div class="chart" id="chart-${index}"></div><figcaption>${htmlEscape(chart.caption)}</figcaption></figure>`;
+      return `${heading}<figure><h3 class="chart-title">${htmlEscape(chart.title)}</h3><div class="chart" id="chart-${index}"></div><figcaption>${htmlEscape(chart.caption)}</figcaption></figure>`;
     })
     .join("\n");
   const failures =
@@ -41,7 +42,8 @@ export function renderSweepHtml(sweep: SweepResults, bundle: string = plotlyBund
 <style>
 body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1100px; color: #222; }
 figure { margin: 1.5rem 0; }
-.chart { width: 100%; height: 420px; }
+.chart { width: 100%; height: 460px; }
+.chart-title { font-size: 1rem; margin: 0.5rem 0 0; }
 figcaption { font-size: 0.95rem; color: #444; }
 code { background: #f4f4f4; padding: 0 0.2rem; }
 </style>
@@ -59,7 +61,7 @@ ${failures}
 ${sections}
 <script>
 const charts = ${scriptSafeJson(charts.map((chart) => plotlyFigure(chart, sweep.config.policies)))};
-charts.forEach((figure, index) => Plotly.newPlot("chart-" + index, figure.data, figure.layout, { displaylogo: false, responsive: true }));
+charts.forEach((figure, index) => Plotly.newPlot("chart-" + index, figure.data, figure.layout, ${JSON.stringify(PLOT_CONFIG)}));
 </script>
 </body>
 </html>
@@ -68,24 +70,26 @@ charts.forEach((figure, index) => Plotly.newPlot("chart-" + index, figure.data, 
 
 /** A chart as Plotly data and layout. */
 function plotlyFigure(chart: SweepChart, policies: readonly string[]): { data: unknown[]; layout: unknown } {
+  // A policy keeps its colour in every chart, whether or not the reference is drawn, and the same as in a run's report.
+  const colours = policyColours(policies);
   return {
     data: chart.traces.map((trace) => ({
       type: "scatter",
       mode: "lines+markers",
       name: trace.policy,
-      // A policy keeps its colour in every chart, whether or not the reference is drawn.
-      line: { color: policyColour(policies.indexOf(trace.policy)) },
-      marker: { color: policyColour(policies.indexOf(trace.policy)) },
+      line: { color: colours.get(trace.policy) },
+      marker: { color: colours.get(trace.policy) },
       x: trace.x.map((value) => (chart.numericX ? value : String(value))),
       y: trace.y,
       error_y: { type: "data", symmetric: false, array: trace.errorPlus, arrayminus: trace.errorMinus, visible: true },
     })),
+    // The title is the page's <h3> (never under the toolbar, never clipped); the legend goes below the x axis's title.
     layout: {
-      title: { text: chart.title },
-      xaxis: { title: { text: chart.xTitle }, type: chart.numericX ? "linear" : "category" },
-      yaxis: { title: { text: chart.yTitle }, zeroline: true, zerolinewidth: chart.kind === "level" ? 1 : 2 },
-      margin: { t: 50, r: 20, b: 50, l: 70 },
-      legend: { orientation: "h" },
+      xaxis: { title: { text: chart.xTitle }, type: chart.numericX ? "linear" : "category", automargin: true },
+      yaxis: { title: { text: chart.yTitle }, zeroline: true, zerolinewidth: chart.kind === "level" ? 1 : 2, automargin: true },
+      margin: { t: 36, r: 20, b: 40, l: 70 },
+      showlegend: true,
+      legend: { orientation: "h", x: 0, y: -0.22, yanchor: "top" },
     },
   };
 }
