@@ -87,11 +87,12 @@ export function opeCheckHtml(results: OpeCheckResults, plotly: string = plotlyBu
   const names = results.summary.map((row) => row.estimator);
   const figure = {
     id: "relative-error",
+    title: `Relative estimation error: ${results.target} from ${results.logging}'s logs`,
     data: [
       { type: "bar", name: "vs B's value per decision (one step)", x: names, y: results.summary.map((row) => row.relativeErrorPerDecision) },
       { type: "bar", name: "vs B's long-run net value gain per subscriber", x: names, y: results.summary.map((row) => row.relativeErrorLongRun) },
     ],
-    layout: { ...baseLayout(`Relative estimation error: ${results.target} from ${results.logging}'s logs`, "estimator", "mean relative error over seeds"), barmode: "group" },
+    layout: { ...baseLayout("estimator", "mean relative error over seeds"), barmode: "group", showlegend: true },
   };
   const perSeed = results.seeds.flatMap((seed) =>
     ESTIMATOR_NAMES.map((name) => {
