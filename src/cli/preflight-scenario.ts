@@ -1,6 +1,9 @@
 import os from "node:os";
 import { InputError } from "../input-error.js";
-import { allocateSubscriberState } from "../world/state/subscriber-state.js";
+import { allocateSubscriberState, STATUS_ACTIVE, type SubscriberState } from "../world/state/subscriber-state.js";
+import { compileWorldParams, DAYS_PER_MONTH } from "../world/params/world-params.js";
+import { advanceWorldDay, createWorldDay } from "../world/exogenous/world-day.js";
+import { churnHazard } from "../world/churn/churn-hazard.js";
 import { grossAddCount, ImpossibleBaseError, MAX_DRAWS_PER_SUBSCRIBER, samplePopulation } from "../world/population/sample-population.js";
 import { createStream } from "../random/random-stream.js";
 import type { Scenario } from "../scenario/scenario-schema.js";
@@ -14,6 +17,27 @@ export interface PreflightOptions {
   readonly concurrentTasks: number;
   /** Where the population size came from, for the message: --subscribers or the scenario's field. */
   readonly sizeSource: string;
+  /** Where a warning goes (one line); stderr when left out. */
+  readonly warn?: (line: string) => void;
+}
+
+/** A starting base that would churn more than this a month is almost surely a typo in a multiplier: warned about. */
+const IMPLAUSIBLE_CHURN_PER_MONTH = 0.3;
+
+/** Mean monthly churn of a trial base on day 0, from each subscriber's true hazard (the world's own churnHazard). */
+function startingChurnPerMonth(scenario: Scenario, state: SubscriberState): number {
+  const params = compileWorldParams(scenario);
+  const world = createWorldDay(scenario.population.regions);
+  advanceWorldDay(world, scenario, 0, createStream(scenario.seed, "preflight/world"));
+  let sum = 0;
+  let active = 0;
+  for (let i = 0; i < state.count; i++) {
+    if (state.status[i] !== STATUS_ACTIVE) continue;
+    const hazard = Math.min(1, churnHazard(state, i, 0, world, params));
+    sum += 1 - Math.pow(1 - hazard, DAYS_PER_MONTH);
+    active++;
+  }
+  return active === 0 ? 0 : sum / active;
 }
 
 /**
@@ -33,8 +57,15 @@ export function preflightScenario(file: string, scenario: Scenario, options: Pre
     if (options.sizeSource.startsWith("--")) throw new InputError(message);
     throw new InputError([`${file}: ${message}`]);
   }
+  const trialScenario = { ...scenario, population: { ...scenario.population, size: Math.min(TRIAL_SUBSCRIBERS, scenario.population.size) } };
   try {
-    samplePopulation({ ...scenario, population: { ...scenario.population, size: Math.min(TRIAL_SUBSCRIBERS, scenario.population.size) } }, createStream(scenario.seed, "preflight/population"));
+    const trial = samplePopulation(trialScenario, createStream(scenario.seed, "preflight/population"));
+    const monthly = startingChurnPerMonth(trialScenario, trial);
+    if (monthly > IMPLAUSIBLE_CHURN_PER_MONTH) {
+      (options.warn ?? ((line) => process.stderr.write(`${line}\n`)))(
+        `offersim: warning: ${file}: the starting base would churn about ${(monthly * 100).toFixed(0)} % a month (real operators: 1 to 3 %); check the churn multipliers (churn.*Multiplier, churn.typeMultiplier, plans.*.baseChurnPerMonth)`,
+      );
+    }
   } catch (error) {
     if (!(error instanceof ImpossibleBaseError)) throw error;
     throw new InputError([
