@@ -12,7 +12,7 @@ import { scenarioSchema, type Scenario } from "./scenario-schema.js";
  */
 export function parseScenarioObject(file: string, raw: unknown): Scenario {
   if (typeof raw === "object" && raw !== null && Object.hasOwn(raw, "extends")) {
-    throw new InputError([`${file}: extends is only resolved when loading from a file (use loadScenario)`]);
+    throw new InputError([`${file}: extends must be resolved by loading the scenario from its file (use loadScenario), got extends in an object`]);
   }
   const result = scenarioSchema.safeParse(raw);
   if (!result.success) throw new InputError(formatIssues(file, result.error.issues, raw));

@@ -114,7 +114,7 @@ describe("scenario validation messages", () => {
 
   it("refuse an unresolved extends in a raw object", () => {
     expect(problems({ extends: "base.yaml" })).toEqual([
-      "scenarios/x.yaml: extends is only resolved when loading from a file (use loadScenario)",
+      "scenarios/x.yaml: extends must be resolved by loading the scenario from its file (use loadScenario), got extends in an object",
     ]);
   });
 });
