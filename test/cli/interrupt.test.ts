@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { BASELINE, CLI, makeTempDir, policyModuleSource, REPO_ROOT, writeTempFile } from "./run-cli.js";
 
 /** Starts a long run, sends `signal` once it reports progress, and resolves with how it ended. */
-function interruptRun(args: readonly string[], signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string; secondsAfterSignal: number }> {
+function interruptRun(args: readonly string[], signal: NodeJS.Signals): Promise<{ code: number | null; killedBy: NodeJS.Signals | null; stderr: string; secondsAfterSignal: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
@@ -19,7 +19,7 @@ function interruptRun(args: readonly string[], signal: NodeJS.Signals): Promise<
       }
     });
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stderr, secondsAfterSignal: (Date.now() - signalledAt) / 1000 }));
+    child.on("close", (code, killedBy) => resolve({ code, killedBy, stderr, secondsAfterSignal: (Date.now() - signalledAt) / 1000 }));
   });
 }
 
@@ -29,7 +29,7 @@ describe("offersim run interrupted", () => {
       const dir = makeTempDir();
       const out = path.join(dir, "out");
       const run = await interruptRun(["run", BASELINE, "--subscribers", "20000", "--days", "365", "--seeds", "2", "--policies", "no-contact", "--workers", workers, "--out", out], signal);
-      expect(run.code).toBe(130);
+      expect(run.code, `ended by signal ${run.killedBy}; stderr: ${run.stderr}`).toBe(130);
       expect(run.stderr).toMatch(new RegExp(`^offersim: interrupted by ${signal}: stopped the workers, wrote no results$`, "m"));
       expect(run.secondsAfterSignal).toBeLessThan(10);
       expect(existsSync(out)).toBe(false);
