@@ -1,4 +1,5 @@
 import type { ActionMatrix, LoggedDataset } from "./logged-dataset.js";
+import { modelledValue } from "./modelled-value.js";
 
 /**
  * Direct method (DM): the mean over rows of sum_a target(a | x_i) q_hat(x_i, a), the reward
@@ -14,8 +15,7 @@ export function dm(log: LoggedDataset, target: ActionMatrix, predictions: Action
   for (let i = 0; i < rounds; i++) {
     const m = multiplicity === undefined ? 1 : multiplicity[i];
     const offset = i * actionCount;
-    let modelled = 0;
-    for (let a = 0; a < actionCount; a++) modelled += target[offset + a] * predictions[offset + a];
+    const modelled = modelledValue(target, predictions, offset, actionCount);
     total += m * modelled;
     count += m;
   }

@@ -1,4 +1,5 @@
 import type { ActionMatrix, LoggedDataset } from "./logged-dataset.js";
+import { modelledValue } from "./modelled-value.js";
 
 /**
  * Doubly robust (DR): the direct method plus an importance-weighted correction of the reward
@@ -14,8 +15,7 @@ export function dr(log: LoggedDataset, target: ActionMatrix, predictions: Action
   for (let i = 0; i < rounds; i++) {
     const m = multiplicity === undefined ? 1 : multiplicity[i];
     const offset = i * actionCount;
-    let modelled = 0;
-    for (let a = 0; a < actionCount; a++) modelled += target[offset + a] * predictions[offset + a];
+    const modelled = modelledValue(target, predictions, offset, actionCount);
     const logged = offset + action[i];
     const weight = target[logged] / pscore[i];
     total += m * (modelled + weight * (reward[i] - predictions[logged]));

@@ -1,4 +1,5 @@
 import type { ActionMatrix, LoggedDataset } from "./logged-dataset.js";
+import { modelledValue } from "./modelled-value.js";
 
 /**
  * Self-normalised doubly robust (SNDR): DR with the correction divided by the mean weight,
@@ -16,8 +17,7 @@ export function sndr(log: LoggedDataset, target: ActionMatrix, predictions: Acti
   for (let i = 0; i < rounds; i++) {
     const m = multiplicity === undefined ? 1 : multiplicity[i];
     const offset = i * actionCount;
-    let modelled = 0;
-    for (let a = 0; a < actionCount; a++) modelled += target[offset + a] * predictions[offset + a];
+    const modelled = modelledValue(target, predictions, offset, actionCount);
     const logged = offset + action[i];
     const weight = target[logged] / pscore[i];
     modelledTotal += m * modelled;

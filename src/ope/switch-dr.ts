@@ -1,4 +1,5 @@
 import type { ActionMatrix, LoggedDataset } from "./logged-dataset.js";
+import { modelledValue } from "./modelled-value.js";
 
 /**
  * Switch doubly robust (Switch-DR, Wang, Agarwal and Dudik 2017, as OBP's SwitchDoublyRobust):
@@ -15,8 +16,7 @@ export function switchDr(log: LoggedDataset, target: ActionMatrix, predictions: 
   for (let i = 0; i < rounds; i++) {
     const m = multiplicity === undefined ? 1 : multiplicity[i];
     const offset = i * actionCount;
-    let modelled = 0;
-    for (let a = 0; a < actionCount; a++) modelled += target[offset + a] * predictions[offset + a];
+    const modelled = modelledValue(target, predictions, offset, actionCount);
     const logged = offset + action[i];
     const weight = target[logged] / pscore[i];
     const corrected = weight <= maxWeight ? weight * (reward[i] - predictions[logged]) : 0;

@@ -1,7 +1,8 @@
+import { gunzipSync } from "node:zlib";
 import { readFileSync } from "node:fs";
 import type { LoggedDataset } from "../../src/ope/logged-dataset.js";
 
-/** test/fixtures/obp-ope-2000.json: a logged dataset made by OBP 0.5.5 with OBP's own estimates. */
+/** test/fixtures/obp-ope-2000.json.gz (shared/fixtures/obp-ope-2000.json, gzipped): a logged dataset made by OBP 0.5.5 with OBP's own estimates. */
 interface ObpFixtureFile {
   readonly n_rounds: number;
   readonly n_actions: number;
@@ -24,8 +25,8 @@ export interface ObpFixture {
   readonly policies: Record<string, { target: Float64Array; estimates: ObpFixtureFile["policies"][string]["obp_estimates"]; groundTruth: number }>;
 }
 
-export function loadObpFixture(path = "test/fixtures/obp-ope-2000.json"): ObpFixture {
-  const file = JSON.parse(readFileSync(path, "utf8")) as ObpFixtureFile;
+export function loadObpFixture(path = "test/fixtures/obp-ope-2000.json.gz"): ObpFixture {
+  const file = JSON.parse(gunzipSync(readFileSync(path)).toString("utf8")) as ObpFixtureFile;
   const matrix = (rows: number[][]) => Float64Array.from(rows.flat());
   const log: LoggedDataset = {
     rounds: file.n_rounds,

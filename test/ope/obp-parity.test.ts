@@ -12,7 +12,7 @@ const fixture = loadObpFixture();
 const policyNames = Object.keys(fixture.policies);
 const modelNames = Object.keys(fixture.rewardModels);
 
-describe("parity with the Open Bandit Pipeline 0.5.5 (test/fixtures/obp-ope-2000.json)", () => {
+describe("parity with the Open Bandit Pipeline 0.5.5 (test/fixtures/obp-ope-2000.json.gz)", () => {
   it("the fixture holds two evaluation policies and two reward models", () => {
     expect(policyNames.sort()).toEqual(["egreedy", "ipwlearner"]);
     expect(modelNames.sort()).toEqual(["hgb", "logreg"]);
