@@ -1,8 +1,19 @@
 import type { PolicyDefinition } from "../src/policy/policy.js";
+import type { Trainable } from "../src/policy/trainable.js";
 import { dqnSettings } from "../src/learning/dqn-settings.js";
-import { initialMlpWeights, mlpScratch } from "../src/learning/mlp.js";
+import { initialMlpWeights, mlpScratch, type MlpWeights } from "../src/learning/mlp.js";
+import { mlpFromPayload } from "../src/learning/mlp-payload.js";
 import { decideOnQ } from "../src/learning/q-policy.js";
-import { trainDqn, type DqnModel } from "../src/learning/train-dqn.js";
+import { trainDqn, trainDqnSession, type DqnModel } from "../src/learning/train-dqn.js";
+
+/** What `create` gets: a model trained in `prepare`, or a network loaded from a model file. */
+type Prepared = DqnModel | { readonly weights: MlpWeights; readonly curve?: undefined };
+
+/** dqn trained once by `offersim train dqn`, and its model file read back for `--policies dqn=FILE`. */
+const trainable: Trainable = {
+  train: async (context, session) => (await trainDqnSession(context, dqnSettings(context.scenario.training), "dqn", session)).trained,
+  load: (payload): Prepared => ({ weights: mlpFromPayload(payload) }),
+};
 
 /**
  * Deep Q-learning for the long run: trained before the evaluation in training worlds (double
@@ -16,8 +27,9 @@ export const dqn: PolicyDefinition = {
   relativeCost: 8,
   description: "Double DQN trained in simulation on training seeds: long-run value with churn and annoyance in the reward; greedy and frozen in evaluation.",
   prepare: (context) => trainDqn(context, dqnSettings(context.scenario.training), "dqn"),
+  trainable,
   create(context) {
-    const model = context.prepared as DqnModel | undefined;
+    const model = context.prepared as Prepared | undefined;
     const sizes = [context.featureNames.length, ...dqnSettings(context.scenario.training).hiddenSizes, context.actions.length];
     const weights = model?.weights ?? initialMlpWeights(sizes, context.random);
     const scratch = mlpScratch(weights.sizes);

@@ -18,6 +18,8 @@ export type {
   TrainingRun,
   WorldView,
 } from "./policy/policy.js";
+export type { Trainable, TrainedModel, TrainingCheckpoint, TrainingExperience, TrainingSession } from "./policy/trainable.js";
+export { SILENT_TRAINING } from "./policy/trainable.js";
 export type { RandomStream } from "./random/random-stream.js";
 export type { ObjectiveWeights } from "./scenario/objective-schema.js";
 

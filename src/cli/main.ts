@@ -16,6 +16,7 @@ import { sweepCommand } from "./sweep-command.js";
 import { terminalSafe } from "../report/text-table.js";
 import { opeCommand } from "./ope-command.js";
 import { opeCheckCommand } from "./ope-check-command.js";
+import { trainCommand } from "./train-command.js";
 
 export const EXIT_OK = 0;
 export const EXIT_RUN_FAILED = 1;
@@ -91,6 +92,25 @@ export async function main(argv: string[]): Promise<number> {
             .option("quiet", { type: "boolean", default: false, describe: "No progress on stderr" }),
         async (args) => {
           await sweepCommand(args);
+        },
+      )
+      .command(
+        "train <policy> [scenario]",
+        "Train a learning policy once (dqn) on training seeds and write its model file, for --policies POLICY=FILE",
+        (command) =>
+          command
+            .positional("policy", { type: "string", demandOption: true, describe: "A trainable built-in policy (dqn)" })
+            .positional("scenario", { type: "string", describe: "Scenario YAML (default: scenarios/baseline.yaml)" })
+            .option("out", { type: "string", describe: "The model file to write (JSON)" })
+            .option("budget", { type: "string", describe: "KEY=VALUE,... replacing fields of the scenario's training section, e.g. episodes=30,rlGradientStepsPerDay=8" })
+            .option("seed", { type: "string", describe: "Root seed of the training worlds (default: the scenario's seed)" })
+            .option("checkpoint", { type: "string", describe: "Checkpoint file, written after every episode (default: OUT.checkpoint.json)" })
+            .option("resume", { type: "boolean", default: false, describe: "Continue from the checkpoint" })
+            .option("force", { type: "boolean", default: false, describe: "Replace --out and an earlier checkpoint" })
+            .option("tf-backend", { type: "string", describe: "TensorFlow.js backend: wasm, cpu or node [default: wasm]" })
+            .option("quiet", { type: "boolean", default: false, describe: "No progress bar" }),
+        async (args) => {
+          await trainCommand({ ...args, policy: args.policy });
         },
       )
       .command(
@@ -204,7 +224,7 @@ export async function main(argv: string[]): Promise<number> {
         (command) => command.option("json", { type: "boolean", default: false }),
         (args) => scenariosCommand(args.json),
       )
-      .demandCommand(1, "name a command: run, sweep, merge, validate, policies, scenarios, report, compare or check")
+      .demandCommand(1, "name a command: run, train, sweep, merge, validate, policies, scenarios, report, compare or check")
       .strict()
       .help()
       .version(false)
@@ -220,7 +240,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** Flags that are on or off: yargs would read `--json=maybe` as off without a word. */
-const SWITCHES = ["json", "quiet", "force", "allow-policy-modules", "update-baseline", "allow-other-seeds", "help"];
+const SWITCHES = ["json", "quiet", "force", "resume", "allow-policy-modules", "update-baseline", "allow-other-seeds", "help"];
 
 function checkSwitchValues(argv: readonly string[]): void {
   const problems = argv.flatMap((arg) => {

@@ -6,6 +6,7 @@ import { looksLikePath } from "../parallel/resolve-policies.js";
 import type { PolicySummary } from "../policy/policy-summary.js";
 import { resolvePoliciesInWorker } from "../parallel/resolve-policies-in-worker.js";
 import { checkScenarioPolicies } from "./scenario-policies.js";
+import { parseModelSpec } from "../policy/model-file.js";
 
 /** What an experiment runs besides the scenario: the policies, their sources, the root seed and the reference. */
 export interface ExperimentPlan {
@@ -41,7 +42,11 @@ export async function planExperiment(options: PlanOptions, file: string, scenari
     names = listed.names;
   } else names = BUILTIN_POLICIES.map((policy) => policy.name);
   const policies = await resolvePoliciesInWorker(names, options.policies !== undefined ? "--policies" : `${file}: policies`);
-  const sources = names.map((name) => (looksLikePath(name) ? path.resolve(name) : name));
+  const sources = names.map((name) => {
+    const spec = parseModelSpec(name);
+    if (spec) return `${spec.name}=${path.resolve(spec.file)}`;
+    return looksLikePath(name) ? path.resolve(name) : name;
+  });
   const reference = pickReference(referenceFlag, policies.map((policy) => policy.name));
   return { policies, sources, rootSeed: options.seed ?? scenario.seed, reference };
 }

@@ -22,6 +22,7 @@ import type { ExperimentResults } from "../report/build-results.js";
 import { resultFiles } from "./write-experiment-results.js";
 import { loadTensorFlow, TF_BACKEND_ENV, TF_BACKENDS } from "../learning/tensorflow-backend.js";
 import { planExperiment, type ExperimentPlan } from "./plan-experiment.js";
+import { checkModelFiles } from "./check-model-files.js";
 
 export { planExperiment, type ExperimentPlan } from "./plan-experiment.js";
 import { RunFailedError } from "./run-failed-error.js";
@@ -169,6 +170,7 @@ export async function runCommand(flags: RunFlags): Promise<{ outDir: string }> {
   const loaded = loadScenario(file);
   const scenario = applyRunOverrides(loaded.scenario, options);
   const plan = await planExperiment(options, file, scenario, flags.reference);
+  checkModelFiles(plan.sources, scenario, loaded.hash);
   const experiment = describeExperiment({
     scenario,
     scenarioFile: file,

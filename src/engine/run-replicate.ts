@@ -55,7 +55,8 @@ async function prepareSafely(policy: PolicyDefinition, context: PrepareContext):
   }
 }
 
-function prepareContext(options: ReplicateOptions): PrepareContext {
+/** What a policy's `prepare` (or `offersim train`) gets for (scenario, root seed, replicate, policy). */
+export function prepareContext(options: Pick<ReplicateOptions, "scenario" | "rootSeed" | "replicate" | "policy">): PrepareContext {
   const { scenario, rootSeed, replicate, policy } = options;
   return {
     scenario,

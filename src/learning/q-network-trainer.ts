@@ -11,6 +11,14 @@ export interface QTrainerSettings {
   readonly huberDelta: number;
 }
 
+/** A trainer's state as plain data, for a checkpoint: both networks, Adam's moments, the step count. */
+export interface QTrainerState {
+  readonly online: number[];
+  readonly target: number[];
+  readonly optimizer: { readonly name: string; readonly values: number[]; readonly shape: number[] }[];
+  readonly steps: number;
+}
+
 /** Masked-out actions get this added before a max, so they never win. */
 const INELIGIBLE = -1e9;
 
@@ -99,6 +107,24 @@ export class QNetworkTrainer {
       into.weights[l].set(flat.subarray(layer.weightsAt, layer.biasAt));
       into.biases[l].set(flat.subarray(layer.biasAt, layer.biasAt + layer.outputs));
     });
+  }
+
+  /** The trainer's state, to continue from later (restoreState). */
+  async saveState(): Promise<QTrainerState> {
+    const named = await this.optimizer.getWeights();
+    const optimizer = await Promise.all(named.map(async ({ name, tensor }) => ({ name, values: Array.from(await tensor.data()), shape: tensor.shape })));
+    return { online: Array.from(this.online.dataSync()), target: Array.from(this.target.dataSync()), optimizer, steps: this.steps };
+  }
+
+  /** Continues from a saved state: the networks, Adam's moments and the step count. */
+  async restoreState(state: QTrainerState): Promise<void> {
+    const { tf } = this;
+    const size = this.online.size;
+    if (state.online.length !== size || state.target.length !== size) throw new Error(`checkpoint networks have ${state.online.length} parameters, expected ${size}`);
+    this.online.assign(tf.tensor1d(state.online));
+    this.target.assign(tf.tensor1d(state.target));
+    await this.optimizer.setWeights(state.optimizer.map(({ name, values, shape }) => ({ name, tensor: tf.tensor(values, shape) })));
+    this.steps = state.steps;
   }
 
   dispose(): void {

@@ -1,11 +1,14 @@
 import type { LearningCurve, Policy, PolicyDefinition, PrepareContext } from "../policy/policy.js";
+import { SILENT_TRAINING, type TrainedModel, type TrainingSession } from "../policy/trainable.js";
+import { restoreStream, type StreamState } from "../random/random-stream.js";
 import { loadTensorFlowForTraining } from "./tensorflow-backend.js";
 import { explorationShare, type DqnSettings } from "./dqn-settings.js";
 import { initialMlpWeights, mlpScratch, type MlpWeights } from "./mlp.js";
 import { decideOnQ } from "./q-policy.js";
-import { QNetworkTrainer } from "./q-network-trainer.js";
+import { QNetworkTrainer, type QTrainerState } from "./q-network-trainer.js";
 import { ReplayBuffer } from "./replay-buffer.js";
 import { TransitionRecorder } from "./transition-recorder.js";
+import { mlpToPayload } from "./mlp-payload.js";
 
 /** What training gives the evaluation policy: the network and how training went. */
 export interface DqnModel {
@@ -15,6 +18,14 @@ export interface DqnModel {
   readonly transitions: number;
 }
 
+/** Where DQN training stands after an episode: what a checkpoint holds. */
+interface DqnCheckpointState {
+  readonly trainer: QTrainerState;
+  readonly random: StreamState;
+  readonly transitions: number;
+  readonly curve: { readonly x: number[]; readonly y: number[] };
+}
+
 /**
  * Trains a double DQN in training worlds (seeds apart from the evaluation's): episode e runs
  * an epsilon-greedy behaviour on the current network for `episodeDays`, recording transitions
@@ -22,6 +33,18 @@ export interface DqnModel {
  * the plain-array copy of the network that the behaviour decides with is refreshed after them.
  */
 export async function trainDqn(context: PrepareContext, settings: DqnSettings, name: string): Promise<DqnModel> {
+  return (await trainDqnSession(context, settings, name, SILENT_TRAINING)).model;
+}
+
+/**
+ * trainDqn with progress and checkpoints: after each episode `session.checkpoint` gets the
+ * networks, Adam's moments, the prepare stream's state and the curve so far. Resuming from one
+ * continues with the same networks, optimiser and draws; the replay memory is not in the
+ * checkpoint (it would be tens of MB), so it starts empty and the first gradient steps wait
+ * until it holds `minReplay` transitions again: a resumed training is close to, not identical
+ * with, an uninterrupted one.
+ */
+export async function trainDqnSession(context: PrepareContext, settings: DqnSettings, name: string, session: TrainingSession): Promise<{ model: DqnModel; trained: TrainedModel }> {
   const tf = await loadTensorFlowForTraining();
   const stateSize = context.featureNames.length;
   const actionCount = context.actions.length;
@@ -29,11 +52,17 @@ export async function trainDqn(context: PrepareContext, settings: DqnSettings, n
   const weights = initialMlpWeights(sizes, context.random);
   const buffer = new ReplayBuffer(settings.replayCapacity, stateSize, actionCount);
   const trainer = new QNetworkTrainer(tf, weights, settings);
-  const x: number[] = [];
-  const y: number[] = [];
-  let transitions = 0;
+  const resumed = session.resumeFrom?.state as DqnCheckpointState | undefined;
+  const random = resumed ? restoreStream(context.random.path, resumed.random) : context.random;
+  const x: number[] = resumed ? [...resumed.curve.x] : [];
+  const y: number[] = resumed ? [...resumed.curve.y] : [];
+  let transitions = resumed?.transitions ?? 0;
   try {
-    for (let episode = 0; episode < settings.episodes; episode++) {
+    if (resumed) {
+      await trainer.restoreState(resumed.trainer);
+      trainer.exportWeights(weights);
+    }
+    for (let episode = session.resumeFrom?.unitsDone ?? 0; episode < settings.episodes; episode++) {
       const epsilon = explorationShare(settings, episode);
       const behaviour: PolicyDefinition = {
         name: `${name}-behaviour`,
@@ -54,7 +83,7 @@ export async function trainDqn(context: PrepareContext, settings: DqnSettings, n
               transitions += feedback.size;
               if (feedback.day === settings.episodeDays - 1) recorder.close();
               if (buffer.readyCount < settings.minReplay) return;
-              for (let k = 0; k < settings.gradientStepsPerDay; k++) trainer.step(buffer, context.random);
+              for (let k = 0; k < settings.gradientStepsPerDay; k++) trainer.step(buffer, random);
               trainer.exportWeights(weights);
             },
           };
@@ -63,13 +92,16 @@ export async function trainDqn(context: PrepareContext, settings: DqnSettings, n
       const run = context.simulateTraining(behaviour, settings.episodeDays, episode, { maxSubscribers: settings.maxSubscribers });
       x.push(episode);
       y.push(run.netValuePerSub);
+      session.progress(episode + 1, settings.episodes);
+      if (session !== SILENT_TRAINING) {
+        const state: DqnCheckpointState = { trainer: await trainer.saveState(), random: random.state(), transitions, curve: { x, y } };
+        session.checkpoint({ unitsDone: episode + 1, state });
+      }
     }
-    return {
-      weights,
-      curve: { xLabel: "training episode", yLabel: "net value per subscriber (training world)", x, y },
-      gradientSteps: trainer.steps,
-      transitions,
-    };
+    const curve: LearningCurve = { xLabel: "training episode", yLabel: "net value per subscriber (training world)", x, y };
+    const model: DqnModel = { weights, curve, gradientSteps: trainer.steps, transitions };
+    const trained: TrainedModel = { payload: mlpToPayload(weights), curve, experience: { transitions, gradientSteps: trainer.steps } };
+    return { model, trained };
   } finally {
     trainer.dispose();
   }

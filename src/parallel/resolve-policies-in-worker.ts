@@ -2,6 +2,7 @@ import { Worker } from "node:worker_threads";
 import { InputError } from "../input-error.js";
 import { findBuiltinPolicy } from "../../policies/builtin-policies.js";
 import { looksLikePath, resolvePolicies } from "./resolve-policies.js";
+import { parseModelSpec } from "../policy/model-file.js";
 import { summarizePolicy, type PolicySummary } from "../policy/policy-summary.js";
 import type { PolicyProbeAnswer, PolicyProbeRequest } from "./policy-probe-worker.js";
 
@@ -15,7 +16,7 @@ const LOAD_LIMIT_MS = 60_000;
  * ends its thread, throws or does not load within a minute is bad input (InputError, exit 2).
  */
 export async function resolvePoliciesInWorker(names: readonly string[], source = "--policies"): Promise<PolicySummary[]> {
-  if (!names.some(looksLikePath) && names.every((name) => findBuiltinPolicy(name))) return (await resolvePolicies(names, source)).map(summarizePolicy);
+  if (!names.some(looksLikePath) && names.every((name) => findBuiltinPolicy(name) || parseModelSpec(name))) return (await resolvePolicies(names, source)).map(summarizePolicy);
   const answer = await probeInWorker({ names, source });
   if ("problems" in answer) throw new InputError(answer.problems);
   return answer.policies;

@@ -5,9 +5,10 @@ import { InputError } from "../input-error.js";
 import { BUILTIN_POLICIES, findBuiltinPolicy } from "../../policies/builtin-policies.js";
 import type { PolicyDefinition } from "../policy/policy.js";
 import { withExploration } from "../policy/with-exploration.js";
+import { parseModelSpec, readModelFile } from "../policy/model-file.js";
 
-/** A policy name that names a module file rather than a built-in policy. */
-export const looksLikePath = (name: string) => name.includes("/") || name.includes("\\") || /\.(m?js|ts)$/.test(name);
+/** A policy name that names a module file rather than a built-in policy (NAME=FILE names a model file). */
+export const looksLikePath = (name: string) => parseModelSpec(name) === null && (name.includes("/") || name.includes("\\") || /\.(m?js|ts)$/.test(name));
 
 /**
  * Turns policy names into definitions: a built-in name, or the path of a user's module
@@ -18,6 +19,12 @@ export async function resolvePolicies(names: readonly string[], source = "--poli
   const problems: string[] = [];
   const resolved: PolicyDefinition[] = [];
   for (const name of names) {
+    const spec = parseModelSpec(name);
+    if (spec) {
+      const trained = trainedPolicy(spec.name, spec.file, source, problems);
+      if (trained) resolved.push(trained);
+      continue;
+    }
     if (looksLikePath(name)) {
       const loaded = await loadPolicyModule(name, problems);
       if (loaded) resolved.push(loaded);
@@ -34,6 +41,41 @@ export async function resolvePolicies(names: readonly string[], source = "--poli
   }
   if (problems.length > 0) throw new InputError(problems);
   return resolved;
+}
+
+/**
+ * NAME=FILE: built-in NAME (a trainable one) whose `prepare` returns the model in FILE, written
+ * by `offersim train NAME`, instead of training; the policy keeps its name.
+ */
+function trainedPolicy(name: string, file: string, source: string, problems: string[]): PolicyDefinition | null {
+  const builtin = findBuiltinPolicy(name);
+  if (!builtin?.trainable) {
+    const trainable = BUILTIN_POLICIES.filter((policy) => policy.trainable).map((policy) => policy.name);
+    problems.push(`${source}: ${name}=${file}: a model file can only be given to a trainable built-in policy (${trainable.join(", ")}), got "${name}"`);
+    return null;
+  }
+  try {
+    const model = readModelFile(file);
+    if (model.policy !== name) throw new InputError(`${file}: policy must be "${name}" (the model is given to ${name}), got ${JSON.stringify(model.policy)}`);
+    const prepared = loadPayload(builtin, file, model.model);
+    return {
+      ...builtin,
+      description: `${builtin.description} Evaluated with the model ${file} (trained on ${model.scenario.name}, ${model.experience.gradientSteps} gradient steps).`,
+      prepare: () => Promise.resolve(prepared),
+    };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    problems.push(...error.problems);
+    return null;
+  }
+}
+
+function loadPayload(policy: PolicyDefinition, file: string, payload: unknown): unknown {
+  try {
+    return policy.trainable!.load(payload);
+  } catch (error) {
+    throw new InputError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /**

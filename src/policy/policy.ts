@@ -3,6 +3,7 @@ import type { Scenario } from "../scenario/scenario-schema.js";
 import type { RandomStream } from "../random/random-stream.js";
 import type { ObjectiveWeights } from "../scenario/objective-schema.js";
 import type { LearningCurve } from "../results/learning-curve.js";
+import type { Trainable } from "./trainable.js";
 
 export type { LearningCurve } from "../results/learning-curve.js";
 
@@ -152,6 +153,11 @@ export interface PolicyDefinition {
   create(context: PolicyContext): Policy;
   /** Offline work before the evaluation of a replicate (training); its result is `context.prepared`. */
   prepare?(context: PrepareContext): Promise<unknown>;
+  /**
+   * Learning policies that can be trained once (`offersim train NAME`) and evaluated many times
+   * from the model file (`--policies NAME=FILE`) set this; see Trainable.
+   */
+  readonly trainable?: Trainable;
   /** Reference policies that see the latent world (the oracle) set this; they get `context.world`. */
   readonly privileged?: boolean;
   /**
