@@ -4,6 +4,7 @@ import { measurePolicyThroughput } from "./policy-throughput.js";
 import { BUILTIN_POLICIES } from "../policies/builtin-policies.js";
 import { measureWorkerSpeedup } from "./worker-speedup.js";
 import { measureMlTraining } from "./ml-train.js";
+import { measureRlTraining, type RlTrainingBench } from "./rl-train.js";
 import { measureParallelCeiling } from "./parallel-ceiling.js";
 import { measureOpeThroughput } from "./ope-throughput.js";
 import { measureValueTailCost } from "./value-tail-cost.js";
@@ -17,7 +18,7 @@ import { findBuiltinPolicy } from "../policies/builtin-policies.js";
  * object with --json. --speedup-only skips the single-threaded part; --ope-only runs only the
  * off-policy estimators' section; --log-only only the decision log's overhead, file size and
  * peak RSS (a process of its own gives a clean peak), on --log-subscribers (10,000) for a year;
- * --tail-only only the value tail's cost.
+ * --tail-only only the value tail's cost; --rl-only only the DQN's training throughput.
  */
 const args = process.argv.slice(2);
 const json = args.includes("--json");
@@ -33,6 +34,12 @@ if (args.includes("--ope-only")) {
 }
 
 const { scenario: baseline } = loadScenario("scenarios/baseline.yaml");
+if (args.includes("--rl-only")) {
+  const rl = await measureRlTraining(baseline);
+  if (json) console.log(JSON.stringify({ rlTraining: rl, node: process.version }));
+  else printRl(rl);
+  process.exit(0);
+}
 const logScenario = { ...baseline, population: { ...baseline.population, size: numberFlag("--log-subscribers", 10_000) } };
 if (args.includes("--log-only")) {
   const log = measureLogOverhead(logScenario, findBuiltinPolicy("rules-nba")!, 1);
@@ -57,6 +64,7 @@ if (!speedupOnly) {
   for (const policy of BUILTIN_POLICIES) policyDecisionsPerSec[policy.name] = Math.round((await measurePolicyThroughput(policyScenario, policy)).decisionsPerSec);
 }
 const mlTraining = speedupOnly ? null : await measureMlTraining(baseline);
+const rlTraining = speedupOnly ? null : await measureRlTraining(baseline);
 const log = speedupOnly ? null : measureLogOverhead(logScenario, findBuiltinPolicy("rules-nba")!);
 
 const workers = numberFlag("--workers", Math.max(2, os.availableParallelism()));
@@ -79,6 +87,7 @@ const result = {
     mlTrainSecondsPer1M: Number(mlTraining.secondsPer1M.toFixed(1)),
     mlTrainCpuSecondsPer1M: Number(mlTraining.cpuSecondsPer1M.toFixed(1)),
   }),
+  ...(rlTraining && { rlTraining }),
   workerSpeedup: {
     workers,
     tasks: speedup.tasks,
@@ -106,7 +115,15 @@ else {
   printOpe();
   if (log) printLog(log);
   if (mlTraining) console.log(`propensity network training: ${mlTraining.secondsPer1M.toFixed(1)} s (${mlTraining.cpuSecondsPer1M.toFixed(1)} s of CPU) per 1,000,000 logged contacts (${mlTraining.rows} resampled from ${mlTraining.loggedContacts} logged)`);
+  if (rlTraining) printRl(rlTraining);
   printSpeedup();
+}
+
+function printRl(rl: RlTrainingBench): void {
+  const model = rl.defaultModel;
+  console.log(`dqn training (baseline's training section: ${model.episodes} episodes x ${model.episodeDays} days x ${model.subscribers.toLocaleString("en")} subscribers, one thread)`);
+  console.log(`  default model: ${model.seconds.toFixed(1)} s (${model.cpuSeconds.toFixed(1)} s of CPU), ${model.transitions.toLocaleString("en")} transitions, ${model.gradientSteps.toLocaleString("en")} gradient steps`);
+  console.log(`  environment transitions/s (no learning) ${rl.transitionsPerSec.toFixed(0)}; gradient steps/s (batch ${rl.batchSize}) ${rl.gradientStepsPerSec.toFixed(1)}`);
 }
 
 function printSpeedup(): void {

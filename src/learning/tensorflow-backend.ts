@@ -47,6 +47,15 @@ async function loadNodeBackend(tf: typeof Tf): Promise<void> {
 }
 
 let gradients: Promise<typeof Tf> | null = null;
+let trainingReady: typeof Tf | null = null;
+
+/**
+ * TensorFlow.js ready for training if loadTensorFlowForTraining has finished in this thread,
+ * else null: for a policy's synchronous `create` after its `prepare` loaded it.
+ */
+export function tensorFlowForTrainingIfLoaded(): typeof Tf | null {
+  return trainingReady;
+}
 
 /**
  * TensorFlow.js ready for training: the backend of `loadTensorFlow` plus the gradient
@@ -55,6 +64,7 @@ let gradients: Promise<typeof Tf> | null = null;
 export function loadTensorFlowForTraining(name?: string): Promise<typeof Tf> {
   gradients ??= loadTensorFlow(name).then(async (core) => {
     await import("@tensorflow/tfjs-layers");
+    trainingReady = core;
     return core;
   });
   return gradients;

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { InputError } from "../input-error.js";
-import { BUILTIN_POLICIES, findBuiltinPolicy } from "../../policies/builtin-policies.js";
+import { BUILTIN_POLICIES, findBuiltinPolicy, OPTIONAL_POLICIES } from "../../policies/builtin-policies.js";
 import type { PolicyDefinition } from "../policy/policy.js";
 import { withExploration } from "../policy/with-exploration.js";
 import { parseModelSpec, readModelFile } from "../policy/model-file.js";
@@ -50,18 +50,18 @@ export async function resolvePolicies(names: readonly string[], source = "--poli
 function trainedPolicy(name: string, file: string, source: string, problems: string[]): PolicyDefinition | null {
   const builtin = findBuiltinPolicy(name);
   if (!builtin?.trainable) {
-    const trainable = BUILTIN_POLICIES.filter((policy) => policy.trainable).map((policy) => policy.name);
+    const trainable = [...BUILTIN_POLICIES, ...OPTIONAL_POLICIES].filter((policy) => policy.trainable).map((policy) => policy.name);
     problems.push(`${source}: ${name}=${file}: a model file can only be given to a trainable built-in policy (${trainable.join(", ")}), got "${name}"`);
     return null;
   }
   try {
     const model = readModelFile(file);
-    if (model.policy !== name) throw new InputError(`${file}: policy must be "${name}" (the model is given to ${name}), got ${JSON.stringify(model.policy)}`);
+    if (findBuiltinPolicy(model.policy)?.trainable?.train !== builtin.trainable.train) throw new InputError(`${file}: policy must be "${name}" or a policy that shares its models, got ${JSON.stringify(model.policy)}`);
     const prepared = loadPayload(builtin, file, model.model);
     return {
       ...builtin,
       description: `${builtin.description} Evaluated with the model ${file} (trained on ${model.scenario.name}, ${model.experience.gradientSteps} gradient steps).`,
-      prepare: () => Promise.resolve(prepared),
+      prepare: () => builtin.trainable!.prepareLoaded?.(prepared) ?? Promise.resolve(prepared),
     };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;

@@ -52,4 +52,10 @@ export interface TrainedModel {
 export interface Trainable {
   train(context: PrepareContext, session: TrainingSession): Promise<TrainedModel>;
   load(payload: unknown): unknown;
+  /**
+   * Asynchronous work before `create` when the policy is evaluated from a model file (what
+   * `prepare` would do besides training, e.g. loading TensorFlow.js to learn on); it returns
+   * what `create` gets. Leave it out to give `create` the loaded model as it is.
+   */
+  prepareLoaded?(loaded: unknown): Promise<unknown>;
 }

@@ -76,7 +76,7 @@ describe("offersim train and --policies NAME=FILE", () => {
       [["run", BASELINE, ...EVAL, "--policies", `dqn=${path.join(dir, "missing.json")}`], /missing\.json: the model file could not be read \(ENOENT\)/],
       [["run", BASELINE, ...EVAL, "--policies", `dqn=${notJson}`], /bad\.json: a model file must be JSON written by offersim train/],
       [["run", BASELINE, ...EVAL, "--policies", `dqn=${other}`], /other\.json: format must be "offersim-model\/1", got "something-else"/],
-      [["run", BASELINE, ...EVAL, "--policies", `rules-nba=${other}`], /a model file can only be given to a trainable built-in policy \(dqn\), got "rules-nba"/],
+      [["run", BASELINE, ...EVAL, "--policies", `rules-nba=${other}`], /a model file can only be given to a trainable built-in policy \(dqn, dqn-online\), got "rules-nba"/],
       [["train", "rules-nba", "--out", path.join(dir, "x.json")], /POLICY must be a trainable built-in policy \(dqn\), got "rules-nba"/],
       [["train", "dqn", BASELINE, "--out", path.join(dir, "x.json"), "--budget", "episodes=0"], /--budget: episodes .*got 0/],
       [["train", "dqn", BASELINE, "--out", path.join(dir, "x.json"), "--budget", "speed=3"], /--budget must be KEY=VALUE pairs of the scenario's training section/],

@@ -110,7 +110,8 @@ export function tinyPrepareContext(seed: number, customers: number): PrepareCont
   };
 }
 
-function simulateTiny(definition: PolicyDefinition, days: number, random: ReturnType<typeof createStream>, customers: number): TrainingRun {
+/** Runs `definition` for `days` days in the tiny world of `customers` customers, exploring with `random`. */
+export function simulateTiny(definition: PolicyDefinition, days: number, random: ReturnType<typeof createStream>, customers: number): TrainingRun {
   const actionCount = ACTIONS.length;
   const state = Int32Array.from({ length: customers }, (_, i) => i % 3);
   const policy = definition.create({
