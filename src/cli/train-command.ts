@@ -1,12 +1,13 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { InputError } from "../input-error.js";
 import { findBuiltinPolicy, BUILTIN_POLICIES } from "../../policies/builtin-policies.js";
-import { prepareContext } from "../engine/run-replicate.js";
+import { experienceCounter, prepareContext } from "../engine/run-replicate.js";
 import { loadScenario } from "../scenario/load-scenario.js";
 import { trainingSchema, type Training } from "../scenario/objective-schema.js";
 import { MODEL_FORMAT, type ModelFile } from "../policy/model-file.js";
 import type { TrainingCheckpoint, TrainingSession } from "../policy/trainable.js";
 import { OFFERSIM_VERSION } from "../version.js";
+import type { PriorExperience } from "../results/replicate-result.js";
 import { TF_BACKEND_ENV, TF_BACKENDS } from "../learning/tensorflow-backend.js";
 import { defaultScenarioFile } from "./run-command.js";
 import { createTrainingProgress } from "./training-progress.js";
@@ -34,6 +35,8 @@ interface CheckpointFile {
   readonly scenarioHash: string;
   readonly rootSeed: number;
   readonly budget: Training;
+  /** Customer-days and decisions simulated up to the checkpoint. */
+  readonly experience: PriorExperience;
   readonly checkpoint: TrainingCheckpoint;
 }
 
@@ -58,18 +61,21 @@ export async function trainCommand(flags: TrainFlags): Promise<void> {
   const budget = parseBudget(flags.budget, loaded.scenario.training);
   const rootSeed = parseSeed(flags.seed, loaded.scenario.seed);
   if (existsSync(out) && !flags.force) throw new InputError(`--out: ${out} exists; add --force to replace it`);
-  const resumeFrom = flags.resume ? readCheckpoint(checkpointFile, { policy: definition.name, scenarioHash: loaded.hash, rootSeed, budget }) : null;
+  const resumed = flags.resume ? readCheckpoint(checkpointFile, { policy: definition.name, scenarioHash: loaded.hash, rootSeed, budget }) : null;
+  const resumeFrom = resumed?.checkpoint ?? null;
   if (!flags.resume && existsSync(checkpointFile) && !flags.force) {
     throw new InputError(`${checkpointFile}: a checkpoint of an earlier training is there; add --resume to continue it, or --force to start afresh`);
   }
   const scenario = { ...loaded.scenario, training: budget };
-  const context = prepareContext({ scenario, rootSeed, replicate: 0, policy: definition });
+  const counter = experienceCounter();
+  if (resumed) Object.assign(counter, resumed.experience);
+  const context = prepareContext({ scenario, rootSeed, replicate: 0, policy: definition }, counter);
   const progress = createTrainingProgress(process.stderr, flags.quiet ?? false);
   const session: TrainingSession = {
     resumeFrom,
     progress: progress.update,
     checkpoint(checkpoint) {
-      const content: CheckpointFile = { format: CHECKPOINT_FORMAT, policy: definition.name, scenarioHash: loaded.hash, rootSeed, budget, checkpoint };
+      const content: CheckpointFile = { format: CHECKPOINT_FORMAT, policy: definition.name, scenarioHash: loaded.hash, rootSeed, budget, experience: { ...counter }, checkpoint };
       writeAtomically(checkpointFile, JSON.stringify(content));
     },
   };
@@ -85,7 +91,7 @@ export async function trainCommand(flags: TrainFlags): Promise<void> {
     featureNames: [...context.featureNames],
     actionIds: context.actions.map((action) => action.id),
     budget,
-    experience: trained.experience,
+    experience: { ...trained.experience, ...counter },
     curve: trained.curve,
     model: trained.payload,
   };
@@ -94,7 +100,7 @@ export async function trainCommand(flags: TrainFlags): Promise<void> {
   const { transitions, gradientSteps } = trained.experience;
   const lines = [
     `trained ${definition.name} on ${scenario.name} (hash ${loaded.hash}, root seed ${rootSeed}) in ${seconds.toFixed(1)} s${resumeFrom ? ` (resumed after ${resumeFrom.unitsDone} episodes)` : ""}`,
-    `  ${transitions.toLocaleString("en")} environment transitions (${(transitions / seconds).toFixed(0)}/s), ${gradientSteps.toLocaleString("en")} gradient steps (${(gradientSteps / seconds).toFixed(1)}/s)`,
+    `  ${counter.customerDays.toLocaleString("en")} customer-days and ${counter.decisions.toLocaleString("en")} decisions simulated; ${transitions.toLocaleString("en")} environment transitions (${(transitions / seconds).toFixed(0)}/s), ${gradientSteps.toLocaleString("en")} gradient steps (${(gradientSteps / seconds).toFixed(1)}/s)`,
     `  learning curve: ${trained.curve.yLabel} by ${trained.curve.xLabel}`,
     ...trained.curve.x.map((x, k) => `    ${String(x).padStart(4)}  ${trained.curve.y[k].toFixed(2)}`),
     `  model written to ${out}; evaluate it with --policies ${definition.name}=${out}`,
@@ -131,7 +137,7 @@ function parseSeed(raw: string | undefined, fallback: number): number {
 }
 
 /** The checkpoint to resume, which must be of the same policy, scenario, root seed and budget. */
-function readCheckpoint(file: string, expected: Omit<CheckpointFile, "format" | "checkpoint">): TrainingCheckpoint {
+function readCheckpoint(file: string, expected: Omit<CheckpointFile, "format" | "checkpoint" | "experience">): CheckpointFile {
   if (!existsSync(file)) throw new InputError(`--resume: no checkpoint at ${file} (it is written after every training episode; --checkpoint names another file)`);
   let data: CheckpointFile;
   try {
@@ -144,7 +150,7 @@ function readCheckpoint(file: string, expected: Omit<CheckpointFile, "format" | 
     if (data[key] !== expected[key]) throw new InputError(`${file}: ${key} must be ${JSON.stringify(expected[key])} to resume this training, got ${JSON.stringify(data[key])}`);
   }
   if (JSON.stringify(data.budget) !== JSON.stringify(expected.budget)) throw new InputError(`${file}: budget must be the one of this training (${JSON.stringify(expected.budget)}), got ${JSON.stringify(data.budget)}`);
-  return data.checkpoint;
+  return data;
 }
 
 function writeAtomically(file: string, content: string): void {

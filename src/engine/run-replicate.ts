@@ -8,6 +8,7 @@ import { FEATURE_NAMES } from "../world/observation/observe.js";
 import { replicateDays, simulateReplicate, type SimulateOptions, type ReplicateResult } from "./simulate-replicate.js";
 import type { ReplicateOptions } from "./simulate-replicate.js";
 import type { DecisionLog } from "../log/decision-log.js";
+import type { PriorExperience } from "../results/replicate-result.js";
 
 /**
  * Training worlds use replicates from here on: streams `replicate:1000000+...`, which no
@@ -22,7 +23,8 @@ const EPISODES_PER_REPLICATE = 1000;
  * any worker.
  */
 export async function runReplicate(options: SimulateOptions): Promise<ReplicateResult & { log: DecisionLog | null }> {
-  return simulateReplicate({ ...options, prepared: await preparePolicy(options) });
+  const { prepared, experience } = await preparePolicyWithExperience(options);
+  return { ...simulateReplicate({ ...options, prepared }), trainingExperience: experience };
 }
 
 /**
@@ -31,11 +33,12 @@ export async function runReplicate(options: SimulateOptions): Promise<ReplicateR
  * for the worker boundary.
  */
 export async function* replicateTaskDays(options: ReplicateOptions): AsyncGenerator<number, ReplicateResult, void> {
-  const days = replicateDays({ ...options, prepared: await preparePolicy(options) });
+  const { prepared, experience } = await preparePolicyWithExperience(options);
+  const days = replicateDays({ ...options, prepared });
   for (let step = days.next(); ; step = days.next()) {
     if (step.done) {
       const { log: _log, ...result } = step.value;
-      return result;
+      return { ...result, trainingExperience: experience };
     }
     yield step.value;
   }
@@ -43,7 +46,20 @@ export async function* replicateTaskDays(options: ReplicateOptions): AsyncGenera
 
 /** The policy's `prepare` for this replicate (undefined when it has none); errors become PolicyError. */
 export async function preparePolicy(options: ReplicateOptions): Promise<unknown> {
-  return options.policy.prepare ? prepareSafely(options.policy, prepareContext(options)) : undefined;
+  return (await preparePolicyWithExperience(options)).prepared;
+}
+
+/** preparePolicy, and the experience it gained (null without `prepare`, or when it simulated nothing). */
+export async function preparePolicyWithExperience(options: ReplicateOptions): Promise<{ prepared: unknown; experience: PriorExperience | null }> {
+  if (!options.policy.prepare) return { prepared: undefined, experience: null };
+  const counter = experienceCounter();
+  const prepared = await prepareSafely(options.policy, prepareContext(options, counter));
+  return { prepared, experience: counter.customerDays > 0 || counter.decisions > 0 ? { ...counter } : null };
+}
+
+/** A running total of training experience. */
+export function experienceCounter(): { customerDays: number; decisions: number } {
+  return { customerDays: 0, decisions: 0 };
 }
 
 async function prepareSafely(policy: PolicyDefinition, context: PrepareContext): Promise<unknown> {
@@ -56,7 +72,7 @@ async function prepareSafely(policy: PolicyDefinition, context: PrepareContext):
 }
 
 /** What a policy's `prepare` (or `offersim train`) gets for (scenario, root seed, replicate, policy). */
-export function prepareContext(options: Pick<ReplicateOptions, "scenario" | "rootSeed" | "replicate" | "policy">): PrepareContext {
+export function prepareContext(options: Pick<ReplicateOptions, "scenario" | "rootSeed" | "replicate" | "policy">, counter = experienceCounter()): PrepareContext {
   const { scenario, rootSeed, replicate, policy } = options;
   return {
     scenario,
@@ -72,7 +88,13 @@ export function prepareContext(options: Pick<ReplicateOptions, "scenario" | "roo
         rootSeed,
         replicate: TRAINING_REPLICATE_BASE + replicate * EPISODES_PER_REPLICATE + (episode % EPISODES_PER_REPLICATE),
       });
-      return { netValuePerSub: result.groups.all.netValuePerSub, churnRateMonthly: result.groups.all.churnRateMonthly };
+      counter.customerDays += result.subscriberDays;
+      counter.decisions += result.decisions;
+      return { netValuePerSub: result.groups.all.netValuePerSub, churnRateMonthly: result.groups.all.churnRateMonthly, customerDays: result.subscriberDays, decisions: result.decisions };
+    },
+    countExperience(experience) {
+      counter.customerDays += experience.customerDays;
+      counter.decisions += experience.decisions;
     },
   };
 }

@@ -73,6 +73,7 @@ export function* stepDay(sim: ReplicateSimulation, day: number): Generator<Obser
   validateDecisions(sim.policyName, observation.output, moments, sim, day, workspace.eligibility, observation.batch.eligibilityReady, sim.rowScratch);
 
   metrics.decisions += moments.size;
+  addToSeries(metrics, day, SERIES_INDEX.decisions, moments.size);
   if (sim.log) stageLoggedDay(sim, observation);
   if (hasContacts(workspace.chosen, moments.size)) ensureResponseDraws(sim.draws, sim.streams, day);
   resolveDecisions(sim, moments, workspace, day, world, sim.draws);

@@ -112,6 +112,7 @@ export function seriesKpis(metrics: ReplicateMetrics, horizonDays: number) {
       acceptRate: ratio(at(period, "accepts"), at(period, "contacts")),
       annoyance: at(period, "annoyanceEnd"),
       cost: at(period, "cost"),
+      decisions: at(period, "decisions"),
       activeSubscribers: activeDays / Math.min(PERIOD_DAYS, horizonDays - period * PERIOD_DAYS),
     };
   });

@@ -3,7 +3,7 @@ import { COUNTERS, GROUPS, PLAN_GROUP_OFFSET, SEGMENT_GROUP_OFFSET } from "./met
 
 export const PERIOD_DAYS = 30;
 /** Per-period series, for KPIs over time. */
-export const SERIES = ["activeSubscriberDays", "churned", "revenue", "contacts", "accepts", "annoyanceEnd", "cost"] as const;
+export const SERIES = ["activeSubscriberDays", "churned", "revenue", "contacts", "accepts", "annoyanceEnd", "cost", "decisions"] as const;
 export const SERIES_INDEX = Object.fromEntries(SERIES.map((name, index) => [name, index])) as Record<(typeof SERIES)[number], number>;
 /**
  * Per CVM program: counts and costs, plus the value the program's accepted offers are credited

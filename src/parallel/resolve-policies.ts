@@ -61,7 +61,10 @@ function trainedPolicy(name: string, file: string, source: string, problems: str
     return {
       ...builtin,
       description: `${builtin.description} Evaluated with the model ${file} (trained on ${model.scenario.name}, ${model.experience.gradientSteps} gradient steps).`,
-      prepare: () => builtin.trainable!.prepareLoaded?.(prepared) ?? Promise.resolve(prepared),
+      prepare(context) {
+        if (typeof model.experience?.customerDays === "number") context.countExperience({ customerDays: model.experience.customerDays, decisions: model.experience.decisions ?? 0 });
+        return builtin.trainable!.prepareLoaded?.(prepared) ?? Promise.resolve(prepared);
+      },
     };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;

@@ -3,6 +3,7 @@ import { InputError } from "../input-error.js";
 import type { LearningCurve } from "../results/learning-curve.js";
 import type { Training } from "../scenario/objective-schema.js";
 import type { TrainingExperience } from "./trainable.js";
+import type { PriorExperience } from "../results/replicate-result.js";
 
 /** The format tag of a model file; a file without it is not a model of this version. */
 export const MODEL_FORMAT = "offersim-model/1";
@@ -24,7 +25,8 @@ export interface ModelFile {
   readonly actionIds: readonly string[];
   /** The scenario's `training` section as trained (with --budget applied). */
   readonly budget: Training;
-  readonly experience: TrainingExperience;
+  /** The trainer's transitions and gradient steps, and the customer-days and decisions its training worlds simulated. */
+  readonly experience: TrainingExperience & PriorExperience;
   readonly curve: LearningCurve;
   readonly model: unknown;
 }

@@ -3,6 +3,7 @@ import type { Scenario } from "../scenario/scenario-schema.js";
 import type { RandomStream } from "../random/random-stream.js";
 import type { ObjectiveWeights } from "../scenario/objective-schema.js";
 import type { LearningCurve } from "../results/learning-curve.js";
+import type { PriorExperience } from "../results/replicate-result.js";
 import type { Trainable } from "./trainable.js";
 
 export type { LearningCurve } from "../results/learning-curve.js";
@@ -127,6 +128,12 @@ export interface PrepareContext extends RunDescription {
    * Returns the whole-base KPIs.
    */
   simulateTraining(behaviour: PolicyDefinition, days: number, episode: number, options?: TrainingOptions): TrainingRun;
+  /**
+   * Counts experience gained outside `simulateTraining` (a model trained earlier and loaded from
+   * its file) in the policy's training experience, which results.json reports; what
+   * `simulateTraining` simulates is counted without it.
+   */
+  countExperience(experience: PriorExperience): void;
 }
 
 export interface TrainingOptions {
@@ -137,6 +144,9 @@ export interface TrainingOptions {
 export interface TrainingRun {
   readonly netValuePerSub: number;
   readonly churnRateMonthly: number;
+  /** Subscriber-days simulated and decisions asked of the behaviour. */
+  readonly customerDays: number;
+  readonly decisions: number;
 }
 
 export interface Policy {

@@ -9,6 +9,7 @@ import { pairedDifference, summarizeReplicates, type PairedDifference, type Repl
 import { OFFERSIM_VERSION } from "../version.js";
 import type { TaskFailure } from "../results/task-outcome.js";
 import type { AgainstBaseline } from "./what-if-effect.js";
+import { learningTime, LEARNING_TIME_REFERENCE, type LearningTime } from "./learning-time.js";
 
 export const RESULTS_SCHEMA_VERSION = 1;
 /** The upper reference: every other policy's regret is measured against it. */
@@ -33,6 +34,8 @@ export interface PolicyResults {
   learningCurve: LearningCurve | null;
   /** Decisions the policy made (rows of its decision log, `--log-decisions`): the total and per seed. */
   decisions: { total: number; perSeed: number[] };
+  /** For a learning policy (it trained before the run or reports a learning curve) when rules-nba ran: the experience after which it first beats rules-nba (learning-time.ts). */
+  learningTime?: LearningTime | null;
 }
 
 
@@ -59,7 +62,11 @@ export interface ExperimentResults {
 }
 
 /** What results.json needs of the scenario: a whole Scenario will do. */
-export type ScenarioOutline = Pick<Scenario, "name" | "description" | "horizonDays" | "warmupDays"> & { population: Pick<Scenario["population"], "size"> };
+export type ScenarioOutline = Pick<Scenario, "name" | "description" | "horizonDays" | "warmupDays"> & {
+  population: Pick<Scenario["population"], "size">;
+  /** For the learning time (net cash per period); without it learningTime is left out. */
+  economics?: Pick<Scenario["economics"], "marginShare">;
+};
 
 export interface BuildResultsInput {
   scenario: ScenarioOutline;
@@ -119,6 +126,12 @@ export function buildResults(input: BuildResultsInput): ExperimentResults {
       const oracleRuns = byPolicy(ORACLE);
       if (policy.name !== ORACLE && oracleRuns.length > 0) {
         entry.regretVsOracle = pairedDifference(oracleRuns.map((run) => run.groups.all.netValuePerSub), entry.kpis.netValuePerSub.perSeed);
+      }
+      const runs = byPolicy(policy.name);
+      const learns = runs.some((run) => run.learningCurve !== null || (run.trainingExperience ?? null) !== null);
+      const referenceRuns = byPolicy(LEARNING_TIME_REFERENCE);
+      if (learns && policy.name !== LEARNING_TIME_REFERENCE && referenceRuns.length > 0 && input.scenario.economics) {
+        entry.learningTime = learningTime(runs, referenceRuns, input.scenario.economics.marginShare, input.scenario.horizonDays);
       }
       return entry;
     }),

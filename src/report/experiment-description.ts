@@ -16,6 +16,8 @@ export interface ExperimentDescription {
   readonly warmupDays: number;
   readonly policies: readonly { readonly name: string; readonly description: string }[];
   readonly reference: string | null;
+  /** economics.marginShare, for the learning time; absent in shards of older versions. */
+  readonly marginShare?: number;
 }
 
 export interface DescribeExperimentInput {
@@ -39,13 +41,15 @@ export function describeExperiment(input: DescribeExperimentInput): ExperimentDe
     warmupDays: scenario.warmupDays,
     policies: input.policies.map((policy) => ({ name: policy.name, description: policy.description })),
     reference: input.reference,
+    marginShare: scenario.economics.marginShare,
   };
 }
 
 /** The scenario as results.json needs it. */
 export function scenarioOutline(experiment: ExperimentDescription): ScenarioOutline {
   const { scenario } = experiment;
-  return { name: scenario.name, description: scenario.description, horizonDays: experiment.days, warmupDays: experiment.warmupDays, population: { size: experiment.subscribers } };
+  const outline: ScenarioOutline = { name: scenario.name, description: scenario.description, horizonDays: experiment.days, warmupDays: experiment.warmupDays, population: { size: experiment.subscribers } };
+  return experiment.marginShare === undefined ? outline : { ...outline, economics: { marginShare: experiment.marginShare } };
 }
 
 /** The (policy, replicate) keys of the experiment's tasks, in the planned order (policy-major, as planTasks). */

@@ -52,6 +52,7 @@ const partialSchema = z.object({
     warmupDays: z.number().int().min(0),
     policies: z.array(z.object({ name: z.string(), description: z.string() })).min(1),
     reference: z.string().nullable(),
+    marginShare: z.number().optional(),
   }).superRefine((experiment, ctx) => {
     const names = experiment.policies.map((policy) => policy.name);
     names.forEach((name, index) => {

@@ -2,6 +2,7 @@ import type { ExperimentResults } from "./build-results.js";
 import { htmlEscape, scriptSafeJson } from "./html-escape.js";
 import { kpiTableHtml } from "./kpi-table-html.js";
 import { learningCurveFigures } from "./learning-curve-figures.js";
+import { learningTimeHtml } from "./learning-time-html.js";
 import { plotlyBundle } from "./plotly-bundle.js";
 import { programRoiFigure } from "./program-roi-figure.js";
 import { programRoiTableHtml } from "./program-roi-table-html.js";
@@ -36,7 +37,7 @@ export function renderReportHtml(results: ExperimentResults, plotly: string = pl
     section("Trade-off: churn, net value and annoyance", show(tradeOff.map((figure) => figure.id))),
     section("KPIs over time", show(seriesFigures(results).map((figure) => figure.id))),
     section("Segments, high-value (strategic) customers first", show(segmentFigures(results).map((figure) => figure.id))),
-    section("Learning curves", learning.length > 0 ? show(learning.map((figure) => figure.id)) : NO_LEARNING),
+    section("Learning curves", (learning.length > 0 ? show(learning.map((figure) => figure.id)) : NO_LEARNING) + learningTimeHtml(results)),
     section("ROI per CVM program", show(["program-roi"]) + ROI_NOTE + programRoiTableHtml(results)),
     section("Every KPI", KPI_NOTE + kpiTableHtml(results)),
     section("Scenario, seeds and version", provenanceHtml(results)),

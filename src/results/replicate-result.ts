@@ -16,5 +16,16 @@ export interface ReplicateResult {
   readonly wallSeconds: number;
   /** The policy's learning curve, when it learns (plain data). */
   readonly learningCurve: LearningCurve | null;
+  /**
+   * Experience the policy gained before the evaluation (its training worlds, or the training of
+   * the model file it was given); null when it did not train. Absent in older files.
+   */
+  readonly trainingExperience?: PriorExperience | null;
+}
+
+/** Experience in customer-days (subscriber-days simulated) and decisions asked of the policy. */
+export interface PriorExperience {
+  readonly customerDays: number;
+  readonly decisions: number;
 }
 

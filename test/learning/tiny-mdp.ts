@@ -107,6 +107,7 @@ export function tinyPrepareContext(seed: number, customers: number): PrepareCont
     replicate: 0,
     random: createStream(seed, "tiny-mdp/prepare"),
     simulateTraining: (behaviour, days, episode) => simulateTiny(behaviour, days, createStream(seed, `tiny-mdp/episode:${episode}`), customers),
+    countExperience: () => undefined,
   };
 }
 
@@ -161,5 +162,5 @@ export function simulateTiny(definition: PolicyDefinition, days: number, random:
     };
     policy.feedback?.(feedback);
   }
-  return { netValuePerSub: total / customers, churnRateMonthly: 0 };
+  return { netValuePerSub: total / customers, churnRateMonthly: 0, customerDays: customers * days, decisions: customers * days };
 }
