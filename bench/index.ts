@@ -25,7 +25,7 @@ const json = args.includes("--json");
 const numberFlag = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
 const subscribers = numberFlag("--subscribers", 50_000);
 const speedupOnly = args.includes("--speedup-only");
-const ope = speedupOnly ? null : measureOpeThroughput();
+const ope = speedupOnly || args.includes("--rl-only") ? null : measureOpeThroughput();
 const fixedMs = (times: Record<string, number>) => Object.fromEntries(Object.entries(times).map(([name, ms]) => [name, Number(ms.toFixed(3))]));
 if (args.includes("--ope-only")) {
   if (json) console.log(JSON.stringify({ ope: { ...ope!, medianMs: fixedMs(ope!.medianMs), minMs: fixedMs(ope!.minMs) }, node: process.version }));
