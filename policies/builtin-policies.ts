@@ -10,14 +10,13 @@ import { oracle } from "./oracle.js";
 import { propensityNbo } from "./propensity-nbo.js";
 import { propensityNba } from "./propensity-nba.js";
 import { dqnOnline } from "./dqn-online.js";
-import { dqnGuarded } from "./dqn-guarded.js";
 import type { PolicyDefinition } from "../src/policy/policy.js";
 
 /** The built-in policies, in the order reports list them. */
 export const BUILTIN_POLICIES: readonly PolicyDefinition[] = [noContact, random, offerOfTheMonth, rulesNba, epsGreedy, linucb, thompson, propensityNbo, propensityNba, dqn, oracle];
 
 /** Built-in variants run only when named (--policies): learning-in-evaluation twins of frozen learners. */
-export const OPTIONAL_POLICIES: readonly PolicyDefinition[] = [dqnOnline, dqnGuarded];
+export const OPTIONAL_POLICIES: readonly PolicyDefinition[] = [dqnOnline];
 
 export function findBuiltinPolicy(name: string): PolicyDefinition | undefined {
   return BUILTIN_POLICIES.find((policy) => policy.name === name) ?? OPTIONAL_POLICIES.find((policy) => policy.name === name);

@@ -32,8 +32,8 @@ interface DqnCheckpointState {
  * into a replay ring and taking `gradientStepsPerDay` gradient steps after each simulated day;
  * the plain-array copy of the network that the behaviour decides with is refreshed after them.
  */
-export async function trainDqn(context: PrepareContext, settings: DqnSettings, name: string, behaviourPolicy?: PolicyDefinition): Promise<DqnModel> {
-  return (await trainDqnSession(context, settings, name, SILENT_TRAINING, behaviourPolicy)).model;
+export async function trainDqn(context: PrepareContext, settings: DqnSettings, name: string): Promise<DqnModel> {
+  return (await trainDqnSession(context, settings, name, SILENT_TRAINING)).model;
 }
 
 /**
@@ -44,7 +44,7 @@ export async function trainDqn(context: PrepareContext, settings: DqnSettings, n
  * until it holds `minReplay` transitions again: a resumed training is close to, not identical
  * with, an uninterrupted one.
  */
-export async function trainDqnSession(context: PrepareContext, settings: DqnSettings, name: string, session: TrainingSession, behaviourPolicy?: PolicyDefinition): Promise<{ model: DqnModel; trained: TrainedModel }> {
+export async function trainDqnSession(context: PrepareContext, settings: DqnSettings, name: string, session: TrainingSession): Promise<{ model: DqnModel; trained: TrainedModel }> {
   const tf = await loadTensorFlowForTraining();
   const stateSize = context.featureNames.length;
   const actionCount = context.actions.length;
@@ -70,19 +70,15 @@ export async function trainDqnSession(context: PrepareContext, settings: DqnSett
         create(policyContext): Policy {
           const recorder = new TransitionRecorder(buffer, policyContext.subscriberCount, settings.dailyGamma, settings.rewardScale);
           const scratch = mlpScratch(sizes);
-          // Off-policy from a given behaviour (e.g. the business rules with exploration), else epsilon-greedy on Q.
-          const given = behaviourPolicy?.create(policyContext);
           let features: Float32Array = new Float32Array(0);
           let eligible: Uint8Array = new Uint8Array(0);
           return {
             decide(batch, output) {
               features = batch.features();
               eligible = batch.eligibility();
-              if (given) given.decide(batch, output);
-              else decideOnQ(weights, scratch, batch, output, epsilon, policyContext.random);
+              decideOnQ(weights, scratch, batch, output, epsilon, policyContext.random);
             },
             feedback(feedback) {
-              given?.feedback?.(feedback);
               recorder.record(feedback, features, eligible);
               transitions += feedback.size;
               if (feedback.day === settings.episodeDays - 1) recorder.close();
