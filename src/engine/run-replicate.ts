@@ -24,7 +24,7 @@ const EPISODES_PER_REPLICATE = 1000;
  */
 export async function runReplicate(options: SimulateOptions): Promise<ReplicateResult & { log: DecisionLog | null }> {
   const { prepared, experience } = await preparePolicyWithExperience(options);
-  return { ...simulateReplicate({ ...options, prepared }), trainingExperience: experience };
+  return { ...simulateReplicate({ ...options, prepared }), ...(experience ? { trainingExperience: experience } : {}) };
 }
 
 /**
@@ -38,7 +38,7 @@ export async function* replicateTaskDays(options: ReplicateOptions): AsyncGenera
   for (let step = days.next(); ; step = days.next()) {
     if (step.done) {
       const { log: _log, ...result } = step.value;
-      return { ...result, trainingExperience: experience };
+      return experience ? { ...result, trainingExperience: experience } : result;
     }
     yield step.value;
   }
