@@ -18,7 +18,7 @@ export function learningTimeHtml(results: ExperimentResults): string {
     .join("");
   return [
     `<h3>How long learning takes</h3>`,
-    `<p class="caption">The experience after which each learning policy first beats ${LEARNING_TIME_REFERENCE}: its training before the run plus the run's customer-days and decisions up to the first 30-day period at which its net cash since day 0 (margin on revenue less spend), paired seed by seed and averaged, is above ${LEARNING_TIME_REFERENCE}'s.</p>`,
+    `<p class="caption">The experience after which each learning policy beats ${LEARNING_TIME_REFERENCE}, when its net value (paired seed by seed, averaged) is above ${LEARNING_TIME_REFERENCE}'s: its training before the run plus the run's customer-days and decisions up to the 30-day period from which on its net cash since day 0 (margin on revenue less spend) stays above ${LEARNING_TIME_REFERENCE}'s.</p>`,
     `<table><thead><tr><th>policy</th><th>experience before the run</th><th>first beats ${LEARNING_TIME_REFERENCE}</th></tr></thead><tbody>${body}</tbody></table>`,
   ].join("");
 }
