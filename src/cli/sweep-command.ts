@@ -1,3 +1,4 @@
+import { checkModelFiles } from "./check-model-files.js";
 import path from "node:path";
 import { InputError } from "../input-error.js";
 import type { TaskFailure, TaskProgress } from "../parallel/run-tasks.js";
@@ -58,6 +59,9 @@ export async function sweepCommand(flags: SweepFlags): Promise<{ sweep: SweepRes
   const concurrentTasks = Math.min(options.workers, plan.policies.length * options.seeds);
   const sizeSource = options.subscribers !== undefined ? "--subscribers" : "population.size";
   for (const variant of variants) preflightScenario(file, applyRunOverrides(variant.scenario, options), { concurrentTasks, sizeSource });
+  // A model file must fit every variant (a variant may add an offer); the warning for another world is given once, for the base.
+  checkModelFiles(plan.sources, base, scenarioHash(base));
+  for (const variant of variants) checkModelFiles(plan.sources, variant.scenario, scenarioHash(base), () => undefined);
 
   // Ctrl-C stops the workers and writes nothing; the folder is written in one step at the end.
   const sweep = await whileHandlingInterrupts(async (signal) => {
