@@ -53,6 +53,7 @@ export async function main(argv: string[]): Promise<number> {
             .option("task-timeout", { type: "string", describe: "Seconds one (policy, seed) task may run before it is stopped and fails; 0 for no limit [default: 0]" })
             .option("shard", { type: "string", describe: "Run only slice i of n of the tasks (e.g. 2/4) and write DIR/partial.json for offersim merge" })
             .option("against", { type: "string", describe: "A baseline scenario YAML: run it too on the same seeds and report the what-if's effect per policy, paired seed by seed" })
+            .option("from", { type: "string", describe: "A results.json (or its folder): run its recorded experiment again (scenario, seeds, root seed, size, policies, reference, baseline world)" })
             .option("out", { type: "string", describe: "Output folder (default: reports/<scenario>-<time>); a new or empty folder, or an earlier run's with --force" })
             .option("force", { type: "boolean", default: false, describe: "Replace the results of an earlier run in --out" })
             .option("allow-policy-modules", { type: "boolean", default: false, describe: "Let the scenario's policies list run policy modules (code) named in it" })
@@ -159,8 +160,8 @@ export async function main(argv: string[]): Promise<number> {
       )
       .command(
         "report <dir>",
-        "Render DIR/report.html again from DIR/results.json",
-        (command) => command.positional("dir", { type: "string", demandOption: true, describe: "A run's output folder" }),
+        "Render DIR/report.html again from DIR/results.json (a run) or DIR/sweep.json (a sweep)",
+        (command) => command.positional("dir", { type: "string", demandOption: true, describe: "A run's or a sweep's output folder" }),
         (args) => reportCommand(args.dir),
       )
       .command(

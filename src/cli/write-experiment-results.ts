@@ -9,6 +9,8 @@ import { renderReportHtml } from "../report/render-report-html.js";
 import { PARTIAL_FILE } from "../report/partial-results.js";
 import { againstBaseline } from "../report/against-baseline.js";
 import { RunFailedError } from "./run-failed-error.js";
+import { runId } from "./run-id.js";
+import { tidyCsvFiles } from "../report/tidy-csv-files.js";
 
 export interface ExperimentOutputInput {
   readonly experiment: ExperimentDescription;
@@ -25,6 +27,8 @@ export interface ExperimentOutputInput {
   readonly extraMeta?: Record<string, unknown>;
   /** `run WHATIF --against BASELINE`: the baseline world's experiment and outcomes, on the same seeds. */
   readonly against?: { readonly experiment: ExperimentDescription; readonly outcomes: readonly TaskOutcome[] };
+  /** meta.runId and the tidy CSVs' run_id (default: the start time and the process id). */
+  readonly runId?: string;
 }
 
 /**
@@ -64,6 +68,10 @@ function completedResults(experiment: ExperimentDescription, outcomes: readonly 
     reference: experiment.reference,
     mergedShards: input.mergedShards,
     world,
+    scenarioDefinition: experiment.scenario.definition,
+    policySources: experiment.policySources,
+    set: experiment.set,
+    runId: input.runId ?? runId(input.startedAt),
   });
 }
 
@@ -107,6 +115,7 @@ export function resultFiles(results: ExperimentResults, { report = true }: { rep
     "results.json": JSON.stringify(results, null, 2) + "\n",
     "summary.csv": summaryCsv(results),
     "summary.md": summaryMarkdown(results),
+    ...tidyCsvFiles(results),
   };
   if (report) files["report.html"] = renderReportHtml(results);
   return files;
