@@ -1,7 +1,6 @@
 import { InputError } from "../input-error.js";
 import { looksLikePath } from "../parallel/resolve-policies.js";
 import { readResultsFile } from "../report/read-results-file.js";
-import type { ExperimentResults } from "../report/build-results.js";
 import { parseScenarioObject } from "../scenario/parse-scenario-object.js";
 import { scenarioHash } from "../scenario/scenario-hash.js";
 import type { Scenario } from "../scenario/scenario-schema.js";
@@ -45,7 +44,7 @@ export function readRecordedExperiment(from: string, flags: RunFlags & { allowPo
   }
   const { file, results } = readResultsFile(from, "--from");
   const whatIf = recordedScenario(file, "scenario", results.scenario);
-  const baseline = results.againstBaseline?.scenario as (ExperimentResults["scenario"] | undefined);
+  const baseline = results.againstBaseline?.scenario;
   const against = baseline ? recordedScenario(file, "againstBaseline.scenario", baseline) : null;
   const { config } = results;
   const sources = config.policySources ?? config.policies;
@@ -73,7 +72,7 @@ export function readRecordedExperiment(from: string, flags: RunFlags & { allowPo
 }
 
 /** The recorded definition, validated again and checked against its hash (an edited file cannot pass as the run). */
-function recordedScenario(file: string, field: string, recorded: ExperimentResults["scenario"]): RecordedScenario {
+function recordedScenario(file: string, field: string, recorded: { readonly file: string; readonly hash: string; readonly definition?: Scenario }): RecordedScenario {
   if (recorded.definition === undefined) {
     throw new InputError(`${file}: ${field}.definition must hold the scenario as run (results.json written by offersim run since tidy data), got nothing: this run cannot be repeated from its results`);
   }
