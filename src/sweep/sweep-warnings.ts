@@ -39,7 +39,7 @@ export function sweptValuesThatCannotMatter(parameters: readonly SweepParameter[
     const offer = sweptOffer(parameter, variants[0].scenario);
     const where = wasted === variants.length - groups.length ? "" : " in some variants";
     lines.push(
-      `${parameter.flag}: offer ${offer?.id ?? "?"} is never eligible${where}: ${[...reasons].join("; ")}; its values cannot change the results, so ${wasted} of the ${variants.length} variants repeat another's experiment`,
+      `${parameter.flag}: offer ${offer?.id ?? "?"} is never eligible${where}: ${[...reasons].join("; ")}; its values cannot change the results, so ${wasted} of the ${variants.length} variants ${wasted === 1 ? "repeats" : "repeat"} another's experiment`,
     );
   }
   return lines;
