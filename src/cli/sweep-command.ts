@@ -44,9 +44,11 @@ const OVERRIDDEN_BY: Record<string, keyof RunOptions> = { "population.size": "su
 /**
  * `offersim sweep SCENARIO --set PATH=V1,V2 [--set ...]`: runs every variant of the grid with the
  * same root seed (common random numbers across variants), then writes one folder: per variant
- * `variants/NAME/` (results.json, summary.csv, summary.md), and `sweep.json`, `summary.md` and
- * `report.html` for the whole grid. Every variant is validated before anything runs; the folder
- * is written in one step at the end, so a failing sweep leaves nothing half-written.
+ * `variants/NAME/` (results.json with its `--set` values, the CSV files, summary.md), and
+ * `sweep.json`, `summary.md`, the combined tidy CSVs and `report.html` for the whole grid, and
+ * prints a summary table. Every variant is validated before anything runs; the folder is written
+ * in one step at the end, so a failing sweep leaves nothing half-written. Warns (stderr) before
+ * running when a swept offer field cannot matter, and after when variants gave identical results.
  */
 export async function sweepCommand(flags: SweepFlags): Promise<{ sweep: SweepResults; outDir: string }> {
   const options = parseRunOptions(flags);
