@@ -116,6 +116,14 @@ describe("offersim sweep", () => {
     expect(rendered.status).toBe(0);
     expect(rendered.stdout).toBe(`Wrote ${path.join(out, "report.html")}\n`);
     expect(readFileSync(path.join(out, "report.html"), "utf8")).toBe(html);
+    const broken = JSON.parse(readFileSync(path.join(out, "sweep.json"), "utf8")) as SweepFile;
+    (broken.variants[1].policies.random.churnRateMonthly as { mean: unknown }).mean = "x";
+    const brokenDir = makeTempDir();
+    writeFileSync(path.join(brokenDir, "sweep.json"), JSON.stringify(broken));
+    const refused = runCli(["report", brokenDir]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toBe(`offersim: ${path.join(brokenDir, "sweep.json")}: variants[1].policies.random.churnRateMonthly.mean must be a number, got "x"\n`);
+    expect(existsSync(path.join(brokenDir, "report.html"))).toBe(false);
 
     const summary = readFileSync(path.join(out, "summary.md"), "utf8");
     expect(summary).toContain("## churn %/month");

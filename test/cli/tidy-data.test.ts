@@ -162,6 +162,11 @@ describe("offersim run --from DIR/results.json", () => {
     expect(invalid.status).toBe(2);
     expect(invalid.stderr).toMatch(/^offersim: .*broken\/results\.json: scenario\.definition\.population\.size must be .*got -5\n$/);
 
+    const module = copy("module", (results) => (results.config.policySources = ["no-contact", "/tmp/my-policy.mjs"]));
+    const code = runCli(["run", "--from", module, "--quiet", "--out", path.join(work, "out5")]);
+    expect(code.status).toBe(2);
+    expect(code.stderr).toBe(`offersim: ${module}: config.policySources[1] is a policy module (code you choose to run): add --allow-policy-modules to rerun it, got "/tmp/my-policy.mjs"\n`);
+
     const clash = runCli(["run", "--from", run, "--seeds", "5", "--quiet", "--out", path.join(work, "out4")]);
     expect(clash.status).toBe(2);
     expect(clash.stderr).toBe(`offersim: --from reruns the experiment recorded in ${run} as it was, got --seeds as well: drop it, or run the scenario without --from\n`);
