@@ -57,7 +57,7 @@ export async function sweepCommand(flags: SweepFlags): Promise<{ sweep: SweepRes
   const plan = await planExperiment(options, file, applyRunOverrides(base, options), flags.reference);
   const concurrentTasks = Math.min(options.workers, plan.policies.length * options.seeds);
   const sizeSource = options.subscribers !== undefined ? "--subscribers" : "population.size";
-  for (const variant of variants) preflightScenario(file, applyRunOverrides(variant.scenario, options), { concurrentTasks, sizeSource });
+  for (const variant of variants) preflightScenario(file, applyRunOverrides(variant.scenario, options), { concurrentTasks, sizeSource, colour: flags.colour });
 
   // Ctrl-C stops the workers and writes nothing; the folder is written in one step at the end.
   const sweep = await whileHandlingInterrupts(async (signal) => {
