@@ -55,6 +55,8 @@ export interface RunFlags {
   logDistribution?: boolean;
   json?: boolean;
   quiet?: boolean;
+  /** `--color` / `--no-color` as typed. */
+  colour?: boolean;
 }
 
 /** The flags of `offersim run`, checked. */
@@ -200,7 +202,7 @@ export async function runCommand(flags: RunFlags): Promise<{ outDir: string }> {
   const planned = planTasks(plan.policies, plan.sources, options.seeds);
   const tasks = options.shard ? shardTasks(planned, options.shard) : planned;
   const sizeSource = options.subscribers !== undefined ? "--subscribers" : "population.size";
-  preflightScenario(file, scenario, { concurrentTasks: Math.max(1, Math.min(options.workers, tasks.length)), sizeSource });
+  preflightScenario(file, scenario, { concurrentTasks: Math.max(1, Math.min(options.workers, tasks.length)), sizeSource, colour: flags.colour });
   const logDirExisted = options.log !== undefined && existsSync(options.log.dir);
   const interrupted = (error: unknown) => {
     // The log folder was new or empty: an interrupted run leaves it as it was (a failed task's run keeps the others' logs).
@@ -225,7 +227,7 @@ export async function runCommand(flags: RunFlags): Promise<{ outDir: string }> {
     if (options.shard) writeShardResults({ experiment, shard: options.shard, outcomes, outDir, startedAt, workers: options.workers, json: options.json });
     else {
       const against = againstExperiment && againstOutcomes ? { experiment: againstExperiment, outcomes: againstOutcomes } : undefined;
-      writeExperimentResults({ experiment, outcomes, outDir, json: options.json, startedAt, workers: options.workers, against });
+      writeExperimentResults({ experiment, outcomes, outDir, json: options.json, startedAt, workers: options.workers, against, colour: flags.colour });
     }
   }).catch(interrupted);
   return { outDir };

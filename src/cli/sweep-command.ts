@@ -64,7 +64,7 @@ export async function sweepCommand(flags: SweepFlags): Promise<{ sweep: SweepRes
   const plan = await planExperiment(options, file, applyRunOverrides(base, options), flags.reference);
   const concurrentTasks = Math.min(options.workers, plan.policies.length * options.seeds);
   const sizeSource = options.subscribers !== undefined ? "--subscribers" : "population.size";
-  for (const variant of variants) preflightScenario(file, applyRunOverrides(variant.scenario, options), { concurrentTasks, sizeSource });
+  for (const variant of variants) preflightScenario(file, applyRunOverrides(variant.scenario, options), { concurrentTasks, sizeSource, colour: flags.colour });
   const asRun = variants.map((variant) => ({ ...variant, scenario: applyRunOverrides(variant.scenario, options) }));
   for (const line of sweptValuesThatCannotMatter(parameters, asRun)) process.stderr.write(`offersim: warning: ${line}\n`);
   const id = runId(startedAt);

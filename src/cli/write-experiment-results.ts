@@ -11,6 +11,7 @@ import { againstBaseline } from "../report/against-baseline.js";
 import { RunFailedError } from "./run-failed-error.js";
 import { runId } from "./run-id.js";
 import { tidyCsvFiles } from "../report/tidy-csv-files.js";
+import { terminalColours } from "./terminal-colours.js";
 
 export interface ExperimentOutputInput {
   readonly experiment: ExperimentDescription;
@@ -25,6 +26,8 @@ export interface ExperimentOutputInput {
   readonly mergedShards?: number;
   /** Added to results.json's meta (offersim merge: the shards' own meta). */
   readonly extraMeta?: Record<string, unknown>;
+  /** `--color` / `--no-color` as typed (undefined: colour only for a terminal without NO_COLOR). */
+  readonly colour?: boolean;
   /** `run WHATIF --against BASELINE`: the baseline world's experiment and outcomes, on the same seeds. */
   readonly against?: { readonly experiment: ExperimentDescription; readonly outcomes: readonly TaskOutcome[] };
   /** meta.runId and the tidy CSVs' run_id (default: the start time and the process id). */
@@ -48,7 +51,7 @@ export function writeExperimentResults(input: ExperimentOutputInput): Experiment
   // A run's results replace a shard's partial.json left in its folder; a merge may write beside its input.
   writeFilesAtomically(input.outDir, files, { stale: input.mergedShards === undefined ? [PARTIAL_FILE] : [] });
   if (input.json) process.stdout.write(JSON.stringify(results) + "\n");
-  else process.stdout.write(`${summaryText(results)}\nWrote ${path.join(input.outDir, "results.json")}, ${Object.keys(files).slice(1).join(", ").replace(/, ([^,]*)$/, " and $1")}\n`);
+  else process.stdout.write(`${summaryText(results, terminalColours(process.stdout, input.colour))}\nWrote ${path.join(input.outDir, "results.json")}, ${Object.keys(files).slice(1).join(", ").replace(/, ([^,]*)$/, " and $1")}\n`);
   if (allFailures.length > 0) throw new RunFailedError(allFailures, `the results of the other policies are in ${input.outDir}`);
   return results;
 }
