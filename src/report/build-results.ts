@@ -26,6 +26,10 @@ export interface PolicyResults {
   series: Record<string, number>[];
   /** Contacts, acceptances, costs and saves per CVM program, mean over replicates. */
   programs: Record<string, Record<string, number>>;
+  /** `series` of each seed, in replicate order (the tidy series.csv). Absent in files written before it. */
+  seriesPerSeed?: Record<string, number>[][];
+  /** `programs` of each seed, in replicate order (the tidy programs.csv). Absent in files written before it. */
+  programsPerSeed?: Record<string, Record<string, number>>[];
   /** This policy minus the reference policy, seed by seed (common random numbers). */
   paired: { reference: string; kpis: Record<KpiName, PairedDifference> } | null;
   /** Oracle's net value per subscriber minus this policy's, seed by seed; null when oracle did not run (and for oracle). */
@@ -42,7 +46,14 @@ export interface PolicyResults {
 export interface ExperimentResults {
   schemaVersion: number;
   meta: Record<string, unknown>;
-  scenario: { name: string; description: string; hash: string; file: string };
+  scenario: {
+    name: string;
+    description: string;
+    hash: string;
+    file: string;
+    /** The scenario as run, after `extends` and a sweep's `--set` (before --days and --subscribers: see config); its hash is `hash`. `run --from` reruns it. */
+    definition?: Scenario;
+  };
   config: {
     rootSeed: number;
     seeds: number;
@@ -52,6 +63,10 @@ export interface ExperimentResults {
     warmupDays: number;
     policies: string[];
     reference: string | null;
+    /** How each policy of `policies` was found: a built-in name, or a policy module's absolute path (`run --from`). */
+    policySources?: string[];
+    /** A sweep's variant: the `--set` values it ran with, path -> value. */
+    set?: Record<string, string | number | boolean>;
     /** Only in results merged from shards (offersim merge): how many. */
     shard?: { count: number; merged: true };
   };
@@ -86,6 +101,14 @@ export interface BuildResultsInput {
   failures: readonly TaskFailure[];
   /** Results merged from this many shards (offersim merge); undefined for a single run. */
   mergedShards?: number;
+  /** The scenario as run, before the run's overrides (results.json `scenario.definition`). */
+  scenarioDefinition?: Scenario;
+  /** A built-in name or a module's absolute path per policy, in order. */
+  policySources?: readonly string[];
+  /** A sweep variant's `--set` values. */
+  set?: Readonly<Record<string, string | number | boolean>>;
+  /** Identifies the run in meta and in the tidy CSVs (`run_id`); the decision log's run_id when the run logs. */
+  runId?: string;
 }
 
 /**
@@ -98,6 +121,7 @@ export function buildResults(input: BuildResultsInput): ExperimentResults {
   return {
     schemaVersion: RESULTS_SCHEMA_VERSION,
     meta: {
+      ...(input.runId === undefined ? {} : { runId: input.runId }),
       offersimVersion: OFFERSIM_VERSION,
       createdAt: input.startedAt.toISOString(),
       durationSeconds: round(input.durationSeconds, 3),
@@ -108,7 +132,13 @@ export function buildResults(input: BuildResultsInput): ExperimentResults {
       workers: input.workers,
       taskSeconds: input.results.map((result) => ({ policy: result.policy, replicate: result.replicate, seconds: round(result.wallSeconds, 3) })),
     },
-    scenario: { name: input.scenario.name, description: input.scenario.description, hash: input.scenarioHash, file: input.scenarioFile },
+    scenario: {
+      name: input.scenario.name,
+      description: input.scenario.description,
+      hash: input.scenarioHash,
+      file: input.scenarioFile,
+      ...(input.scenarioDefinition === undefined ? {} : { definition: input.scenarioDefinition }),
+    },
     config: {
       rootSeed: input.rootSeed,
       seeds: input.replicates,
@@ -118,6 +148,8 @@ export function buildResults(input: BuildResultsInput): ExperimentResults {
       warmupDays: input.scenario.warmupDays,
       policies: input.policies.map((policy) => policy.name),
       reference: input.reference,
+      ...(input.policySources === undefined ? {} : { policySources: [...input.policySources] }),
+      ...(input.set === undefined ? {} : { set: { ...input.set } }),
       ...(input.mergedShards === undefined ? {} : { shard: { count: input.mergedShards, merged: true as const } }),
     },
     policies: input.policies.map((policy) => {
@@ -161,6 +193,8 @@ function policyResults(policy: PolicyDescription, runs: readonly ReplicateResult
     programs: Object.fromEntries(
       Object.keys(runs[0].programs).map((program) => [program, meanOfRecord(runs.map((run) => run.programs[program]))]),
     ),
+    seriesPerSeed: runs.map((run) => run.series.map((record) => ({ ...record }))),
+    programsPerSeed: runs.map((run) => Object.fromEntries(Object.entries(run.programs).map(([program, counters]) => [program, { ...counters }]))),
     paired: null,
     regretVsOracle: null,
     learningCurve: meanCurve(runs),

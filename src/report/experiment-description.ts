@@ -8,7 +8,14 @@ import type { ScenarioOutline } from "./build-results.js";
  * descriptions plan the same tasks and give the same results; shards of one experiment share it.
  */
 export interface ExperimentDescription {
-  readonly scenario: { readonly name: string; readonly description: string; readonly hash: string; readonly file: string };
+  readonly scenario: {
+    readonly name: string;
+    readonly description: string;
+    readonly hash: string;
+    readonly file: string;
+    /** The scenario as loaded (after `extends`, before --days and --subscribers), for results.json and `run --from`. */
+    readonly definition?: Scenario;
+  };
   readonly rootSeed: number;
   readonly seeds: number;
   readonly subscribers: number;
@@ -18,6 +25,10 @@ export interface ExperimentDescription {
   readonly reference: string | null;
   /** economics.marginShare, for the learning time; absent in shards of older versions. */
   readonly marginShare?: number;
+  /** A built-in name or a module's absolute path per policy, in order (`run --from`). */
+  readonly policySources?: readonly string[];
+  /** A sweep variant's `--set` values (results.json `config.set`). */
+  readonly set?: Readonly<Record<string, string | number | boolean>>;
 }
 
 export interface DescribeExperimentInput {
@@ -28,12 +39,22 @@ export interface DescribeExperimentInput {
   readonly seeds: number;
   readonly policies: readonly PolicyDescription[];
   readonly reference: string | null;
+  /** The scenario before the run's overrides (--days, --subscribers), recorded in results.json. */
+  readonly definition?: Scenario;
+  readonly policySources?: readonly string[];
+  readonly set?: Readonly<Record<string, string | number | boolean>>;
 }
 
 export function describeExperiment(input: DescribeExperimentInput): ExperimentDescription {
   const { scenario } = input;
   return {
-    scenario: { name: scenario.name, description: scenario.description, hash: input.scenarioHash, file: input.scenarioFile },
+    scenario: {
+      name: scenario.name,
+      description: scenario.description,
+      hash: input.scenarioHash,
+      file: input.scenarioFile,
+      ...(input.definition === undefined ? {} : { definition: input.definition }),
+    },
     rootSeed: input.rootSeed,
     seeds: input.seeds,
     subscribers: scenario.population.size,
@@ -42,6 +63,8 @@ export function describeExperiment(input: DescribeExperimentInput): ExperimentDe
     policies: input.policies.map((policy) => ({ name: policy.name, description: policy.description })),
     reference: input.reference,
     marginShare: scenario.economics.marginShare,
+    ...(input.policySources === undefined ? {} : { policySources: [...input.policySources] }),
+    ...(input.set === undefined ? {} : { set: { ...input.set } }),
   };
 }
 
