@@ -2,6 +2,7 @@ import os from "node:os";
 import type { Scenario } from "../scenario/scenario-schema.js";
 import type { ReplicateResult } from "../results/replicate-result.js";
 import type { LearningCurve } from "../results/learning-curve.js";
+import type { EventWindow, TimeSeriesBySeed } from "../results/time-series.js";
 import type { PolicyDescription } from "../results/policy-description.js";
 import { GROUPS } from "../metrics/metric-groups.js";
 import { KPI_NAMES, type KpiName } from "../metrics/replicate-kpis.js";
@@ -23,6 +24,12 @@ export interface PolicyResults {
   segments: Record<string, KpiSummaries>;
   /** Whole-base KPIs per 30-day period, mean over replicates. */
   series: Record<string, number>[];
+  /**
+   * The same KPIs seed by seed, in buckets chosen from the scenario's events (daily or weekly
+   * where they are short): the report's bands over time are intervals over these. Absent in
+   * results.json written before offersim had it.
+   */
+  timeSeries?: TimeSeriesBySeed;
   /** Contacts, acceptances, costs and saves per CVM program, mean over replicates. */
   programs: Record<string, Record<string, number>>;
   /** This policy minus the reference policy, seed by seed (common random numbers). */
@@ -39,7 +46,16 @@ export interface PolicyResults {
 export interface ExperimentResults {
   schemaVersion: number;
   meta: Record<string, unknown>;
-  scenario: { name: string; description: string; hash: string; file: string };
+  scenario: {
+    name: string;
+    description: string;
+    hash: string;
+    file: string;
+    /** ISO 4217 code of every amount (economics.currency); absent in results.json written before offersim had it. */
+    currency?: string;
+    /** The scheduled events' windows, shaded in the charts over time; absent in results.json written before offersim had it. */
+    events?: EventWindow[];
+  };
   config: {
     rootSeed: number;
     seeds: number;
@@ -59,7 +75,13 @@ export interface ExperimentResults {
 }
 
 /** What results.json needs of the scenario: a whole Scenario will do. */
-export type ScenarioOutline = Pick<Scenario, "name" | "description" | "horizonDays" | "warmupDays"> & { population: Pick<Scenario["population"], "size"> };
+export type ScenarioOutline = Pick<Scenario, "name" | "description" | "horizonDays" | "warmupDays"> & {
+  population: Pick<Scenario["population"], "size">;
+  /** economics.currency; undefined for a partial.json written before offersim had it (left out of results.json). */
+  currency?: string;
+  /** The scheduled events; undefined as currency. */
+  events?: readonly EventWindow[];
+};
 
 export interface BuildResultsInput {
   scenario: ScenarioOutline;
@@ -101,7 +123,14 @@ export function buildResults(input: BuildResultsInput): ExperimentResults {
       workers: input.workers,
       taskSeconds: input.results.map((result) => ({ policy: result.policy, replicate: result.replicate, seconds: round(result.wallSeconds, 3) })),
     },
-    scenario: { name: input.scenario.name, description: input.scenario.description, hash: input.scenarioHash, file: input.scenarioFile },
+    scenario: {
+      name: input.scenario.name,
+      description: input.scenario.description,
+      hash: input.scenarioHash,
+      file: input.scenarioFile,
+      ...(input.scenario.currency === undefined ? {} : { currency: input.scenario.currency }),
+      ...(input.scenario.events === undefined ? {} : { events: [...input.scenario.events] }),
+    },
     config: {
       rootSeed: input.rootSeed,
       seeds: input.replicates,
@@ -145,6 +174,7 @@ function policyResults(policy: PolicyDescription, runs: readonly ReplicateResult
     kpis: summaries("all"),
     segments,
     series: meanOfRecords(runs.map((run) => run.series)),
+    ...timeSeriesBySeed(runs),
     programs: Object.fromEntries(
       Object.keys(runs[0].programs).map((program) => [program, meanOfRecord(runs.map((run) => run.programs[program]))]),
     ),
@@ -153,6 +183,14 @@ function policyResults(policy: PolicyDescription, runs: readonly ReplicateResult
     learningCurve: meanCurve(runs),
     decisions: { total: runs.reduce((sum, run) => sum + (run.decisions ?? 0), 0), perSeed: runs.map((run) => run.decisions ?? 0) },
   };
+}
+
+/** The replicates' series over time side by side (they share buckets); nothing when a run lacks one (a shard written before offersim had it). */
+function timeSeriesBySeed(runs: readonly ReplicateResult[]): { timeSeries?: TimeSeriesBySeed } {
+  const series = runs.map((run) => run.timeSeries);
+  if (series.some((one) => one === undefined)) return {};
+  const [first] = series;
+  return { timeSeries: { bucketDays: first.bucketDays, startDay: first.startDay, perSeed: series.map((one) => one.values) } };
 }
 
 /** The replicates' learning curves averaged point by point (they share x); null when none learns. */

@@ -1,6 +1,7 @@
 import type { Scenario } from "../scenario/scenario-schema.js";
 import type { PolicyDescription } from "../results/policy-description.js";
 import type { ScenarioOutline } from "./build-results.js";
+import type { EventWindow } from "../results/time-series.js";
 
 /**
  * What identifies an experiment, as plain data: the scenario (by hash), the root seed, the
@@ -8,7 +9,16 @@ import type { ScenarioOutline } from "./build-results.js";
  * descriptions plan the same tasks and give the same results; shards of one experiment share it.
  */
 export interface ExperimentDescription {
-  readonly scenario: { readonly name: string; readonly description: string; readonly hash: string; readonly file: string };
+  readonly scenario: {
+    readonly name: string;
+    readonly description: string;
+    readonly hash: string;
+    readonly file: string;
+    /** economics.currency (absent in a partial.json written before offersim had it). */
+    readonly currency?: string;
+    /** The scheduled events' windows (absent in a partial.json written before offersim had it). */
+    readonly events?: readonly EventWindow[];
+  };
   readonly rootSeed: number;
   readonly seeds: number;
   readonly subscribers: number;
@@ -31,7 +41,14 @@ export interface DescribeExperimentInput {
 export function describeExperiment(input: DescribeExperimentInput): ExperimentDescription {
   const { scenario } = input;
   return {
-    scenario: { name: scenario.name, description: scenario.description, hash: input.scenarioHash, file: input.scenarioFile },
+    scenario: {
+      name: scenario.name,
+      description: scenario.description,
+      hash: input.scenarioHash,
+      file: input.scenarioFile,
+      currency: scenario.economics.currency,
+      events: scenario.events.map(({ type, label, startDay, endDay, region }) => ({ type, label, startDay, endDay, region })),
+    },
     rootSeed: input.rootSeed,
     seeds: input.seeds,
     subscribers: scenario.population.size,
@@ -45,7 +62,15 @@ export function describeExperiment(input: DescribeExperimentInput): ExperimentDe
 /** The scenario as results.json needs it. */
 export function scenarioOutline(experiment: ExperimentDescription): ScenarioOutline {
   const { scenario } = experiment;
-  return { name: scenario.name, description: scenario.description, horizonDays: experiment.days, warmupDays: experiment.warmupDays, population: { size: experiment.subscribers } };
+  return {
+    name: scenario.name,
+    description: scenario.description,
+    horizonDays: experiment.days,
+    warmupDays: experiment.warmupDays,
+    population: { size: experiment.subscribers },
+    currency: scenario.currency,
+    events: scenario.events,
+  };
 }
 
 /** The (policy, replicate) keys of the experiment's tasks, in the planned order (policy-major, as planTasks). */
