@@ -77,9 +77,9 @@ export interface ExperimentResults {
 /** What results.json needs of the scenario: a whole Scenario will do. */
 export type ScenarioOutline = Pick<Scenario, "name" | "description" | "horizonDays" | "warmupDays"> & {
   population: Pick<Scenario["population"], "size">;
-  /** economics.currency; undefined for a partial.json written before offersim had it (left out of results.json). */
-  currency?: string;
-  /** The scheduled events; undefined as currency. */
+  /** economics.currency; undefined for a partial.json written before offersim had it (then left out of results.json). */
+  economics?: Pick<Scenario["economics"], "currency">;
+  /** The scheduled events; undefined as economics. */
   events?: readonly EventWindow[];
 };
 
@@ -128,8 +128,8 @@ export function buildResults(input: BuildResultsInput): ExperimentResults {
       description: input.scenario.description,
       hash: input.scenarioHash,
       file: input.scenarioFile,
-      ...(input.scenario.currency === undefined ? {} : { currency: input.scenario.currency }),
-      ...(input.scenario.events === undefined ? {} : { events: [...input.scenario.events] }),
+      ...(input.scenario.economics === undefined ? {} : { currency: input.scenario.economics.currency }),
+      ...(input.scenario.events === undefined ? {} : { events: input.scenario.events.map(eventWindow) }),
     },
     config: {
       rootSeed: input.rootSeed,
@@ -191,6 +191,11 @@ function timeSeriesBySeed(runs: readonly ReplicateResult[]): { timeSeries?: Time
   if (series.some((one) => one === undefined)) return {};
   const [first] = series;
   return { timeSeries: { bucketDays: first.bucketDays, startDay: first.startDay, perSeed: series.map((one) => one.values) } };
+}
+
+/** The window of a scheduled event, as results.json keeps it (a Scenario's event has more). */
+function eventWindow(event: EventWindow): EventWindow {
+  return { type: event.type, label: event.label, startDay: event.startDay, endDay: event.endDay, region: event.region };
 }
 
 /** The replicates' learning curves averaged point by point (they share x); null when none learns. */

@@ -68,8 +68,8 @@ export function scenarioOutline(experiment: ExperimentDescription): ScenarioOutl
     horizonDays: experiment.days,
     warmupDays: experiment.warmupDays,
     population: { size: experiment.subscribers },
-    currency: scenario.currency,
-    events: scenario.events,
+    ...(scenario.currency === undefined ? {} : { economics: { currency: scenario.currency } }),
+    ...(scenario.events === undefined ? {} : { events: scenario.events }),
   };
 }
 

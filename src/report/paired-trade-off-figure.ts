@@ -1,4 +1,5 @@
 import type { ExperimentResults } from "./build-results.js";
+import { moneyLabel, runCurrency } from "./currency.js";
 import { runPolicyColours } from "./policy-colours.js";
 import { annoyanceSizes, baseLayout, errorBars, type ReportFigure } from "./report-figure.js";
 
@@ -45,7 +46,7 @@ export function pairedTradeOffFigure(results: ExperimentResults): ReportFigure |
       };
     }),
   ];
-  const layout = baseLayout("Δ churn, percentage points a month (lower is better)", "Δ net value per customer (higher is better)");
+  const layout = baseLayout("Δ churn, percentage points a month (lower is better)", `${moneyLabel("Δ net value per customer", runCurrency(results))} (higher is better)`);
   return {
     id: "trade-off",
     title: `Against ${reference.policy}, seed by seed: change in churn and in net value`,

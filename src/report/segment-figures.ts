@@ -1,4 +1,6 @@
 import { VALUE_SEGMENTS } from "../scenario/vocabulary.js";
+import { moneyLabel, runCurrency } from "./currency.js";
+import { MONEY_KPIS } from "./kpi-format.js";
 import type { KpiName } from "../metrics/replicate-kpis.js";
 import { pairedDifference } from "../metrics/summarize-replicates.js";
 import type { ExperimentResults, PolicyResults } from "./build-results.js";
@@ -39,7 +41,8 @@ export function segmentFigures(results: ExperimentResults): ReportFigure[] {
       const difference = pairedDifference(summary.perSeed, reference.segments[segment][chart.kpi].perSeed);
       return { mean: difference.meanDiff, ci95: difference.ci95 };
     };
-    const yTitle = `${reference ? "Δ " : ""}${chart.yTitle} (${chart.better})`;
+    const money = MONEY_KPIS.has(chart.kpi) ? runCurrency(results) : null;
+    const yTitle = `${moneyLabel(`${reference ? "Δ " : ""}${chart.yTitle}`, money)} (${chart.better})`;
     const layout = baseLayout("segment (strategic = the high-value fifth of the base at the start)", yTitle);
     return {
       id: `segments-${chart.kpi}`,

@@ -1,4 +1,5 @@
 import type { ExperimentResults } from "./build-results.js";
+import { moneyLabel, runCurrency } from "./currency.js";
 import { paretoEfficient } from "./pareto-front.js";
 import { runPolicyColours } from "./policy-colours.js";
 import { annoyanceSizes, baseLayout, errorBars, type ReportFigure } from "./report-figure.js";
@@ -47,7 +48,7 @@ export function tradeOffFigure(results: ExperimentResults): ReportFigure {
     id: "trade-off-absolute",
     title: "Absolute levels: churn against net value per customer",
     data: traces,
-    layout: baseLayout("churn, % per month (lower is better)", "net value per customer (higher is better)"),
+    layout: baseLayout("churn, % per month (lower is better)", `${moneyLabel("net value per customer", runCurrency(results))} (higher is better)`),
     caption:
       "Up and to the left is better: each marker is a policy's mean over seeds (bars: 95 % intervals of each mean, which overlap even where the paired chart shows a real difference; marker area: mean annoyance), and diamonds joined by the dashed line are the Pareto-efficient policies, those no other policy beats on both churn and net value.",
   };
