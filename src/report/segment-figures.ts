@@ -64,7 +64,8 @@ export function segmentFigures(results: ExperimentResults): ReportFigure[] {
           },
         };
       }),
-      layout: { ...layout, barmode: "group", yaxis: { ...(layout.yaxis as object), zeroline: !!reference, zerolinewidth: 2 } },
+      // The segment names are long enough to slant, which pushes the x axis title down: the legend goes lower, off its line.
+      layout: { ...layout, barmode: "group", yaxis: { ...(layout.yaxis as object), zeroline: !!reference, zerolinewidth: 2 }, legend: { ...(layout.legend as object), y: -0.34 } },
       caption: reference
         ? `Compare the bars within a segment, strategic (high-value) customers first: each bar is one policy's ${chart.yTitle} minus ${reference.policy}'s in that segment, computed seed by seed, with its 95 % paired interval, so a bar whose interval does not cross zero differs from ${reference.policy} there.`
         : `Compare the bars within a segment, strategic (high-value) customers first: each bar is one policy's ${chart.yTitle} in that segment, with its 95 % interval over seeds.`,
