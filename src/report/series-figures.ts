@@ -77,7 +77,7 @@ export function seriesFigures(results: ExperimentResults): ReportFigure[] {
   );
   const bucketWords = bucketDays === 1 ? "day" : bucketDays === 7 ? "week" : `${bucketDays}-day period`;
   const layout = {
-    xaxis: { title: { text: `day (middle of each ${bucketWords})` }, range: [0, horizon], zeroline: false, automargin: true, anchor: "y4" },
+    xaxis: { title: { text: bucketDays === 1 ? "day" : `day (middle of each ${bucketWords})` }, range: [0, horizon], zeroline: false, automargin: true, anchor: "y4" },
     ...yAxes,
     shapes: eventShapes(results.scenario.events ?? [], horizon),
     showlegend: true,
