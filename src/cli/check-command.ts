@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
+import { terminalColours, type TerminalColours } from "./terminal-colours.js";
 import path from "node:path";
 import { checkAgainstBaseline, type CheckReport } from "../check/check-against-baseline.js";
 import { checkJunitXml } from "../check/check-junit-xml.js";
@@ -22,6 +23,8 @@ export interface CheckFlags {
   markdown?: string;
   updateBaseline?: boolean;
   allowOtherSeeds?: boolean;
+  /** `--color` / `--no-color` as typed: on a terminal a failed check is red, a passing gate green. */
+  colour?: boolean;
 }
 
 /**
@@ -39,18 +42,18 @@ export function checkCommand(flags: CheckFlags): CheckReport | null {
   const baseline = readResultsFile(flags.baseline, "--baseline");
   const report = checkAgainstBaseline(current, baseline, tolerances, { allowOtherSeeds: flags.allowOtherSeeds ?? false });
   writeOutputs(report, flags);
-  process.stdout.write(checkText(report));
+  process.stdout.write(checkText(report, terminalColours(process.stdout, flags.colour)));
   if (report.failures > 0) throw new CheckFailedError(report.failures);
   return report;
 }
 
-function checkText(report: CheckReport): string {
+function checkText(report: CheckReport, colours: TerminalColours): string {
   const failed = report.checks.filter((check) => check.status === "fail");
   const gated = report.checks.filter((check) => check.direction !== null && check.status !== "skipped").length;
-  const head = `offersim check: ${report.currentFile} against ${report.baselineFile} (${report.method} differences): ${gated - failed.length} of ${gated} gated KPI checks passed\n`;
+  const head = `offersim check: ${report.currentFile} against ${report.baselineFile} (${report.method} differences): ${(failed.length === 0 ? colours.green : colours.red)(`${gated - failed.length} of ${gated} gated KPI checks passed`)}\n`;
   const power = powerRows(report);
   const powerText = `\nthe smallest worsening the gate detects ${DETECTION_POWER * 100} % of the time, at its tolerance with the baseline's ${report.seeds} seed(s) (from each policy's paired spread against the reference; docs/ci-gate.md)\n\n${textTable(power.header, power.rows)}\n`;
-  return failed.length === 0 ? head + powerText : `${head}\n${textTable(CHECK_HEADER, checkRows(failed, "FAIL"))}\n${powerText}`;
+  return failed.length === 0 ? head + powerText : `${head}\n${textTable(CHECK_HEADER, checkRows(failed, "FAIL"), 1, (_row, _column, text) => colours.red(text))}\n${powerText}`;
 }
 
 function writeOutputs(report: CheckReport, flags: CheckFlags): void {

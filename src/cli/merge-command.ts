@@ -15,6 +15,8 @@ export interface MergeFlags {
   out?: string;
   force?: boolean;
   json?: boolean;
+  /** `--color` / `--no-color` as typed. */
+  colour?: boolean;
 }
 
 interface LoadedPartial {
@@ -45,6 +47,7 @@ export function mergeCommand(flags: MergeFlags): { outDir: string } {
     outcomes,
     outDir,
     json: flags.json ?? false,
+    colour: flags.colour,
     startedAt,
     workers: Math.max(...loaded.map(({ partial }) => Number(partial.meta.workers) || 0)),
     mergedShards: count,

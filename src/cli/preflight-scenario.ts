@@ -1,4 +1,5 @@
 import os from "node:os";
+import { terminalColours } from "./terminal-colours.js";
 import { InputError } from "../input-error.js";
 import { allocateSubscriberState, STATUS_ACTIVE, type SubscriberState } from "../world/state/subscriber-state.js";
 import { compileWorldParams, DAYS_PER_MONTH } from "../world/params/world-params.js";
@@ -19,6 +20,8 @@ export interface PreflightOptions {
   readonly sizeSource: string;
   /** Where a warning goes (one line); stderr when left out. */
   readonly warn?: (line: string) => void;
+  /** `--color` / `--no-color` as typed: a warning on a terminal is yellow. */
+  readonly colour?: boolean;
 }
 
 /** A starting base that would churn more than this a month is almost surely a typo in a multiplier: warned about. */
@@ -63,7 +66,7 @@ export function preflightScenario(file: string, scenario: Scenario, options: Pre
     const monthly = startingChurnPerMonth(trialScenario, trial);
     if (monthly > IMPLAUSIBLE_CHURN_PER_MONTH) {
       (options.warn ?? ((line) => process.stderr.write(`${line}\n`)))(
-        `offersim: warning: ${file}: the starting base would churn about ${(monthly * 100).toFixed(0)} % a month (real operators: 1 to 3 %); check the churn multipliers (churn.*Multiplier, churn.typeMultiplier, plans.*.baseChurnPerMonth)`,
+        `${terminalColours(process.stderr, options.colour).yellow("offersim: warning:")} ${file}: the starting base would churn about ${(monthly * 100).toFixed(0)} % a month (real operators: 1 to 3 %); check the churn multipliers (churn.*Multiplier, churn.typeMultiplier, plans.*.baseChurnPerMonth)`,
       );
     }
   } catch (error) {

@@ -26,6 +26,8 @@ import { planExperiment, type ExperimentPlan } from "./plan-experiment.js";
 export { planExperiment, type ExperimentPlan } from "./plan-experiment.js";
 import { RunFailedError } from "./run-failed-error.js";
 import { logOptions } from "./log-options.js";
+import { runId } from "./run-id.js";
+import { readRecordedExperiment } from "./recorded-experiment.js";
 import type { LogFormat } from "../log/open-decision-log.js";
 
 /** The flags of `offersim run` as typed (numbers still as text, checked by parseRunOptions). */
@@ -42,6 +44,8 @@ export interface RunFlags {
   taskTimeout?: string;
   shard?: string;
   against?: string;
+  /** A results.json (or its folder) whose experiment to run again. */
+  from?: string;
   out?: string;
   force?: boolean;
   allowPolicyModules?: boolean;
@@ -51,6 +55,8 @@ export interface RunFlags {
   logDistribution?: boolean;
   json?: boolean;
   quiet?: boolean;
+  /** `--color` / `--no-color` as typed. */
+  colour?: boolean;
 }
 
 /** The flags of `offersim run`, checked. */
@@ -164,11 +170,14 @@ export function parseRunOptions(flags: RunFlags): RunOptions {
 
 /** `offersim run`: load, simulate every (policy, seed) of the run or its shard, write the results. */
 export async function runCommand(flags: RunFlags): Promise<{ outDir: string }> {
-  const options = parseRunOptions(flags);
-  const file = options.scenario ?? defaultScenarioFile();
-  const loaded = loadScenario(file);
+  const recorded = flags.from === undefined ? null : readRecordedExperiment(flags.from, flags);
+  const runFlags = recorded ? { ...flags, ...recorded.flags } : flags;
+  const options = parseRunOptions(runFlags);
+  const file = recorded?.whatIf.file ?? options.scenario ?? defaultScenarioFile();
+  const loaded = recorded?.whatIf ?? loadScenario(file);
   const scenario = applyRunOverrides(loaded.scenario, options);
-  const plan = await planExperiment(options, file, scenario, flags.reference);
+  const plan = await planExperiment(options, file, scenario, runFlags.reference);
+  const recordedRun = { definition: loaded.scenario, policySources: plan.sources, set: recorded?.set };
   const experiment = describeExperiment({
     scenario,
     scenarioFile: file,
@@ -177,20 +186,23 @@ export async function runCommand(flags: RunFlags): Promise<{ outDir: string }> {
     seeds: options.seeds,
     policies: plan.policies,
     reference: plan.reference,
+    ...recordedRun,
   });
   const startedAt = new Date();
   const shardSuffix = options.shard ? `-shard-${options.shard.index}-of-${options.shard.count}` : "";
   const outDir = options.out ?? defaultOutDir(scenario.name, startedAt, shardSuffix);
   checkOutputFolder(outDir, options.out === undefined ? "the default output folder" : "--out", "run", options.force);
 
-  const baselineWorld = flags.against === undefined ? null : loadBaselineWorld(flags.against, scenario, options);
-  const againstExperiment = baselineWorld && describeExperiment({ ...baselineWorld, rootSeed: plan.rootSeed, seeds: options.seeds, policies: plan.policies, reference: plan.reference });
+  const baselineFile = recorded ? recorded.against?.file : flags.against;
+  const baselineWorld = baselineFile === undefined ? null : loadBaselineWorld(baselineFile, scenario, options, recorded?.against ?? undefined);
+  const againstExperiment =
+    baselineWorld && describeExperiment({ ...baselineWorld, rootSeed: plan.rootSeed, seeds: options.seeds, policies: plan.policies, reference: plan.reference, policySources: plan.sources });
 
   await useTfBackend(options);
   const planned = planTasks(plan.policies, plan.sources, options.seeds);
   const tasks = options.shard ? shardTasks(planned, options.shard) : planned;
   const sizeSource = options.subscribers !== undefined ? "--subscribers" : "population.size";
-  preflightScenario(file, scenario, { concurrentTasks: Math.max(1, Math.min(options.workers, tasks.length)), sizeSource });
+  preflightScenario(file, scenario, { concurrentTasks: Math.max(1, Math.min(options.workers, tasks.length)), sizeSource, colour: flags.colour });
   const logDirExisted = options.log !== undefined && existsSync(options.log.dir);
   const interrupted = (error: unknown) => {
     // The log folder was new or empty: an interrupted run leaves it as it was (a failed task's run keeps the others' logs).
@@ -204,7 +216,7 @@ export async function runCommand(flags: RunFlags): Promise<{ outDir: string }> {
   // Ctrl-C stops the workers and writes nothing; once the results are in, the files are written whole.
   await whileHandlingInterrupts(async (signal) => {
     // The decision log is the what-if's: the baseline world of --against is not logged.
-    const logTo = options.log && { ...options.log, runId: `${timestamp(startedAt)}-${process.pid}`, scenarioHash: loaded.hash };
+    const logTo = options.log && { ...options.log, runId: runId(startedAt), scenarioHash: loaded.hash };
     const runWorld = (world: Scenario, log: typeof logTo) => {
       const progress = createProgressReporter(process.stderr, options.quiet);
       const run = runTasks(world, plan.rootSeed, tasks, { workers: options.workers, taskTimeoutSeconds: options.taskTimeoutSeconds, signal, onProgress: progress.update, logTo: log });
@@ -215,7 +227,7 @@ export async function runCommand(flags: RunFlags): Promise<{ outDir: string }> {
     if (options.shard) writeShardResults({ experiment, shard: options.shard, outcomes, outDir, startedAt, workers: options.workers, json: options.json });
     else {
       const against = againstExperiment && againstOutcomes ? { experiment: againstExperiment, outcomes: againstOutcomes } : undefined;
-      writeExperimentResults({ experiment, outcomes, outDir, json: options.json, startedAt, workers: options.workers, against });
+      writeExperimentResults({ experiment, outcomes, outDir, json: options.json, startedAt, workers: options.workers, against, colour: flags.colour });
     }
   }).catch(interrupted);
   return { outDir };
@@ -226,11 +238,16 @@ export async function runCommand(flags: RunFlags): Promise<{ outDir: string }> {
  * root seed, seeds, subscribers, days and warm-up, so that each seed's two worlds draw the same
  * random numbers and differ only by the scenarios (common random numbers).
  */
-function loadBaselineWorld(file: string, whatIf: Scenario, options: RunOptions): { scenario: Scenario; scenarioFile: string; scenarioHash: string } {
+function loadBaselineWorld(
+  file: string,
+  whatIf: Scenario,
+  options: RunOptions,
+  recorded?: { scenario: Scenario; hash: string },
+): { scenario: Scenario; scenarioFile: string; scenarioHash: string; definition: Scenario } {
   if (options.shard) throw new InputError(`--against cannot be combined with --shard: a what-if and its baseline run together on one machine, got --against ${JSON.stringify(file)} and --shard ${options.shard.index}/${options.shard.count}`);
-  const loaded = loadScenario(file);
+  const loaded = recorded ?? loadScenario(file);
   const scenario = { ...loaded.scenario, horizonDays: whatIf.horizonDays, warmupDays: whatIf.warmupDays, population: { ...loaded.scenario.population, size: whatIf.population.size } };
-  return { scenario, scenarioFile: file, scenarioHash: loaded.hash };
+  return { scenario, scenarioFile: file, scenarioHash: loaded.hash, definition: loaded.scenario };
 }
 
 /**
@@ -263,6 +280,12 @@ export interface ExperimentScenario {
   file: string;
   scenario: Scenario;
   hash: string;
+  /** The scenario before the run's overrides, recorded in results.json (`run --from`). */
+  definition?: Scenario;
+  /** A sweep variant's `--set` values, recorded in results.json. */
+  set?: Readonly<Record<string, string | number | boolean>>;
+  /** meta.runId and the tidy CSVs' run_id. */
+  runId?: string;
 }
 
 /**
@@ -299,6 +322,10 @@ export async function runExperiment(
     startedAt,
     workers: options.workers,
     reference,
+    scenarioDefinition: input.definition,
+    policySources: plan.sources,
+    set: input.set,
+    runId: input.runId ?? runId(startedAt),
   });
 }
 
@@ -307,7 +334,4 @@ export function experimentFiles(experiment: ExperimentResults, options: { report
   return resultFiles(experiment, options);
 }
 
-/** A compact local-free timestamp for default folder names: 20260101-120000. */
-export function timestamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
-}
+export { timestamp } from "./run-id.js";

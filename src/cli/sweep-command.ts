@@ -16,6 +16,11 @@ import { createProgressReporter } from "./progress-reporter.js";
 import { whileHandlingInterrupts } from "./while-handling-interrupts.js";
 import type { ExperimentPlan } from "./plan-experiment.js";
 import { RunFailedError } from "./run-failed-error.js";
+import { runId } from "./run-id.js";
+import { identicalVariants, sweptValuesThatCannotMatter } from "../sweep/sweep-warnings.js";
+import { sweepSummaryText } from "../sweep/sweep-summary-text.js";
+import { sweepTidyCsvFiles } from "../sweep/sweep-tidy-csv.js";
+import { TIDY_CSV_FILES } from "../report/tidy-csv-files.js";
 import {
   applyRunOverrides,
   defaultScenarioFile,
@@ -39,9 +44,11 @@ const OVERRIDDEN_BY: Record<string, keyof RunOptions> = { "population.size": "su
 /**
  * `offersim sweep SCENARIO --set PATH=V1,V2 [--set ...]`: runs every variant of the grid with the
  * same root seed (common random numbers across variants), then writes one folder: per variant
- * `variants/NAME/` (results.json, summary.csv, summary.md), and `sweep.json`, `summary.md` and
- * `report.html` for the whole grid. Every variant is validated before anything runs; the folder
- * is written in one step at the end, so a failing sweep leaves nothing half-written.
+ * `variants/NAME/` (results.json with its `--set` values, the CSV files, summary.md), and
+ * `sweep.json`, `summary.md`, the combined tidy CSVs and `report.html` for the whole grid, and
+ * prints a summary table. Every variant is validated before anything runs; the folder is written
+ * in one step at the end, so a failing sweep leaves nothing half-written. Warns (stderr) before
+ * running when a swept offer field cannot matter, and after when variants gave identical results.
  */
 export async function sweepCommand(flags: SweepFlags): Promise<{ sweep: SweepResults; outDir: string }> {
   const options = parseRunOptions(flags);
@@ -57,11 +64,14 @@ export async function sweepCommand(flags: SweepFlags): Promise<{ sweep: SweepRes
   const plan = await planExperiment(options, file, applyRunOverrides(base, options), flags.reference);
   const concurrentTasks = Math.min(options.workers, plan.policies.length * options.seeds);
   const sizeSource = options.subscribers !== undefined ? "--subscribers" : "population.size";
-  for (const variant of variants) preflightScenario(file, applyRunOverrides(variant.scenario, options), { concurrentTasks, sizeSource });
+  for (const variant of variants) preflightScenario(file, applyRunOverrides(variant.scenario, options), { concurrentTasks, sizeSource, colour: flags.colour });
+  const asRun = variants.map((variant) => ({ ...variant, scenario: applyRunOverrides(variant.scenario, options) }));
+  for (const line of sweptValuesThatCannotMatter(parameters, asRun)) process.stderr.write(`offersim: warning: ${line}\n`);
+  const id = runId(startedAt);
 
   // Ctrl-C stops the workers and writes nothing; the folder is written in one step at the end.
-  const sweep = await whileHandlingInterrupts(async (signal) => {
-    const runs = await runVariants(variants, plan, options, file, signal);
+  const { sweep, runs } = await whileHandlingInterrupts(async (signal) => {
+    const runs = await runVariants(variants, plan, options, file, id, signal);
     const results = buildSweepResults({
       scenario: { name: base.name, file, hash: scenarioHash(base) },
       parameters,
@@ -69,17 +79,18 @@ export async function sweepCommand(flags: SweepFlags): Promise<{ sweep: SweepRes
       startedAt,
       durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
     });
-    writeFolderAtomically(outDir, sweepFiles(results, runs));
-    return results;
+    writeFolderAtomically(outDir, sweepFiles(results, runs, parameters));
+    return { sweep: results, runs };
   });
 
   if (options.json) process.stdout.write(JSON.stringify(sweep) + "\n");
   else {
     process.stdout.write(
-      `sweep of ${base.name}: ${variants.length} variant(s) x ${plan.policies.length} policies, ${options.seeds} seed(s), root seed ${sweep.config.rootSeed}\n` +
-        `Wrote ${path.join(outDir, "report.html")}, sweep.json, summary.md and variants/ (${variants.map((variant) => variant.name).join(", ")})\n`,
+      `${sweepSummaryText(sweep)}\n${variants.length} variant(s) x ${plan.policies.length} policies, ${options.seeds} seed(s), root seed ${sweep.config.rootSeed}\n` +
+        `Wrote ${path.join(outDir, "report.html")}, sweep.json, summary.md, ${TIDY_CSV_FILES.join(", ")} and variants/ (${variants.map((variant) => variant.name).join(", ")})\n`,
     );
   }
+  for (const line of identicalVariants(runs.map((run) => ({ name: run.variant.name, values: run.variant.values, results: run.results })))) process.stderr.write(`offersim: warning: ${line}\n`);
   const failures = sweep.failures;
   if (failures.length > 0) throw new RunFailedError(failures, `the results of the other policies are in ${outDir}`);
   return { sweep, outDir };
@@ -88,7 +99,7 @@ export async function sweepCommand(flags: SweepFlags): Promise<{ sweep: SweepRes
 type VariantRun = { variant: SweepVariant; results: ExperimentResults; failures: TaskFailure[] };
 
 /** Every variant's experiment in turn, on one progress bar. */
-async function runVariants(variants: readonly SweepVariant[], plan: ExperimentPlan, options: RunOptions, file: string, signal: AbortSignal): Promise<VariantRun[]> {
+async function runVariants(variants: readonly SweepVariant[], plan: ExperimentPlan, options: RunOptions, file: string, runId: string, signal: AbortSignal): Promise<VariantRun[]> {
   const progress = createProgressReporter(process.stderr, options.quiet);
   const runs: VariantRun[] = [];
   try {
@@ -102,7 +113,8 @@ async function runVariants(variants: readonly SweepVariant[], plan: ExperimentPl
           tasksDone: index * step.tasks + step.tasksDone,
           tasks: variants.length * step.tasks,
         });
-      const { results, failures } = await runExperiment({ file, scenario, hash: variant.hash }, variantPlan, options, onProgress, signal);
+      const recorded = { definition: variant.scenario, set: variant.values, runId };
+      const { results, failures } = await runExperiment({ file, scenario, hash: variant.hash, ...recorded }, variantPlan, options, onProgress, signal);
       runs.push({ variant, results, failures });
     }
   } finally {
@@ -111,14 +123,15 @@ async function runVariants(variants: readonly SweepVariant[], plan: ExperimentPl
   return runs;
 }
 
-/** The sweep folder's files by relative path: each variant's results, then sweep.json, summary.md and report.html. */
-function sweepFiles(sweep: SweepResults, runs: readonly VariantRun[]): Record<string, string> {
+/** The sweep folder's files by relative path: each variant's results, then sweep.json, summary.md, the combined tidy CSVs and report.html. */
+function sweepFiles(sweep: SweepResults, runs: readonly VariantRun[], parameters: readonly SweepParameter[]): Record<string, string> {
   const files: Record<string, string> = {};
   for (const run of runs) {
     for (const [name, text] of Object.entries(experimentFiles(run.results, { report: false }))) files[`variants/${run.variant.name}/${name}`] = text;
   }
   files["sweep.json"] = JSON.stringify(sweep, null, 2) + "\n";
   files["summary.md"] = sweepSummaryMarkdown(sweep);
+  Object.assign(files, sweepTidyCsvFiles(parameters, runs.map((run) => ({ name: run.variant.name, values: run.variant.values, results: run.results }))));
   files["report.html"] = renderSweepHtml(sweep);
   return files;
 }

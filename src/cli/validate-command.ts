@@ -9,9 +9,9 @@ import { ALLOW_POLICY_MODULES_FLAG, checkScenarioPolicies } from "./scenario-pol
  * the problems. Nothing of the scenario is run but a trial draw of a few subscribers (see
  * preflightScenario).
  */
-export function validateCommand(file: string): void {
+export function validateCommand(file: string, colour?: boolean): void {
   const { scenario, hash, chain } = loadScenario(file);
-  preflightScenario(file, scenario, { concurrentTasks: 1, sizeSource: "population.size" });
+  preflightScenario(file, scenario, { concurrentTasks: 1, sizeSource: "population.size", colour });
   const policies = checkScenarioPolicies(file, scenario, true);
   if (policies.problems.length > 0) throw new InputError(policies.problems);
   const offers = scenario.offers.filter((offer) => offer.enabled).length;

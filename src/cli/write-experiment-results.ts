@@ -9,6 +9,9 @@ import { renderReportHtml } from "../report/render-report-html.js";
 import { PARTIAL_FILE } from "../report/partial-results.js";
 import { againstBaseline } from "../report/against-baseline.js";
 import { RunFailedError } from "./run-failed-error.js";
+import { runId } from "./run-id.js";
+import { tidyCsvFiles } from "../report/tidy-csv-files.js";
+import { terminalColours } from "./terminal-colours.js";
 
 export interface ExperimentOutputInput {
   readonly experiment: ExperimentDescription;
@@ -23,8 +26,12 @@ export interface ExperimentOutputInput {
   readonly mergedShards?: number;
   /** Added to results.json's meta (offersim merge: the shards' own meta). */
   readonly extraMeta?: Record<string, unknown>;
+  /** `--color` / `--no-color` as typed (undefined: colour only for a terminal without NO_COLOR). */
+  readonly colour?: boolean;
   /** `run WHATIF --against BASELINE`: the baseline world's experiment and outcomes, on the same seeds. */
   readonly against?: { readonly experiment: ExperimentDescription; readonly outcomes: readonly TaskOutcome[] };
+  /** meta.runId and the tidy CSVs' run_id (default: the start time and the process id). */
+  readonly runId?: string;
 }
 
 /**
@@ -44,7 +51,7 @@ export function writeExperimentResults(input: ExperimentOutputInput): Experiment
   // A run's results replace a shard's partial.json left in its folder; a merge may write beside its input.
   writeFilesAtomically(input.outDir, files, { stale: input.mergedShards === undefined ? [PARTIAL_FILE] : [] });
   if (input.json) process.stdout.write(JSON.stringify(results) + "\n");
-  else process.stdout.write(`${summaryText(results)}\nWrote ${path.join(input.outDir, "results.json")}, ${Object.keys(files).slice(1).join(", ").replace(/, ([^,]*)$/, " and $1")}\n`);
+  else process.stdout.write(`${summaryText(results, terminalColours(process.stdout, input.colour))}\nWrote ${path.join(input.outDir, "results.json")}, ${Object.keys(files).slice(1).join(", ").replace(/, ([^,]*)$/, " and $1")}\n`);
   if (allFailures.length > 0) throw new RunFailedError(allFailures, `the results of the other policies are in ${input.outDir}`);
   return results;
 }
@@ -64,6 +71,10 @@ function completedResults(experiment: ExperimentDescription, outcomes: readonly 
     reference: experiment.reference,
     mergedShards: input.mergedShards,
     world,
+    scenarioDefinition: experiment.scenario.definition,
+    policySources: experiment.policySources,
+    set: experiment.set,
+    runId: input.runId ?? runId(input.startedAt),
   });
 }
 
@@ -107,6 +118,7 @@ export function resultFiles(results: ExperimentResults, { report = true }: { rep
     "results.json": JSON.stringify(results, null, 2) + "\n",
     "summary.csv": summaryCsv(results),
     "summary.md": summaryMarkdown(results),
+    ...tidyCsvFiles(results),
   };
   if (report) files["report.html"] = renderReportHtml(results);
   return files;

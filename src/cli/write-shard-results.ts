@@ -6,10 +6,11 @@ import type { ExperimentDescription } from "../report/experiment-description.js"
 import { PARTIAL_FILE, PARTIAL_FORMAT, PARTIAL_SCHEMA_VERSION, serializePartialResults, type PartialResults } from "../report/partial-results.js";
 import { writeFilesAtomically } from "../report/write-files-atomically.js";
 import { OFFERSIM_VERSION } from "../version.js";
+import { TIDY_CSV_FILES } from "../report/tidy-csv-files.js";
 import { RunFailedError } from "./run-failed-error.js";
 
 /** The files of a whole run's folder, which a shard's partial.json replaces (--force). */
-const RUN_RESULT_FILES = ["results.json", "summary.csv", "summary.md", "report.html"];
+const RUN_RESULT_FILES = ["results.json", "summary.csv", "summary.md", ...TIDY_CSV_FILES, "report.html"];
 
 /**
  * `offersim run --shard i/n`: writes DIR/partial.json with the shard's raw outcomes, for

@@ -29,5 +29,6 @@ export function againstBaseline(whatIf: ExperimentResults, baseline: ExperimentR
       }),
     );
   }
-  return { scenario: { name: baseline.scenario.name, hash: baseline.scenario.hash, file: baseline.scenario.file }, method, reason, kpis: EFFECT_KPIS, policies };
+  const { name, hash, file, definition } = baseline.scenario;
+  return { scenario: { name, hash, file, ...(definition === undefined ? {} : { definition }) }, method, reason, kpis: EFFECT_KPIS, policies };
 }

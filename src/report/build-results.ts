@@ -32,6 +32,10 @@ export interface PolicyResults {
   timeSeries?: TimeSeriesBySeed;
   /** Contacts, acceptances, costs and saves per CVM program, mean over replicates. */
   programs: Record<string, Record<string, number>>;
+  /** `series` of each seed, in replicate order (the tidy series.csv). Absent in files written before it. */
+  seriesPerSeed?: Record<string, number>[][];
+  /** `programs` of each seed, in replicate order (the tidy programs.csv). Absent in files written before it. */
+  programsPerSeed?: Record<string, Record<string, number>>[];
   /** This policy minus the reference policy, seed by seed (common random numbers). */
   paired: { reference: string; kpis: Record<KpiName, PairedDifference> } | null;
   /** Oracle's net value per subscriber minus this policy's, seed by seed; null when oracle did not run (and for oracle). */
@@ -55,6 +59,8 @@ export interface ExperimentResults {
     currency?: string;
     /** The scheduled events' windows, shaded in the charts over time; absent in results.json written before offersim had it. */
     events?: EventWindow[];
+    /** The scenario as run, after `extends` and a sweep's `--set` (before --days and --subscribers: see config); its hash is `hash`. `run --from` reruns it. */
+    definition?: Scenario;
   };
   config: {
     rootSeed: number;
@@ -65,6 +71,10 @@ export interface ExperimentResults {
     warmupDays: number;
     policies: string[];
     reference: string | null;
+    /** How each policy of `policies` was found: a built-in name, or a policy module's absolute path (`run --from`). */
+    policySources?: string[];
+    /** A sweep's variant: the `--set` values it ran with, path -> value. */
+    set?: Record<string, string | number | boolean>;
     /** Only in results merged from shards (offersim merge): how many. */
     shard?: { count: number; merged: true };
   };
@@ -101,6 +111,14 @@ export interface BuildResultsInput {
   failures: readonly TaskFailure[];
   /** Results merged from this many shards (offersim merge); undefined for a single run. */
   mergedShards?: number;
+  /** The scenario as run, before the run's overrides (results.json `scenario.definition`). */
+  scenarioDefinition?: Scenario;
+  /** A built-in name or a module's absolute path per policy, in order. */
+  policySources?: readonly string[];
+  /** A sweep variant's `--set` values. */
+  set?: Readonly<Record<string, string | number | boolean>>;
+  /** Identifies the run in meta and in the tidy CSVs (`run_id`); the decision log's run_id when the run logs. */
+  runId?: string;
 }
 
 /**
@@ -113,6 +131,7 @@ export function buildResults(input: BuildResultsInput): ExperimentResults {
   return {
     schemaVersion: RESULTS_SCHEMA_VERSION,
     meta: {
+      ...(input.runId === undefined ? {} : { runId: input.runId }),
       offersimVersion: OFFERSIM_VERSION,
       createdAt: input.startedAt.toISOString(),
       durationSeconds: round(input.durationSeconds, 3),
@@ -130,6 +149,7 @@ export function buildResults(input: BuildResultsInput): ExperimentResults {
       file: input.scenarioFile,
       ...(input.scenario.economics === undefined ? {} : { currency: input.scenario.economics.currency }),
       ...(input.scenario.events === undefined ? {} : { events: input.scenario.events.map(eventWindow) }),
+      ...(input.scenarioDefinition === undefined ? {} : { definition: input.scenarioDefinition }),
     },
     config: {
       rootSeed: input.rootSeed,
@@ -140,6 +160,8 @@ export function buildResults(input: BuildResultsInput): ExperimentResults {
       warmupDays: input.scenario.warmupDays,
       policies: input.policies.map((policy) => policy.name),
       reference: input.reference,
+      ...(input.policySources === undefined ? {} : { policySources: [...input.policySources] }),
+      ...(input.set === undefined ? {} : { set: { ...input.set } }),
       ...(input.mergedShards === undefined ? {} : { shard: { count: input.mergedShards, merged: true as const } }),
     },
     policies: input.policies.map((policy) => {
@@ -178,6 +200,8 @@ function policyResults(policy: PolicyDescription, runs: readonly ReplicateResult
     programs: Object.fromEntries(
       Object.keys(runs[0].programs).map((program) => [program, meanOfRecord(runs.map((run) => run.programs[program]))]),
     ),
+    seriesPerSeed: runs.map((run) => run.series.map((record) => ({ ...record }))),
+    programsPerSeed: runs.map((run) => Object.fromEntries(Object.entries(run.programs).map(([program, counters]) => [program, { ...counters }]))),
     paired: null,
     regretVsOracle: null,
     learningCurve: meanCurve(runs),

@@ -18,6 +18,8 @@ export interface ExperimentDescription {
     readonly currency?: string;
     /** The scheduled events' windows (absent in a partial.json written before offersim had it). */
     readonly events?: readonly EventWindow[];
+    /** The scenario as loaded (after `extends`, before --days and --subscribers), for results.json and `run --from`. */
+    readonly definition?: Scenario;
   };
   readonly rootSeed: number;
   readonly seeds: number;
@@ -26,6 +28,10 @@ export interface ExperimentDescription {
   readonly warmupDays: number;
   readonly policies: readonly { readonly name: string; readonly description: string }[];
   readonly reference: string | null;
+  /** A built-in name or a module's absolute path per policy, in order (`run --from`). */
+  readonly policySources?: readonly string[];
+  /** A sweep variant's `--set` values (results.json `config.set`). */
+  readonly set?: Readonly<Record<string, string | number | boolean>>;
 }
 
 export interface DescribeExperimentInput {
@@ -36,6 +42,10 @@ export interface DescribeExperimentInput {
   readonly seeds: number;
   readonly policies: readonly PolicyDescription[];
   readonly reference: string | null;
+  /** The scenario before the run's overrides (--days, --subscribers), recorded in results.json. */
+  readonly definition?: Scenario;
+  readonly policySources?: readonly string[];
+  readonly set?: Readonly<Record<string, string | number | boolean>>;
 }
 
 export function describeExperiment(input: DescribeExperimentInput): ExperimentDescription {
@@ -48,6 +58,7 @@ export function describeExperiment(input: DescribeExperimentInput): ExperimentDe
       file: input.scenarioFile,
       currency: scenario.economics.currency,
       events: scenario.events.map(({ type, label, startDay, endDay, region }) => ({ type, label, startDay, endDay, region })),
+      ...(input.definition === undefined ? {} : { definition: input.definition }),
     },
     rootSeed: input.rootSeed,
     seeds: input.seeds,
@@ -56,6 +67,8 @@ export function describeExperiment(input: DescribeExperimentInput): ExperimentDe
     warmupDays: scenario.warmupDays,
     policies: input.policies.map((policy) => ({ name: policy.name, description: policy.description })),
     reference: input.reference,
+    ...(input.policySources === undefined ? {} : { policySources: [...input.policySources] }),
+    ...(input.set === undefined ? {} : { set: { ...input.set } }),
   };
 }
 

@@ -14,6 +14,8 @@ import { REPORT_STYLE } from "./report-style.js";
 import { segmentFigures } from "./segment-figures.js";
 import { seriesFigures } from "./series-figures.js";
 import { tradeOffFigure } from "./trade-off-figure.js";
+import { whatIfEffectFigure } from "./what-if-effect-figure.js";
+import { whatIfEffectNote, whatIfEffectTableHtml } from "./what-if-effect-table-html.js";
 
 const DRAW_SCRIPT = `
 const figures = JSON.parse(document.getElementById("figure-data").textContent);
@@ -21,7 +23,8 @@ for (const figure of figures) Plotly.newPlot(figure.id, figure.data, figure.layo
 `;
 
 /**
- * report.html: one self-contained page (Plotly inlined, no network) with the paired trade-off
+ * report.html: one self-contained page (Plotly inlined, no network) with, for a what-if run
+ * `--against` a baseline, its effect per policy against the baseline world; the paired trade-off
  * between churn and net value against the reference (and the absolute view), KPIs over time, segments, learning curves, program ROI, every KPI with
  * its interval and paired difference, and what the run was made from. It depends only on
  * `results`, so re-rendering a results.json gives the same bytes (docs/reports.md).
@@ -30,10 +33,12 @@ export function renderReportHtml(results: ExperimentResults, plotly: string = pl
   const learning = learningCurveFigures(results);
   const paired = pairedTradeOffFigure(results);
   const tradeOff = [...(paired ? [paired] : []), tradeOffFigure(results)];
-  const figures = [...tradeOff, ...seriesFigures(results), ...segmentFigures(results), ...learning, programRoiFigure(results)];
+  const whatIf = whatIfEffectFigure(results);
+  const figures = [...(whatIf ? [whatIf] : []), ...tradeOff, ...seriesFigures(results), ...segmentFigures(results), ...learning, programRoiFigure(results)];
   const byId = new Map(figures.map((figure) => [figure.id, figure]));
   const show = (ids: readonly string[]) => `<div class="grid">${ids.map((id) => chartHtml(byId.get(id)!)).join("")}</div>`;
   const sections = [
+    ...(whatIf ? [section(`Against the ${results.againstBaseline!.scenario.name} world: the what-if's effect per policy`, show([whatIf.id]) + whatIfEffectNote(results) + whatIfEffectTableHtml(results))] : []),
     section("Trade-off: churn, net value and annoyance", show(tradeOff.map((figure) => figure.id))),
     section("KPIs over time", show(seriesFigures(results).map((figure) => figure.id))),
     section("Segments, high-value (strategic) customers first", show(segmentFigures(results).map((figure) => figure.id))),

@@ -4,7 +4,8 @@ import { spreadsheetSafe } from "./spreadsheet-safe.js";
 import type { ExperimentResults } from "./build-results.js";
 import { formatDifference, formatWithInterval, HEADLINE_KPIS, kpiLabel } from "./kpi-format.js";
 import { runCurrency } from "./currency.js";
-import { markdownTable, markdownText, terminalSafe, textTable } from "./text-table.js";
+import { markdownTable, markdownText, terminalSafe, textTable, type CellStyle } from "./text-table.js";
+import { significance } from "./significance.js";
 import { againstBaselineMarkdown, againstBaselineText } from "./against-baseline-tables.js";
 
 const CSV_HEADER = ["policy", "segment", "kpi", "mean", "ci95_low", "ci95_high", "n"];
@@ -34,17 +35,45 @@ function headlineRows(results: ExperimentResults): string[][] {
 
 const headlineHeader = (results: ExperimentResults) => ["policy", ...HEADLINE_KPIS.map((kpi) => kpiLabel(kpi, runCurrency(results)))];
 
+/** The policies compared with the reference (the reference itself left out). */
+function pairedEntries(results: ExperimentResults): ExperimentResults["policies"] {
+  return results.policies.filter((entry) => entry.paired !== null && entry.policy !== entry.paired.reference);
+}
+
 /** Rows of paired differences from the reference (the reference itself left out). */
 function pairedRows(results: ExperimentResults): string[][] {
-  return results.policies
-    .filter((entry) => entry.paired !== null && entry.policy !== entry.paired.reference)
-    .map((entry) => [
-      entry.policy,
-      ...HEADLINE_KPIS.map((kpi) => {
-        const { meanDiff, ci95 } = entry.paired!.kpis[kpi];
-        return formatDifference(kpi, meanDiff, ci95);
-      }),
-    ]);
+  return pairedEntries(results).map((entry) => [
+    entry.policy,
+    ...HEADLINE_KPIS.map((kpi) => {
+      const { meanDiff, ci95 } = entry.paired!.kpis[kpi];
+      return formatDifference(kpi, meanDiff, ci95);
+    }),
+  ]);
+}
+
+/** When the reference ran alone there is nothing to pair: one line says so instead of an empty table. */
+function nothingToPair(results: ExperimentResults, escape: (text: string) => string = terminalSafe): string {
+  return `no paired differences: only the reference policy ${escape(results.config.reference ?? "")} ran, so there is nothing to compare it with (run more policies with --policies)`;
+}
+
+/**
+ * Colours of the terminal table: a paired difference whose 95 % interval excludes zero is green
+ * when it is better, red when it is worse (picocolors' functions, or identity functions when the
+ * output is not a terminal).
+ */
+export interface SignificanceColours {
+  green(text: string): string;
+  red(text: string): string;
+}
+
+function pairedCellStyle(results: ExperimentResults, colours: SignificanceColours): CellStyle {
+  const entries = pairedEntries(results);
+  return (row, column, text) => {
+    if (column === 0) return text;
+    const kpi = HEADLINE_KPIS[column - 1];
+    const verdict = significance(kpi, entries[row].paired!.kpis[kpi]);
+    return verdict === "better" ? colours.green(text) : verdict === "worse" ? colours.red(text) : text;
+  };
 }
 
 function pairedTitle(results: ExperimentResults, escape: (text: string) => string = terminalSafe): string {
@@ -56,10 +85,11 @@ function provenance(results: ExperimentResults, escape: (text: string) => string
   return `scenario ${escape(scenario.name)} (hash ${scenario.hash}), root seed ${config.rootSeed}, ${config.seeds} seed(s), ${config.subscribers} subscribers, ${config.days} days, offersim ${String(results.meta.offersimVersion)}`;
 }
 
-/** The short table printed at the end of `offersim run`. */
-export function summaryText(results: ExperimentResults): string {
+/** The short table printed at the end of `offersim run`; `colours` marks the significant paired differences. */
+export function summaryText(results: ExperimentResults, colours: SignificanceColours = { green: (text) => text, red: (text) => text }): string {
   const note = results.config.seeds > 1 ? "mean ± half-width of the 95 % interval over seeds" : "one seed: no interval";
-  const paired = results.config.reference === null ? "" : `\n${pairedTitle(results)}\n\n${textTable(headlineHeader(results), pairedRows(results))}\n`;
+  const pairedTable = pairedEntries(results).length === 0 ? nothingToPair(results) : textTable(headlineHeader(results), pairedRows(results), 1, pairedCellStyle(results, colours));
+  const paired = results.config.reference === null ? "" : `\n${pairedTitle(results)}\n\n${pairedTable}\n`;
   return `${provenance(results)}\n${note}\n\n${textTable(headlineHeader(results), headlineRows(results))}\n${paired}${againstBaselineText(results)}`;
 }
 
@@ -76,7 +106,9 @@ export function summaryMarkdown(results: ExperimentResults): string {
     "",
     markdownTable(headlineHeader(results), headlineRows(results)),
     "",
-    ...(results.config.reference === null ? [] : [`## Paired: ${pairedTitle(results, markdownText)}`, "", markdownTable(headlineHeader(results), pairedRows(results)), ""]),
+    ...(results.config.reference === null
+      ? []
+      : [`## Paired: ${pairedTitle(results, markdownText)}`, "", pairedEntries(results).length === 0 ? nothingToPair(results, markdownText) + "." : markdownTable(headlineHeader(results), pairedRows(results)), ""]),
     ...againstBaselineMarkdown(results),
     "## Every KPI (whole base)",
     "",

@@ -3,13 +3,24 @@
  * (numbers) unless `leftAligned` says otherwise. Control characters in a cell (a policy name
  * with a terminal escape code) are shown escaped, never sent to the terminal.
  */
-export function textTable(header: readonly string[], rows: readonly (readonly string[])[], leftAligned = 1): string {
+export function textTable(header: readonly string[], rows: readonly (readonly string[])[], leftAligned = 1, styleCell: CellStyle = (_row, _column, text) => text): string {
   const safeRows = rows.map((row) => row.map(terminalSafe));
   const widths = header.map((cell, column) => Math.max(cell.length, ...safeRows.map((row) => row[column].length)));
-  const line = (cells: readonly string[]) =>
-    cells.map((cell, column) => (column < leftAligned ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  ").trimEnd();
-  return [line(header), widths.map((width) => "-".repeat(width)).join("  "), ...safeRows.map(line)].join("\n");
+  const line = (cells: readonly string[], row: number) =>
+    cells
+      .map((cell, column) => (column < leftAligned ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
+      .map((cell, column) => (row < 0 ? cell : cell.replace(/\S(?:.*\S)?/s, (text) => styleCell(row, column, text))))
+      .join("  ")
+      .trimEnd();
+  return [line(header, -1), widths.map((width) => "-".repeat(width)).join("  "), ...safeRows.map(line)].join("\n");
 }
+
+/**
+ * Styles the text of a body cell (its padding stays outside, so colour codes do not upset the
+ * alignment): a terminal colour for a significant difference, say. Gets the row and column
+ * indexes and the cell's text; returns the text to print.
+ */
+export type CellStyle = (row: number, column: number, text: string) => string;
 
 /**
  * The same table as GitHub-flavoured Markdown. Cells are text: `<`, `>`, `&` and `|` are

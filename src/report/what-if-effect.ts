@@ -1,3 +1,4 @@
+import type { Scenario } from "../scenario/scenario-schema.js";
 import type { KpiName } from "../metrics/replicate-kpis.js";
 import type { PairedDifference } from "../metrics/summarize-replicates.js";
 
@@ -11,7 +12,8 @@ export interface WhatIfEffect extends PairedDifference {
 
 /** `againstBaseline` in results.json: the what-if's effect on each policy against the baseline world. */
 export interface AgainstBaseline {
-  readonly scenario: { name: string; hash: string; file: string };
+  /** The baseline world's scenario; `definition` as results.json `scenario.definition` (`run --from` reruns it). */
+  readonly scenario: { name: string; hash: string; file: string; definition?: Scenario };
   /** "paired" (seed by seed) or "welch". */
   readonly method: "paired" | "welch";
   /** Which method and why, in one sentence. */

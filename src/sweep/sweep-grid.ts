@@ -113,7 +113,7 @@ export function buildSweepVariants(file: string, raw: RawScenario, parameters: r
     throw new InputError(`--set: the grid must have at most ${MAX_VARIANTS} variants, got ${parameters.map((p) => p.values.length).join(" x ")} = ${total}`);
   }
   const names = variantKeys(parameters);
-  const problems = new Set<string>();
+  const problems = new ProblemsByValue(parameters);
   const variants: SweepVariant[] = [];
   for (const combination of grid(parameters.map((parameter) => parameter.values))) {
     let scenario: RawScenario = raw;
@@ -137,10 +137,10 @@ export function buildSweepVariants(file: string, raw: RawScenario, parameters: r
       });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      for (const problem of error.problems) problems.add(blame(problem.startsWith(`${file}: `) ? problem.slice(file.length + 2) : problem, parameters, combination));
+      for (const problem of error.problems) problems.blame(problem.startsWith(`${file}: `) ? problem.slice(file.length + 2) : problem, combination);
     }
   }
-  if (problems.size > 0) throw new InputError([...problems]);
+  if (problems.size > 0) throw new InputError(problems.lines());
   return distinctNames(variants);
 }
 
@@ -154,12 +154,50 @@ function distinctNames(variants: SweepVariant[]): SweepVariant[] {
   return variants.map((variant, index) => ((counts.get(variant.name) ?? 0) > 1 ? { ...variant, name: `${variant.name}-v${index + 1}` } : variant));
 }
 
-/** A validation problem of a variant, put on the --set flag whose path it is about (else on the scenario). */
-function blame(problem: string, parameters: readonly SweepParameter[], combination: readonly unknown[]): string {
-  const p = parameters.findIndex((parameter) => problem.includes(canonicalPath(parameter.path)) || problem.includes(parameter.path));
-  if (p >= 0) return `${parameters[p].flag}: value ${JSON.stringify(combination[p])}: ${problem}`;
-  const values = parameters.map((parameter, index) => `${parameter.path}=${JSON.stringify(combination[index])}`).join(", ");
-  return `--set (variant ${values}): ${problem}`;
+/**
+ * The variants' validation problems, each put on the --set flag whose path it is about (else on
+ * the scenario) and said once: a problem that every value of a flag has (a mistyped path) is one
+ * line naming the flag; one that only some values have names them.
+ */
+class ProblemsByValue {
+  /** "flag\0problem" or a whole line -> the values that have it, in grid order. */
+  private readonly byProblem = new Map<string, { line: (values: readonly unknown[]) => string; values: unknown[]; all: readonly unknown[] }>();
+
+  constructor(private readonly parameters: readonly SweepParameter[]) {}
+
+  get size(): number {
+    return this.byProblem.size;
+  }
+
+  /** A problem of a setting a --set flag makes (not a variant: the flag's path cannot be set). */
+  add(line: string): void {
+    if (!this.byProblem.has(line)) this.byProblem.set(line, { line: () => line, values: [], all: [] });
+  }
+
+  /** A validation problem of one variant (the values of `combination`). */
+  blame(problem: string, combination: readonly unknown[]): void {
+    const p = this.parameters.findIndex((parameter) => problem.includes(canonicalPath(parameter.path)) || problem.includes(parameter.path));
+    if (p < 0) {
+      const values = this.parameters.map((parameter, index) => `${parameter.path}=${JSON.stringify(combination[index])}`).join(", ");
+      this.add(`--set (variant ${values}): ${problem}`);
+      return;
+    }
+    const { flag, values: all } = this.parameters[p];
+    const key = `${flag}\u0000${problem}`;
+    const entry = this.byProblem.get(key) ?? { line: (values: readonly unknown[]) => `${flag}: ${valuesText(values, all)}${problem}`, values: [], all };
+    if (!entry.values.some((value) => Object.is(value, combination[p]))) entry.values.push(combination[p]);
+    this.byProblem.set(key, entry);
+  }
+
+  lines(): string[] {
+    return [...this.byProblem.values()].map((entry) => entry.line(entry.values));
+  }
+}
+
+/** "value -2: " or "values 1, 3: ", or nothing when every value of the flag has the problem. */
+function valuesText(values: readonly unknown[], all: readonly unknown[]): string {
+  if (all.length > 1 && values.length === all.length) return "";
+  return `${values.length > 1 ? "values" : "value"} ${values.map((value) => JSON.stringify(value)).join(", ")}: `;
 }
 
 /** `offers[id=x].price` as validation messages write it is `offers[N].price`: compare the prefix before the first selector. */

@@ -95,7 +95,7 @@ describe("offersim run with bad input", () => {
 
   it("reports an unknown option by name", () => {
     const lines = badRunLines([BASELINE, "--frobnicate"]);
-    expect(lines).toEqual(["offersim: unknown argument --frobnicate: expected the options of the command (see offersim <command> --help)"]);
+    expect(lines).toEqual(["offersim: unknown argument --frobnicate (see offersim run --help)"]);
   });
 
   it("reports a --reference that is not one of the run's policies", () => {

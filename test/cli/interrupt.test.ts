@@ -98,7 +98,7 @@ describe("a signal while the results are written", () => {
       // null: killed by the signal, which may only happen on the way out, once the files are whole.
       expect([0, 130, null], `exit code with SIGTERM after ${delay} s`).toContain(code);
       if (code === 130) expect(existsSync(out)).toBe(false);
-      else expect(readdirSync(out).sort(), `files with SIGTERM after ${delay} s (exit ${code})`).toEqual(["report.html", "results.json", "summary.csv", "summary.md"]);
+      else expect(readdirSync(out).sort(), `files with SIGTERM after ${delay} s (exit ${code})`).toEqual(["kpis.csv", "paired.csv", "programs.csv", "report.html", "results.json", "series.csv", "summary.csv", "summary.md"]);
       expect(readdirSync(dir).filter((name) => name.startsWith("."))).toEqual([]);
     }
   });

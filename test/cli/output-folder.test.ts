@@ -26,7 +26,7 @@ describe("offersim run never overwrites or loses what the user had, and checks t
     expect(again.status).toBe(2);
     expect(again.stderr).toBe(`offersim: --out ${JSON.stringify(out)} holds the results of an earlier offersim run: add --force to replace them, or name another folder\n`);
     expect(runCli(["run", BASELINE, ...TINY, "--out", out, "--force"]).status).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(["report.html", "results.json", "summary.csv", "summary.md"]);
+    expect(readdirSync(out).sort()).toEqual(["kpis.csv", "paired.csv", "programs.csv", "report.html", "results.json", "series.csv", "summary.csv", "summary.md"]);
   });
 
   it("checks every output path before any work: exit 2 naming the flag, nothing written", () => {

@@ -62,6 +62,11 @@ describe("offersim run", () => {
     expect(JSON.stringify(sixteen)).toBe(JSON.stringify(pooled));
     expect((sixteenMeta as { workers: number }).workers).toBe(16);
     for (const dir of [outDir.oneWorker, outDir.sixteenWorkers]) expect(read(dir, "summary.csv")).toBe(read(outDir.first, "summary.csv"));
+    // The tidy CSVs too, but for their first column: run_id names each run.
+    const withoutRunId = (dir: string, name: string) => read(dir, name).replace(/^[^,\n]*,/gm, "");
+    for (const name of ["kpis.csv", "paired.csv", "series.csv", "programs.csv"]) {
+      for (const dir of [outDir.oneWorker, outDir.sixteenWorkers]) expect(withoutRunId(dir, name), name).toBe(withoutRunId(outDir.first, name));
+    }
   });
 
   it("compares every policy with no-contact seed by seed: paired differences with t-intervals", () => {
@@ -79,12 +84,12 @@ describe("offersim run", () => {
     expect(churn.ci95[1]).toBeGreaterThanOrEqual(churn.meanDiff);
   });
 
-  it("exits 0 and writes results.json, summary.csv, summary.md and report.html", () => {
+  it("exits 0 and writes results.json, summary.csv, summary.md, the tidy CSVs and report.html", () => {
     for (const run of Object.values(runs)) {
       expect(run?.stderr).toBe("");
       expect(run?.status).toBe(0);
     }
-    expect(runs.first?.stdout).toContain(`Wrote ${path.join(outDir.first, "results.json")}, summary.csv, summary.md and report.html`);
+    expect(runs.first?.stdout).toContain(`Wrote ${path.join(outDir.first, "results.json")}, summary.csv, summary.md, kpis.csv, paired.csv, series.csv, programs.csv and report.html`);
     expect(read(outDir.first, "report.html")).toMatch(/^<!DOCTYPE html>/);
   });
 
