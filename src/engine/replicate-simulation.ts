@@ -5,6 +5,7 @@ import { samplePopulation } from "../world/population/sample-population.js";
 import type { SubscriberState } from "../world/state/subscriber-state.js";
 import { createStream } from "../random/random-stream.js";
 import { createReplicateMetrics, type ReplicateMetrics } from "../metrics/replicate-metrics.js";
+import { seriesBucketDays } from "../metrics/series-bucket-days.js";
 import { DecisionLog } from "../log/decision-log.js";
 import { openDecisionLog, type DecisionLogTarget } from "../log/open-decision-log.js";
 import type { DecisionLogLayout } from "../log/decision-log-layout.js";
@@ -88,7 +89,7 @@ export function createReplicateSimulation(options: WorldOptions): ReplicateSimul
   const draws = allocateDayDraws(count);
   const moments = allocateDecisionMoments(count);
   const candidates = allocateChurnCandidates(count);
-  const metrics = createReplicateMetrics(scenario.horizonDays);
+  const metrics = createReplicateMetrics(scenario.horizonDays, seriesBucketDays(scenario.events, scenario.horizonDays));
   const quietNoProblemChance = new Float64Array(count);
   for (let i = 0; i < count; i++) quietNoProblemChance[i] = Math.exp(-params.problemsPerDay * state.coverage[i]);
   const streams = createDrawStreams(rootSeed, replicate);

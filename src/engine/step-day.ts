@@ -1,6 +1,5 @@
 import { COUNTER } from "../metrics/metric-groups.js";
-import { addToSeries, PERIOD_DAYS, SERIES_INDEX } from "../metrics/replicate-metrics.js";
-import { meanAnnoyance } from "../metrics/mean-annoyance.js";
+import { addToSeries, recordAnnoyanceSnapshot, SERIES_INDEX } from "../metrics/replicate-metrics.js";
 import type { DecisionBatch, DecisionOutput, FeedbackBatch } from "../policy/policy.js";
 import { applyStateEvents } from "../world/exogenous/apply-state-events.js";
 import { billingPass } from "./billing-pass.js";
@@ -89,9 +88,7 @@ export function* stepDay(sim: ReplicateSimulation, day: number): Generator<Obser
   }
 
   addToSeries(metrics, day, SERIES_INDEX.revenue, revenue);
-  if ((day + 1) % PERIOD_DAYS === 0 || day === scenario.horizonDays - 1) {
-    addToSeries(metrics, day, SERIES_INDEX.annoyanceEnd, meanAnnoyance(state, day, params));
-  }
+  recordAnnoyanceSnapshot(metrics, day, scenario.horizonDays - 1, state, params);
   return {
     day,
     size: moments.size,

@@ -1,4 +1,4 @@
-import { addToGroups, createGroupSums, replicateKpis, seriesKpis } from "../metrics/replicate-kpis.js";
+import { addToGroups, bucketSeriesKpis, createGroupSums, replicateKpis, seriesKpis } from "../metrics/replicate-kpis.js";
 import { PROGRAM_COUNTERS } from "../metrics/replicate-metrics.js";
 import { COUNTER, COUNTERS, GROUPS } from "../metrics/metric-groups.js";
 import { PROGRAMS } from "../scenario/vocabulary.js";
@@ -52,6 +52,7 @@ export function summarizeReplicate(sim: ReplicateSimulation): Omit<ReplicateResu
     replicate: sim.replicate,
     groups: replicateKpis(metrics, sums, params.marginShare),
     series: seriesKpis(metrics, endDay),
+    timeSeries: bucketSeriesKpis(metrics, endDay),
     programs,
     subscriberDays,
     decisions: metrics.decisions,

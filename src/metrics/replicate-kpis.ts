@@ -97,23 +97,44 @@ export function replicateKpis(metrics: ReplicateMetrics, sums: GroupSums, margin
   return result;
 }
 
+/** Whole-base KPIs charted over time, in this order (docs/kpis.md, "KPIs over time"). */
+export const TIME_SERIES_KPIS = ["churnRateMonthly", "revenue", "contactsPerSubMonth", "acceptRate", "annoyance", "cost", "activeSubscribers"] as const;
+export type TimeSeriesKpi = (typeof TIME_SERIES_KPIS)[number];
+
 /** KPIs per 30-day period for the whole base (for charts of KPIs over time). */
 export function seriesKpis(metrics: ReplicateMetrics, horizonDays: number) {
-  const at = (period: number, name: (typeof SERIES)[number]) => metrics.series[period * SERIES.length + SERIES_INDEX[name]];
-  return Array.from({ length: metrics.periods }, (_, period) => {
-    const activeDays = at(period, "activeSubscriberDays");
-    const months = activeDays / DAYS_PER_MONTH;
-    return {
-      period,
-      startDay: period * PERIOD_DAYS,
-      churnRateMonthly: ratio(at(period, "churned"), months),
-      revenue: at(period, "revenue"),
-      contactsPerSubMonth: ratio(at(period, "contacts"), months),
-      acceptRate: ratio(at(period, "accepts"), at(period, "contacts")),
-      annoyance: at(period, "annoyanceEnd"),
-      cost: at(period, "cost"),
-      decisions: at(period, "decisions"),
-      activeSubscribers: activeDays / Math.min(PERIOD_DAYS, horizonDays - period * PERIOD_DAYS),
-    };
-  });
+  return Array.from({ length: metrics.periods }, (_, period) => ({
+    period,
+    startDay: period * PERIOD_DAYS,
+    ...bucketKpis(metrics.series, period, PERIOD_DAYS, horizonDays),
+    decisions: metrics.series[period * SERIES.length + SERIES_INDEX.decisions],
+  }));
+}
+
+/**
+ * The whole base's KPIs per bucket of `metrics.bucketDays`, seed by seed in results.json
+ * (`timeSeries`), as columns: the same KPIs as seriesKpis, in finer buckets where the scenario
+ * has short events (seriesBucketDays).
+ */
+export function bucketSeriesKpis(metrics: ReplicateMetrics, horizonDays: number): { bucketDays: number; startDay: number[]; values: Record<TimeSeriesKpi, number[]> } {
+  const { bucketDays, buckets } = metrics;
+  const rows = Array.from({ length: buckets }, (_, bucket) => bucketKpis(metrics.bucketSeries, bucket, bucketDays, horizonDays));
+  const values = Object.fromEntries(TIME_SERIES_KPIS.map((kpi) => [kpi, rows.map((row) => row[kpi])])) as Record<TimeSeriesKpi, number[]>;
+  return { bucketDays, startDay: rows.map((_, bucket) => bucket * bucketDays), values };
+}
+
+/** The KPIs of bucket `bucket` of a buckets x SERIES array whose buckets are `bucketDays` long. */
+function bucketKpis(series: Float64Array, bucket: number, bucketDays: number, horizonDays: number): Record<TimeSeriesKpi, number> {
+  const at = (name: (typeof SERIES)[number]) => series[bucket * SERIES.length + SERIES_INDEX[name]];
+  const activeDays = at("activeSubscriberDays");
+  const months = activeDays / DAYS_PER_MONTH;
+  return {
+    churnRateMonthly: ratio(at("churned"), months),
+    revenue: at("revenue"),
+    contactsPerSubMonth: ratio(at("contacts"), months),
+    acceptRate: ratio(at("accepts"), at("contacts")),
+    annoyance: at("annoyanceEnd"),
+    cost: at("cost"),
+    activeSubscribers: activeDays / Math.min(bucketDays, horizonDays - bucket * bucketDays),
+  };
 }

@@ -1,5 +1,8 @@
 import { PROGRAMS } from "../scenario/vocabulary.js";
 import { COUNTERS, GROUPS, PLAN_GROUP_OFFSET, SEGMENT_GROUP_OFFSET } from "./metric-groups.js";
+import type { SubscriberState } from "../world/state/subscriber-state.js";
+import type { DecayTables } from "../world/state/decaying-levels.js";
+import { meanAnnoyance } from "./mean-annoyance.js";
 
 export const PERIOD_DAYS = 30;
 /** Per-period series, for KPIs over time. */
@@ -23,20 +26,29 @@ export interface ReplicateMetrics {
   readonly counters: Float64Array;
   /** PROGRAMS x PROGRAM_COUNTERS. */
   readonly programs: Float64Array;
-  /** periods x SERIES. */
+  /** periods x SERIES: 30-day periods (results.json `series`). */
   readonly series: Float64Array;
   readonly periods: number;
+  /** buckets x SERIES: buckets of `bucketDays` (results.json `timeSeries`, seed by seed). */
+  readonly bucketSeries: Float64Array;
+  readonly buckets: number;
+  readonly bucketDays: number;
   /** Decisions the policy was asked for (one per decision moment, "no action" included). */
   decisions: number;
 }
 
-export function createReplicateMetrics(horizonDays: number): ReplicateMetrics {
+/** Counters for a run of `horizonDays`, its series over time in buckets of `bucketDays` (seriesBucketDays) besides the 30-day periods. */
+export function createReplicateMetrics(horizonDays: number, bucketDays: number = PERIOD_DAYS): ReplicateMetrics {
   const periods = Math.ceil(horizonDays / PERIOD_DAYS);
+  const buckets = Math.ceil(horizonDays / bucketDays);
   return {
     counters: new Float64Array(GROUPS.length * COUNTERS.length),
     programs: new Float64Array(PROGRAMS.length * PROGRAM_COUNTERS.length),
     series: new Float64Array(periods * SERIES.length),
     periods,
+    bucketSeries: new Float64Array(buckets * SERIES.length),
+    buckets,
+    bucketDays,
     decisions: 0,
   };
 }
@@ -53,6 +65,22 @@ export function countProgram(metrics: ReplicateMetrics, program: number, counter
   metrics.programs[program * PROGRAM_COUNTERS.length + counter] += amount;
 }
 
+/** Adds `amount` to `series` on `day`: in its 30-day period and in its bucket. */
 export function addToSeries(metrics: ReplicateMetrics, day: number, series: number, amount: number): void {
   metrics.series[Math.floor(day / PERIOD_DAYS) * SERIES.length + series] += amount;
+  metrics.bucketSeries[Math.floor(day / metrics.bucketDays) * SERIES.length + series] += amount;
+}
+
+/**
+ * Records the mean annoyance of the active subscribers on `day` where a 30-day period or a bucket
+ * ends that day, or the run does (`lastDay`); it is measured only then, once.
+ */
+export function recordAnnoyanceSnapshot(metrics: ReplicateMetrics, day: number, lastDay: number, state: SubscriberState, tables: DecayTables): void {
+  const periodEnds = (day + 1) % PERIOD_DAYS === 0 || day === lastDay;
+  const bucketEnds = (day + 1) % metrics.bucketDays === 0 || day === lastDay;
+  if (!periodEnds && !bucketEnds) return;
+  const annoyance = meanAnnoyance(state, day, tables);
+  const index = SERIES_INDEX.annoyanceEnd;
+  if (periodEnds) metrics.series[Math.floor(day / PERIOD_DAYS) * SERIES.length + index] += annoyance;
+  if (bucketEnds) metrics.bucketSeries[Math.floor(day / metrics.bucketDays) * SERIES.length + index] += annoyance;
 }

@@ -1,10 +1,11 @@
 import type { ExperimentResults } from "./build-results.js";
 import type { AgainstBaseline } from "./what-if-effect.js";
-import { formatDifference, KPI_DISPLAY } from "./kpi-format.js";
+import { formatDifference, kpiLabel } from "./kpi-format.js";
+import { runCurrency } from "./currency.js";
 import { markdownTable, textTable } from "./text-table.js";
 
-function header(effect: AgainstBaseline): string[] {
-  return ["policy", ...effect.kpis.map((kpi) => KPI_DISPLAY[kpi].label)];
+function header(results: ExperimentResults, effect: AgainstBaseline): string[] {
+  return ["policy", ...effect.kpis.map((kpi) => kpiLabel(kpi, runCurrency(results)))];
 }
 
 function rows(effect: AgainstBaseline): string[][] {
@@ -25,12 +26,12 @@ function title(results: ExperimentResults, effect: AgainstBaseline): string {
 export function againstBaselineText(results: ExperimentResults): string {
   const effect = results.againstBaseline;
   if (!effect) return "";
-  return `\n${title(results, effect)}\n\n${textTable(header(effect), rows(effect))}\n`;
+  return `\n${title(results, effect)}\n\n${textTable(header(results, effect), rows(effect))}\n`;
 }
 
 /** The same as a Markdown section (no lines without `againstBaseline`). */
 export function againstBaselineMarkdown(results: ExperimentResults): string[] {
   const effect = results.againstBaseline;
   if (!effect) return [];
-  return [`## Against the baseline world: ${title(results, effect)}`, "", markdownTable(header(effect), rows(effect)), ""];
+  return [`## Against the baseline world: ${title(results, effect)}`, "", markdownTable(header(results, effect), rows(effect)), ""];
 }

@@ -2,6 +2,7 @@ import os from "node:os";
 import type { Scenario } from "../scenario/scenario-schema.js";
 import type { ReplicateResult } from "../results/replicate-result.js";
 import type { LearningCurve } from "../results/learning-curve.js";
+import type { EventWindow, TimeSeriesBySeed } from "../results/time-series.js";
 import type { PolicyDescription } from "../results/policy-description.js";
 import { GROUPS } from "../metrics/metric-groups.js";
 import { KPI_NAMES, type KpiName } from "../metrics/replicate-kpis.js";
@@ -24,6 +25,12 @@ export interface PolicyResults {
   segments: Record<string, KpiSummaries>;
   /** Whole-base KPIs per 30-day period, mean over replicates. */
   series: Record<string, number>[];
+  /**
+   * The same KPIs seed by seed, in buckets chosen from the scenario's events (daily or weekly
+   * where they are short): the report's bands over time are intervals over these. Absent in
+   * results.json written before offersim had it.
+   */
+  timeSeries?: TimeSeriesBySeed;
   /** Contacts, acceptances, costs and saves per CVM program, mean over replicates. */
   programs: Record<string, Record<string, number>>;
   /** `series` of each seed, in replicate order (the tidy series.csv). Absent in files written before it. */
@@ -51,6 +58,10 @@ export interface ExperimentResults {
     description: string;
     hash: string;
     file: string;
+    /** ISO 4217 code of every amount (economics.currency); absent in results.json written before offersim had it. */
+    currency?: string;
+    /** The scheduled events' windows, shaded in the charts over time; absent in results.json written before offersim had it. */
+    events?: EventWindow[];
     /** The scenario as run, after `extends` and a sweep's `--set` (before --days and --subscribers: see config); its hash is `hash`. `run --from` reruns it. */
     definition?: Scenario;
   };
@@ -79,8 +90,14 @@ export interface ExperimentResults {
 /** What results.json needs of the scenario: a whole Scenario will do. */
 export type ScenarioOutline = Pick<Scenario, "name" | "description" | "horizonDays" | "warmupDays"> & {
   population: Pick<Scenario["population"], "size">;
-  /** For the learning time (net cash per period); without it learningTime is left out. */
-  economics?: Pick<Scenario["economics"], "marginShare">;
+  /**
+   * economics.currency (undefined for a partial.json written before offersim had it: then left
+   * out of results.json) and economics.marginShare (for the learning time, net cash per period;
+   * without it learningTime is left out).
+   */
+  economics?: Partial<Pick<Scenario["economics"], "currency" | "marginShare">>;
+  /** The scheduled events; undefined as economics. */
+  events?: readonly EventWindow[];
 };
 
 export interface BuildResultsInput {
@@ -137,6 +154,8 @@ export function buildResults(input: BuildResultsInput): ExperimentResults {
       description: input.scenario.description,
       hash: input.scenarioHash,
       file: input.scenarioFile,
+      ...(input.scenario.economics === undefined ? {} : { currency: input.scenario.economics.currency }),
+      ...(input.scenario.events === undefined ? {} : { events: input.scenario.events.map(eventWindow) }),
       ...(input.scenarioDefinition === undefined ? {} : { definition: input.scenarioDefinition }),
     },
     config: {
@@ -162,7 +181,7 @@ export function buildResults(input: BuildResultsInput): ExperimentResults {
       const runs = byPolicy(policy.name);
       const learns = runs.some((run) => run.learningCurve !== null || (run.trainingExperience ?? null) !== null);
       const referenceRuns = byPolicy(LEARNING_TIME_REFERENCE);
-      if (learns && policy.name !== LEARNING_TIME_REFERENCE && referenceRuns.length > 0 && input.scenario.economics) {
+      if (learns && policy.name !== LEARNING_TIME_REFERENCE && referenceRuns.length > 0 && input.scenario.economics?.marginShare !== undefined) {
         entry.learningTime = learningTime(runs, referenceRuns, input.scenario.economics.marginShare, input.scenario.horizonDays);
       }
       return entry;
@@ -190,6 +209,7 @@ function policyResults(policy: PolicyDescription, runs: readonly ReplicateResult
     kpis: summaries("all"),
     segments,
     series: meanOfRecords(runs.map((run) => run.series)),
+    ...timeSeriesBySeed(runs),
     programs: Object.fromEntries(
       Object.keys(runs[0].programs).map((program) => [program, meanOfRecord(runs.map((run) => run.programs[program]))]),
     ),
@@ -200,6 +220,19 @@ function policyResults(policy: PolicyDescription, runs: readonly ReplicateResult
     learningCurve: meanCurve(runs),
     decisions: { total: runs.reduce((sum, run) => sum + (run.decisions ?? 0), 0), perSeed: runs.map((run) => run.decisions ?? 0) },
   };
+}
+
+/** The replicates' series over time side by side (they share buckets); nothing when a run lacks one (a shard written before offersim had it). */
+function timeSeriesBySeed(runs: readonly ReplicateResult[]): { timeSeries?: TimeSeriesBySeed } {
+  const series = runs.map((run) => run.timeSeries);
+  if (series.some((one) => one === undefined)) return {};
+  const [first] = series;
+  return { timeSeries: { bucketDays: first.bucketDays, startDay: first.startDay, perSeed: series.map((one) => one.values) } };
+}
+
+/** The window of a scheduled event, as results.json keeps it (a Scenario's event has more). */
+function eventWindow(event: EventWindow): EventWindow {
+  return { type: event.type, label: event.label, startDay: event.startDay, endDay: event.endDay, region: event.region };
 }
 
 /** The replicates' learning curves averaged point by point (they share x); null when none learns. */

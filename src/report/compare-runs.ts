@@ -1,6 +1,7 @@
 import type { KpiName } from "../metrics/replicate-kpis.js";
 import type { LoadedResults } from "./read-results-file.js";
-import { formatDifference, KPI_DISPLAY } from "./kpi-format.js";
+import { formatDifference, KPI_DISPLAY, kpiLabel } from "./kpi-format.js";
+import { runCurrency } from "./currency.js";
 import { kpiDifference, runPairing, type DifferenceMethod } from "./run-difference.js";
 import { textTable } from "./text-table.js";
 
@@ -25,6 +26,9 @@ export interface RunComparison {
   rows: ComparisonRow[];
   onlyInA: string[];
   onlyInB: string[];
+  /** The currency of each run's money (null for a results.json that does not say). */
+  currencyA: string | null;
+  currencyB: string | null;
 }
 
 /**
@@ -53,20 +57,25 @@ export function compareRuns(a: LoadedResults, b: LoadedResults, kpis: readonly K
     rows,
     onlyInA: [...namesA].filter((name) => !inB.has(name)),
     onlyInB: [...inB.keys()].filter((name) => !namesA.has(name)),
+    currencyA: runCurrency(a.results),
+    currencyB: runCurrency(b.results),
   };
   return { ...comparison, text: compareText(comparison) };
 }
 
 /** The comparison as a plain-text table, with the method and the policies left out. */
 export function compareText(comparison: RunComparison): string {
+  const { currencyA, currencyB } = comparison;
+  const sameCurrency = currencyA === currencyB;
   const rows = comparison.rows.map((row) => {
     const { format } = KPI_DISPLAY[row.kpi];
-    return [row.policy, KPI_DISPLAY[row.kpi].label, format(row.a), format(row.b), formatDifference(row.kpi, row.meanDiff, row.ci95)];
+    return [row.policy, kpiLabel(row.kpi, sameCurrency ? currencyA : null), format(row.a), format(row.b), formatDifference(row.kpi, row.meanDiff, row.ci95)];
   });
   const notes = [
     ...(comparison.totalsComparable
       ? []
       : ["days or subscribers differ: totals and per-subscriber totals (churned, revenue, net revenue/sub, CLV, net value/sub, counts) are over runs of different sizes and lengths and are not comparable; rates (churn %/month, ARPU/month, accept %, contacts/sub/month, annoyance) are"]),
+    ...(sameCurrency ? [] : [`the runs count money in different currencies (A: ${currencyA ?? "not recorded"}, B: ${currencyB ?? "not recorded"}): B - A of a money KPI mixes them and means nothing`]),
     ...(comparison.onlyInA.length > 0 ? [`only in A: ${comparison.onlyInA.join(", ")}`] : []),
     ...(comparison.onlyInB.length > 0 ? [`only in B: ${comparison.onlyInB.join(", ")}`] : []),
   ];

@@ -1,6 +1,7 @@
 import type { Scenario } from "../scenario/scenario-schema.js";
 import type { PolicyDescription } from "../results/policy-description.js";
 import type { ScenarioOutline } from "./build-results.js";
+import type { EventWindow } from "../results/time-series.js";
 
 /**
  * What identifies an experiment, as plain data: the scenario (by hash), the root seed, the
@@ -13,6 +14,10 @@ export interface ExperimentDescription {
     readonly description: string;
     readonly hash: string;
     readonly file: string;
+    /** economics.currency (absent in a partial.json written before offersim had it). */
+    readonly currency?: string;
+    /** The scheduled events' windows (absent in a partial.json written before offersim had it). */
+    readonly events?: readonly EventWindow[];
     /** The scenario as loaded (after `extends`, before --days and --subscribers), for results.json and `run --from`. */
     readonly definition?: Scenario;
   };
@@ -53,6 +58,8 @@ export function describeExperiment(input: DescribeExperimentInput): ExperimentDe
       description: scenario.description,
       hash: input.scenarioHash,
       file: input.scenarioFile,
+      currency: scenario.economics.currency,
+      events: scenario.events.map(({ type, label, startDay, endDay, region }) => ({ type, label, startDay, endDay, region })),
       ...(input.definition === undefined ? {} : { definition: input.definition }),
     },
     rootSeed: input.rootSeed,
@@ -71,8 +78,17 @@ export function describeExperiment(input: DescribeExperimentInput): ExperimentDe
 /** The scenario as results.json needs it. */
 export function scenarioOutline(experiment: ExperimentDescription): ScenarioOutline {
   const { scenario } = experiment;
-  const outline: ScenarioOutline = { name: scenario.name, description: scenario.description, horizonDays: experiment.days, warmupDays: experiment.warmupDays, population: { size: experiment.subscribers } };
-  return experiment.marginShare === undefined ? outline : { ...outline, economics: { marginShare: experiment.marginShare } };
+  return {
+    name: scenario.name,
+    description: scenario.description,
+    horizonDays: experiment.days,
+    warmupDays: experiment.warmupDays,
+    population: { size: experiment.subscribers },
+    ...(scenario.currency === undefined && experiment.marginShare === undefined
+      ? {}
+      : { economics: { ...(scenario.currency === undefined ? {} : { currency: scenario.currency }), ...(experiment.marginShare === undefined ? {} : { marginShare: experiment.marginShare }) } }),
+    ...(scenario.events === undefined ? {} : { events: scenario.events }),
+  };
 }
 
 /** The (policy, replicate) keys of the experiment's tasks, in the planned order (policy-major, as planTasks). */

@@ -25,6 +25,18 @@ export const KPI_DISPLAY: Record<KpiName, { label: string; format: (value: numbe
   returned: { label: "returned", format: (v) => v.toFixed(1) },
 };
 
+/** KPIs that are amounts of money, in the scenario's currency (economics.currency). */
+export const MONEY_KPIS: ReadonlySet<KpiName> = new Set<KpiName>(["netRevenue", "revenuePerSub", "arpu", "offerCost", "clv", "tailValue", "netValuePerSub", "revenue", "tailRevenue"]);
+
+/**
+ * A KPI's label for people, with the currency on the money KPIs: "net value/sub (EUR)". Without
+ * a currency (a results.json written before offersim recorded it), the label alone.
+ */
+export function kpiLabel(name: KpiName, currency: string | null): string {
+  const { label } = KPI_DISPLAY[name];
+  return MONEY_KPIS.has(name) && currency !== null ? `${label} (${currency})` : label;
+}
+
 /** KPIs of the short table printed at the end of a run. */
 export const HEADLINE_KPIS: readonly KpiName[] = [
   "churnRateMonthly",

@@ -4,7 +4,8 @@ import type { ExperimentResults } from "./build-results.js";
 import { groupThousands } from "./group-thousands.js";
 import { htmlEscape } from "./html-escape.js";
 import { KPI_DIRECTION } from "./kpi-direction.js";
-import { formatDifference, formatWithInterval, KPI_DISPLAY } from "./kpi-format.js";
+import { formatDifference, formatWithInterval, kpiLabel } from "./kpi-format.js";
+import { moneyLabel, runCurrency } from "./currency.js";
 import { significance } from "./significance.js";
 
 /**
@@ -14,6 +15,7 @@ import { significance } from "./significance.js";
  * oracle where results.json has it. Numbers are grouped by thousands and never wrap.
  */
 export function kpiTableHtml(results: ExperimentResults): string {
+  const currency = runCurrency(results);
   const header = `<tr><th>KPI</th><th>better</th>${results.policies.map((entry) => `<th>${htmlEscape(entry.policy)}</th>`).join("")}</tr>`;
   const rows = KPI_NAMES.map((kpi) => {
     const cells = results.policies.map((entry) => {
@@ -22,7 +24,7 @@ export function kpiTableHtml(results: ExperimentResults): string {
       return `<td>${text(formatWithInterval(kpi, mean, ci95))}${paired ? `<br>${differenceHtml(kpi, paired)}` : ""}</td>`;
     });
     const direction = KPI_DIRECTION[kpi] ?? "";
-    return `<tr><th>${htmlEscape(KPI_DISPLAY[kpi].label)} <code>${kpi}</code></th><td>${direction}</td>${cells.join("")}</tr>`;
+    return `<tr><th>${htmlEscape(kpiLabel(kpi, currency))} <code>${kpi}</code></th><td>${direction}</td>${cells.join("")}</tr>`;
   });
   if (results.policies.some((entry) => entry.regretVsOracle)) rows.push(regretRow(results));
   return `<div class="table-scroll"><table class="kpis">${header}${rows.join("")}</table></div>`;
@@ -39,6 +41,7 @@ function text(value: string): string {
 }
 
 function regretRow(results: ExperimentResults): string {
+  const label = moneyLabel("regret vs oracle (net value/sub)", runCurrency(results));
   const cell = (regret: PairedDifference | null | undefined) => (regret ? text(formatWithInterval("netValuePerSub", regret.meanDiff, regret.ci95)) : "");
-  return `<tr><th>regret vs oracle (net value/sub)</th><td>lower</td>${results.policies.map((entry) => `<td>${cell(entry.regretVsOracle)}</td>`).join("")}</tr>`;
+  return `<tr><th>${htmlEscape(label)}</th><td>lower</td>${results.policies.map((entry) => `<td>${cell(entry.regretVsOracle)}</td>`).join("")}</tr>`;
 }

@@ -1,4 +1,5 @@
 import type { ExperimentResults } from "./build-results.js";
+import { moneyLabel, runCurrency } from "./currency.js";
 import { runPolicyColours } from "./policy-colours.js";
 import { annoyanceSizes, baseLayout, errorBars, type ReportFigure } from "./report-figure.js";
 
@@ -13,6 +14,8 @@ export function pairedTradeOffFigure(results: ExperimentResults): ReportFigure |
   const reference = results.policies.find((entry) => entry.policy === results.config.reference);
   if (!reference) return null;
   const colours = runPolicyColours(results);
+  const currency = runCurrency(results);
+  const money = currency === null ? "" : ` ${currency}`;
   const compared = results.policies.filter((entry) => entry.paired && entry !== reference);
   const sizes = annoyanceSizes([reference, ...compared].map((entry) => entry.kpis.annoyance.mean));
   const marker = (policy: string, index: number) => ({ color: colours.get(policy), line: { width: 1, color: "#fff" }, opacity: 0.85, ...sizes, size: [sizes.size[index]] });
@@ -40,12 +43,12 @@ export function pairedTradeOffFigure(results: ExperimentResults): ReportFigure |
         error_y: { ...errorBars(value.meanDiff, value.ci95), color: colours.get(entry.policy) },
         marker: marker(entry.policy, k + 1),
         hovertemplate:
-          `${entry.policy} − ${reference.policy}<br>churn %{x:+.3f} pp/month<br>net value/customer %{y:+,.1f}` +
+          `${entry.policy} − ${reference.policy}<br>churn %{x:+.3f} pp/month<br>net value/customer %{y:+,.1f}${money}` +
           `<br>annoyance ${entry.kpis.annoyance.mean.toFixed(3)} (${annoyance.meanDiff >= 0 ? "+" : ""}${annoyance.meanDiff.toFixed(3)})<extra></extra>`,
       };
     }),
   ];
-  const layout = baseLayout("Δ churn, percentage points a month (lower is better)", "Δ net value per customer (higher is better)");
+  const layout = baseLayout("Δ churn, percentage points a month (lower is better)", `${moneyLabel("Δ net value per customer", currency)} (higher is better)`);
   return {
     id: "trade-off",
     title: `Against ${reference.policy}, seed by seed: change in churn and in net value`,

@@ -1,6 +1,7 @@
 import type { ExperimentResults } from "./build-results.js";
 import { htmlEscape, scriptSafeJson } from "./html-escape.js";
 import { kpiTableHtml } from "./kpi-table-html.js";
+import { runCurrency } from "./currency.js";
 import { learningCurveFigures } from "./learning-curve-figures.js";
 import { learningTimeHtml } from "./learning-time-html.js";
 import { plotlyBundle } from "./plotly-bundle.js";
@@ -55,7 +56,7 @@ export function renderReportHtml(results: ExperimentResults, plotly: string = pl
     `<script>${plotly}</script>`,
     "</head><body>",
     `<h1>offersim report: ${htmlEscape(results.scenario.name)}</h1>`,
-    `<p>${htmlEscape(results.scenario.description)} ${results.config.seeds} seed(s) of ${results.config.subscribers} subscribers over ${results.config.days} days; intervals are 95 % t-intervals over seeds. KPI definitions: docs/kpis.md; charts: docs/reports.md.</p>`,
+    `<p>${htmlEscape(results.scenario.description)} ${results.config.seeds} seed(s) of ${results.config.subscribers} subscribers over ${results.config.days} days; ${htmlEscape(moneyNote(results))}intervals are 95 % t-intervals over seeds. KPI definitions: docs/kpis.md; charts: docs/reports.md.</p>`,
     `<section class="summary"><h2>In short</h2><ul>${reportSummary(results).map((line) => `<li>${htmlEscape(line)}</li>`).join("")}</ul></section>`,
     ...sections,
     `<script type="application/json" id="figure-data">${scriptSafeJson(figures)}</script>`,
@@ -63,6 +64,12 @@ export function renderReportHtml(results: ExperimentResults, plotly: string = pl
     "</body></html>",
     "",
   ].join("\n");
+}
+
+/** "money is in EUR (economics.currency); " or nothing for a results.json that does not say. */
+function moneyNote(results: ExperimentResults): string {
+  const currency = runCurrency(results);
+  return currency === null ? "" : `money is in ${currency} (economics.currency); `;
 }
 
 function section(title: string, body: string): string {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { KPI_NAMES, type KpiName } from "../metrics/replicate-kpis.js";
+import { KPI_NAMES, TIME_SERIES_KPIS, type KpiName, type TimeSeriesKpi } from "../metrics/replicate-kpis.js";
 
 /** KPIs that count people or events: never negative. */
 export const COUNT_KPIS: readonly KpiName[] = ["churned", "contacts", "accepts", "saves", "returned"];
@@ -32,4 +32,11 @@ export const replicateResultSchema = z.looseObject({
   subscriberDays: z.number().min(0),
   wallSeconds: z.number().min(0),
   learningCurve: z.object({ xLabel: z.string(), yLabel: z.string(), x: z.array(anyNumber), y: z.array(anyNumber) }).nullable(),
+  timeSeries: z
+    .object({
+      bucketDays: z.number().int().min(1),
+      startDay: z.array(z.number().int().min(0)),
+      values: z.object(Object.fromEntries(TIME_SERIES_KPIS.map((kpi) => [kpi, z.array(anyNumber)])) as Record<TimeSeriesKpi, z.ZodArray<typeof anyNumber>>),
+    })
+    .optional(),
 });

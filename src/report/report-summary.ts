@@ -2,7 +2,8 @@ import type { KpiName } from "../metrics/replicate-kpis.js";
 import { pairedDifference, type MeanDifference } from "../metrics/summarize-replicates.js";
 import type { ExperimentResults, PolicyResults } from "./build-results.js";
 import { groupThousands } from "./group-thousands.js";
-import { formatDifference } from "./kpi-format.js";
+import { formatDifference, MONEY_KPIS } from "./kpi-format.js";
+import { moneyAmount, runCurrency } from "./currency.js";
 import { significance } from "./significance.js";
 
 /** The KPI policies are ranked on (docs/kpis.md). */
@@ -24,6 +25,10 @@ const SIDE_EFFECTS: readonly { kpi: KpiName; unit: string; name: string }[] = [
  * tasks. Every margin is a paired difference, seed by seed, with its 95 % interval.
  */
 export function reportSummary(results: ExperimentResults): string[] {
+  const currency = runCurrency(results);
+  const value = (entry: PolicyResults) => moneyAmount(groupThousands(entry.kpis[OBJECTIVE].mean.toFixed(1)), currency);
+  const difference = (kpi: KpiName, paired: MeanDifference) => differenceText(kpi, paired, currency);
+  const margin = (a: PolicyResults, b: PolicyResults, kpi: KpiName) => marginText(a, b, kpi, currency);
   const reference = results.policies.find((entry) => entry.policy === results.config.reference) ?? null;
   const ranked = results.policies.filter((entry) => entry.policy !== ORACLE).sort((a, b) => b.kpis[OBJECTIVE].mean - a.kpis[OBJECTIVE].mean);
   const lines: string[] = [];
@@ -35,7 +40,7 @@ export function reportSummary(results: ExperimentResults): string[] {
     ].filter((text): text is string => text !== null);
     lines.push(`${best.policy} has the most net value per customer, ${value(best)}${versus.length > 0 ? `: ${versus.join("; ")}` : ""}.`);
     if (best.regretVsOracle) lines.push(`The oracle, which sees what no real policy can, gets ${difference(OBJECTIVE, best.regretVsOracle)} per customer more than ${best.policy}.`);
-    if (reference && best !== reference) lines.push(sideEffects(best, reference));
+    if (reference && best !== reference) lines.push(sideEffects(best, reference, currency));
   }
   const leastChurn = [...ranked].sort((a, b) => a.kpis.churnRateMonthly.mean - b.kpis.churnRateMonthly.mean)[0];
   if (reference && leastChurn && best && leastChurn !== best && leastChurn !== reference) {
@@ -50,15 +55,11 @@ export function reportSummary(results: ExperimentResults): string[] {
   return lines;
 }
 
-function value(entry: PolicyResults): string {
-  return groupThousands(entry.kpis[OBJECTIVE].mean.toFixed(1));
-}
-
 /** "+12.3 ± 4.5 more than no-contact, a real difference" for a − b on `kpi`, seed by seed. */
-function margin(a: PolicyResults, b: PolicyResults, kpi: KpiName): string {
+function marginText(a: PolicyResults, b: PolicyResults, kpi: KpiName, currency: string | null): string {
   const paired = pairedOf(a, b, kpi);
   const verdict = paired.ci95 === null ? "one seed, no interval" : significance(kpi, paired) ? "a real difference" : "within the noise";
-  return `${difference(kpi, paired)} against ${b.policy} (${verdict})`;
+  return `${differenceText(kpi, paired, currency)} against ${b.policy} (${verdict})`;
 }
 
 function pairedOf(a: PolicyResults, b: PolicyResults, kpi: KpiName): MeanDifference {
@@ -66,15 +67,17 @@ function pairedOf(a: PolicyResults, b: PolicyResults, kpi: KpiName): MeanDiffere
   return pairedDifference(a.kpis[kpi].perSeed, b.kpis[kpi].perSeed);
 }
 
-function difference(kpi: KpiName, paired: MeanDifference): string {
-  return groupThousands(formatDifference(kpi, paired.meanDiff, paired.ci95));
+/** "+12.3 ± 4.5", with the currency on a money KPI: "+12.3 ± 4.5 EUR". */
+function differenceText(kpi: KpiName, paired: MeanDifference, currency: string | null): string {
+  const text = groupThousands(formatDifference(kpi, paired.meanDiff, paired.ci95));
+  return MONEY_KPIS.has(kpi) ? moneyAmount(text, currency) : text;
 }
 
-function sideEffects(best: PolicyResults, reference: PolicyResults): string {
+function sideEffects(best: PolicyResults, reference: PolicyResults, currency: string | null): string {
   const changes = SIDE_EFFECTS.flatMap(({ kpi, unit, name }) => {
     const paired = pairedOf(best, reference, kpi);
     const mark = significance(kpi, paired);
-    return mark ? [{ mark, text: `${name} ${difference(kpi, paired)}${unit}` }] : [];
+    return mark ? [{ mark, text: `${name} ${differenceText(kpi, paired, currency)}${unit}` }] : [];
   });
   const worse = changes.filter((change) => change.mark === "worse").map((change) => change.text);
   const better = changes.filter((change) => change.mark === "better").map((change) => change.text);

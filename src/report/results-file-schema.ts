@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { KPI_NAMES } from "../metrics/replicate-kpis.js";
+import { KPI_NAMES, TIME_SERIES_KPIS, type TimeSeriesKpi } from "../metrics/replicate-kpis.js";
 import { COUNT_KPIS } from "./replicate-result-schema.js";
 
 const finite = z.number();
@@ -26,6 +26,13 @@ const policySchema = z.object({
   programs: z.record(z.string(), z.record(z.string(), finite)),
   paired: z.object({ reference: z.string(), kpis: z.record(z.string(), pairedSchema) }).nullable(),
   regretVsOracle: pairedSchema.nullable().optional(),
+  timeSeries: z
+    .object({
+      bucketDays: z.number().int().min(1),
+      startDay: z.array(z.number().int().min(0)),
+      perSeed: z.array(z.object(Object.fromEntries(TIME_SERIES_KPIS.map((kpi) => [kpi, z.array(finite)])) as Record<TimeSeriesKpi, z.ZodArray<typeof finite>>)),
+    })
+    .optional(),
   learningCurve: z
     .object({ xLabel: z.string(), yLabel: z.string(), x: z.array(finite), y: z.array(finite), parts: z.array(z.string()).optional() })
     .nullable()
@@ -39,7 +46,16 @@ const policySchema = z.object({
 export const resultsFileSchema = z.object({
   schemaVersion: z.literal(1),
   meta: z.record(z.string(), z.unknown()),
-  scenario: z.object({ name: z.string(), description: z.string(), hash: z.string(), file: z.string() }),
+  scenario: z.object({
+    name: z.string(),
+    description: z.string(),
+    hash: z.string(),
+    file: z.string(),
+    currency: z.string().regex(/^[A-Z]{3}$/, "currency must be an ISO 4217 code of three capital letters").optional(),
+    events: z
+      .array(z.object({ type: z.string(), label: z.string(), startDay: z.number().int().min(0), endDay: z.number().int().min(0), region: z.union([z.literal("all"), z.number().int().min(0)]) }))
+      .optional(),
+  }),
   config: z.object({
     rootSeed: z.number().int(),
     seeds: z.number().int().min(1),
@@ -59,6 +75,17 @@ export const resultsFileSchema = z.object({
     const first = seen.get(entry.policy);
     if (first !== undefined) ctx.addIssue({ code: "custom", path: ["policies", index, "policy"], message: `policy must be unique, got "${entry.policy}" again (first at policies[${first}])` });
     else seen.set(entry.policy, index);
+    const series = entry.timeSeries;
+    if (series && series.perSeed.length !== config.seeds) {
+      ctx.addIssue({ code: "custom", path: ["policies", index, "timeSeries", "perSeed"], message: `perSeed must hold one series per seed (config.seeds: ${config.seeds}), got ${series.perSeed.length}` });
+    }
+    series?.perSeed.forEach((values, seed) => {
+      for (const kpi of TIME_SERIES_KPIS) {
+        if (values[kpi].length !== series.startDay.length) {
+          ctx.addIssue({ code: "custom", path: ["policies", index, "timeSeries", "perSeed", seed, kpi], message: `${kpi} must hold one value per bucket (startDay has ${series.startDay.length}), got ${values[kpi].length}` });
+        }
+      }
+    });
     for (const kpi of KPI_NAMES) {
       const summary = entry.kpis[kpi];
       if (summary.perSeed.length !== config.seeds) {

@@ -1,4 +1,6 @@
 import { VALUE_SEGMENTS } from "../scenario/vocabulary.js";
+import { moneyLabel, runCurrency } from "./currency.js";
+import { MONEY_KPIS } from "./kpi-format.js";
 import type { KpiName } from "../metrics/replicate-kpis.js";
 import { pairedDifference } from "../metrics/summarize-replicates.js";
 import type { ExperimentResults, PolicyResults } from "./build-results.js";
@@ -39,7 +41,8 @@ export function segmentFigures(results: ExperimentResults): ReportFigure[] {
       const difference = pairedDifference(summary.perSeed, reference.segments[segment][chart.kpi].perSeed);
       return { mean: difference.meanDiff, ci95: difference.ci95 };
     };
-    const yTitle = `${reference ? "Δ " : ""}${chart.yTitle} (${chart.better})`;
+    const money = MONEY_KPIS.has(chart.kpi) ? runCurrency(results) : null;
+    const yTitle = `${moneyLabel(`${reference ? "Δ " : ""}${chart.yTitle}`, money)} (${chart.better})`;
     const layout = baseLayout("segment (strategic = the high-value fifth of the base at the start)", yTitle);
     return {
       id: `segments-${chart.kpi}`,
@@ -61,7 +64,8 @@ export function segmentFigures(results: ExperimentResults): ReportFigure[] {
           },
         };
       }),
-      layout: { ...layout, barmode: "group", yaxis: { ...(layout.yaxis as object), zeroline: !!reference, zerolinewidth: 2 } },
+      // The segment names are long enough to slant, which pushes the x axis title down: the legend goes lower, off its line.
+      layout: { ...layout, barmode: "group", yaxis: { ...(layout.yaxis as object), zeroline: !!reference, zerolinewidth: 2 }, legend: { ...(layout.legend as object), y: -0.34 } },
       caption: reference
         ? `Compare the bars within a segment, strategic (high-value) customers first: each bar is one policy's ${chart.yTitle} minus ${reference.policy}'s in that segment, computed seed by seed, with its 95 % paired interval, so a bar whose interval does not cross zero differs from ${reference.policy} there.`
         : `Compare the bars within a segment, strategic (high-value) customers first: each bar is one policy's ${chart.yTitle} in that segment, with its 95 % interval over seeds.`,

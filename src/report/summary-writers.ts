@@ -2,7 +2,8 @@ import { stringify } from "csv-stringify/sync";
 import { KPI_NAMES } from "../metrics/replicate-kpis.js";
 import { spreadsheetSafe } from "./spreadsheet-safe.js";
 import type { ExperimentResults } from "./build-results.js";
-import { formatDifference, formatWithInterval, HEADLINE_KPIS, KPI_DISPLAY } from "./kpi-format.js";
+import { formatDifference, formatWithInterval, HEADLINE_KPIS, kpiLabel } from "./kpi-format.js";
+import { runCurrency } from "./currency.js";
 import { markdownTable, markdownText, terminalSafe, textTable, type CellStyle } from "./text-table.js";
 import { significance } from "./significance.js";
 import { againstBaselineMarkdown, againstBaselineText } from "./against-baseline-tables.js";
@@ -32,7 +33,7 @@ function headlineRows(results: ExperimentResults): string[][] {
   return results.policies.map((entry) => [entry.policy, ...HEADLINE_KPIS.map((kpi) => formatWithInterval(kpi, entry.kpis[kpi].mean, entry.kpis[kpi].ci95))]);
 }
 
-const headlineHeader = () => ["policy", ...HEADLINE_KPIS.map((kpi) => KPI_DISPLAY[kpi].label)];
+const headlineHeader = (results: ExperimentResults) => ["policy", ...HEADLINE_KPIS.map((kpi) => kpiLabel(kpi, runCurrency(results)))];
 
 /** The policies compared with the reference (the reference itself left out). */
 function pairedEntries(results: ExperimentResults): ExperimentResults["policies"] {
@@ -87,9 +88,9 @@ function provenance(results: ExperimentResults, escape: (text: string) => string
 /** The short table printed at the end of `offersim run`; `colours` marks the significant paired differences. */
 export function summaryText(results: ExperimentResults, colours: SignificanceColours = { green: (text) => text, red: (text) => text }): string {
   const note = results.config.seeds > 1 ? "mean ± half-width of the 95 % interval over seeds" : "one seed: no interval";
-  const pairedTable = pairedEntries(results).length === 0 ? nothingToPair(results) : textTable(headlineHeader(), pairedRows(results), 1, pairedCellStyle(results, colours));
+  const pairedTable = pairedEntries(results).length === 0 ? nothingToPair(results) : textTable(headlineHeader(results), pairedRows(results), 1, pairedCellStyle(results, colours));
   const paired = results.config.reference === null ? "" : `\n${pairedTitle(results)}\n\n${pairedTable}\n`;
-  return `${provenance(results)}\n${note}\n\n${textTable(headlineHeader(), headlineRows(results))}\n${paired}${againstBaselineText(results)}`;
+  return `${provenance(results)}\n${note}\n\n${textTable(headlineHeader(results), headlineRows(results))}\n${paired}${againstBaselineText(results)}`;
 }
 
 /** summary.md: the headline table and every KPI of the whole base, with intervals. */
@@ -103,15 +104,15 @@ export function summaryMarkdown(results: ExperimentResults): string {
     "",
     "## Headline",
     "",
-    markdownTable(headlineHeader(), headlineRows(results)),
+    markdownTable(headlineHeader(results), headlineRows(results)),
     "",
     ...(results.config.reference === null
       ? []
-      : [`## Paired: ${pairedTitle(results, markdownText)}`, "", pairedEntries(results).length === 0 ? nothingToPair(results, markdownText) + "." : markdownTable(headlineHeader(), pairedRows(results)), ""]),
+      : [`## Paired: ${pairedTitle(results, markdownText)}`, "", pairedEntries(results).length === 0 ? nothingToPair(results, markdownText) + "." : markdownTable(headlineHeader(results), pairedRows(results)), ""]),
     ...againstBaselineMarkdown(results),
     "## Every KPI (whole base)",
     "",
-    markdownTable(["policy", ...KPI_NAMES.map((kpi) => KPI_DISPLAY[kpi].label)], all),
+    markdownTable(["policy", ...KPI_NAMES.map((kpi) => kpiLabel(kpi, runCurrency(results)))], all),
     "",
   ].join("\n");
 }

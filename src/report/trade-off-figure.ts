@@ -1,4 +1,5 @@
 import type { ExperimentResults } from "./build-results.js";
+import { moneyLabel, runCurrency } from "./currency.js";
 import { paretoEfficient } from "./pareto-front.js";
 import { runPolicyColours } from "./policy-colours.js";
 import { annoyanceSizes, baseLayout, errorBars, type ReportFigure } from "./report-figure.js";
@@ -12,6 +13,8 @@ import { annoyanceSizes, baseLayout, errorBars, type ReportFigure } from "./repo
 export function tradeOffFigure(results: ExperimentResults): ReportFigure {
   const entries = results.policies;
   const colours = runPolicyColours(results);
+  const currency = runCurrency(results);
+  const money = currency === null ? "" : ` ${currency}`;
   const efficient = paretoEfficient(entries.map((entry) => [entry.kpis.churnRateMonthly.mean, -entry.kpis.netValuePerSub.mean]));
   const sizes = annoyanceSizes(entries.map((entry) => entry.kpis.annoyance.mean));
   const traces: Record<string, unknown>[] = entries.map((entry, index) => ({
@@ -30,7 +33,7 @@ export function tradeOffFigure(results: ExperimentResults): ReportFigure {
       ...sizes,
       size: [sizes.size[index]],
     },
-    hovertemplate: `${entry.policy}<br>churn %{x:.3f} %/month<br>net value/customer %{y:,.1f}<br>annoyance ${entry.kpis.annoyance.mean.toFixed(3)}<extra></extra>`,
+    hovertemplate: `${entry.policy}<br>churn %{x:.3f} %/month<br>net value/customer %{y:,.1f}${money}<br>annoyance ${entry.kpis.annoyance.mean.toFixed(3)}<extra></extra>`,
   }));
   const front = entries.map((entry, index) => ({ entry, index })).filter(({ index }) => efficient[index]);
   front.sort((a, b) => a.entry.kpis.churnRateMonthly.mean - b.entry.kpis.churnRateMonthly.mean);
@@ -47,7 +50,7 @@ export function tradeOffFigure(results: ExperimentResults): ReportFigure {
     id: "trade-off-absolute",
     title: "Absolute levels: churn against net value per customer",
     data: traces,
-    layout: baseLayout("churn, % per month (lower is better)", "net value per customer (higher is better)"),
+    layout: baseLayout("churn, % per month (lower is better)", `${moneyLabel("net value per customer", currency)} (higher is better)`),
     caption:
       "Up and to the left is better: each marker is a policy's mean over seeds (bars: 95 % intervals of each mean, which overlap even where the paired chart shows a real difference; marker area: mean annoyance), and diamonds joined by the dashed line are the Pareto-efficient policies, those no other policy beats on both churn and net value.",
   };

@@ -1,4 +1,5 @@
 import type { ExperimentResults } from "./build-results.js";
+import { moneyLabel, runCurrency } from "./currency.js";
 import { runPolicyColours } from "./policy-colours.js";
 import { baseLayout, errorBars, type ReportFigure } from "./report-figure.js";
 
@@ -32,7 +33,7 @@ export function whatIfEffectFigure(results: ExperimentResults): ReportFigure | n
       },
     ];
   });
-  const layout = baseLayout("Δ churn, percentage points a month (what-if − baseline)", "Δ net value per customer (what-if − baseline)");
+  const layout = baseLayout("Δ churn, percentage points a month (what-if − baseline)", `${moneyLabel("Δ net value per customer", runCurrency(results))} (what-if − baseline)`);
   return {
     id: "what-if-effect",
     title: `Effect of ${results.scenario.name} against the ${effect.scenario.name} world, per policy (${method})`,

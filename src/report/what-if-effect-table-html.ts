@@ -1,7 +1,8 @@
 import type { ExperimentResults } from "./build-results.js";
 import { groupThousands } from "./group-thousands.js";
 import { htmlEscape } from "./html-escape.js";
-import { formatDifference, KPI_DISPLAY } from "./kpi-format.js";
+import { formatDifference, KPI_DISPLAY, kpiLabel } from "./kpi-format.js";
+import { runCurrency } from "./currency.js";
 import { significance } from "./significance.js";
 
 /**
@@ -13,7 +14,7 @@ import { significance } from "./significance.js";
 export function whatIfEffectTableHtml(results: ExperimentResults): string {
   const effect = results.againstBaseline;
   if (!effect) return "";
-  const header = `<tr><th>policy</th>${effect.kpis.map((kpi) => `<th>${htmlEscape(KPI_DISPLAY[kpi].label)}</th>`).join("")}</tr>`;
+  const header = `<tr><th>policy</th>${effect.kpis.map((kpi) => `<th>${htmlEscape(kpiLabel(kpi, runCurrency(results)))}</th>`).join("")}</tr>`;
   const rows = Object.entries(effect.policies).map(([policy, kpis]) => {
     const cells = effect.kpis.map((kpi) => {
       const value = kpis[kpi];

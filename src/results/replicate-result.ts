@@ -2,6 +2,7 @@ import type { Group } from "../metrics/metric-groups.js";
 import type { Kpis, seriesKpis } from "../metrics/replicate-kpis.js";
 import type { PROGRAM_COUNTERS } from "../metrics/replicate-metrics.js";
 import type { LearningCurve } from "./learning-curve.js";
+import type { ReplicateTimeSeries } from "./time-series.js";
 
 /** The outcome of one (policy, replicate) run: plain data, ready to cross a worker boundary. */
 export interface ReplicateResult {
@@ -9,6 +10,8 @@ export interface ReplicateResult {
   readonly replicate: number;
   readonly groups: Record<Group, Kpis>;
   readonly series: ReturnType<typeof seriesKpis>;
+  /** The same KPIs in buckets chosen from the scenario's events (finer where they are short). */
+  readonly timeSeries: ReplicateTimeSeries;
   readonly programs: Record<string, Record<(typeof PROGRAM_COUNTERS)[number], number>>;
   readonly subscriberDays: number;
   /** Decisions the policy made (rows of its decision log). */

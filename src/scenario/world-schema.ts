@@ -183,8 +183,15 @@ export const channelsSchema = perKey(
   "Cost per contact by channel (an outbound call costs far more than an SMS).",
 );
 
+/** The currency of a scenario that names none (economics.currency). */
+export const DEFAULT_CURRENCY = "USD";
+
 export const economicsSchema = section("Money.", {
-  currency: z.string().default("USD").describe("Currency of every amount."),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, "currency must be an ISO 4217 code of three capital letters, such as EUR or GBP")
+    .default(DEFAULT_CURRENCY)
+    .describe("ISO 4217 code of every amount (EUR, GBP, JPY, ...), shown on every money axis, table header and summary sentence of the reports."),
   marginShare: fraction("Gross margin as a share of revenue (for CLV).").default(0.6),
   annualDiscountRate: nonNegative("Discount rate for CLV.").default(0.1),
   clvHorizonMonths: positive("Months after the horizon over which a remaining customer's value is counted (the simulated tail, then the annuity).").default(60),

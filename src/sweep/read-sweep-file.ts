@@ -23,6 +23,7 @@ const sweepFileSchema = z.object({
     days: z.number().int(),
     policies: z.array(z.string()),
     reference: z.string().nullable(),
+    currency: z.string().regex(/^[A-Z]{3}$/, "currency must be an ISO 4217 code of three capital letters").optional(),
   }),
   parameters: z.array(z.object({ path: z.string(), flag: z.string(), values: z.array(value).min(1) })).min(1),
   variants: z

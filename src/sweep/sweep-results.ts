@@ -1,5 +1,5 @@
 import type { ExperimentResults } from "../report/build-results.js";
-import { formatDifference, formatWithInterval, HEADLINE_KPIS, KPI_DISPLAY } from "../report/kpi-format.js";
+import { formatDifference, formatWithInterval, HEADLINE_KPIS, kpiLabel } from "../report/kpi-format.js";
 import { markdownTable } from "../report/text-table.js";
 import type { TaskFailure } from "../results/task-outcome.js";
 import { pairedDifference, type PairedDifference, type ReplicateSummary } from "../metrics/summarize-replicates.js";
@@ -17,7 +17,16 @@ export interface SweepResults {
   schemaVersion: number;
   meta: { offersimVersion: string; createdAt: string; durationSeconds: number };
   scenario: { name: string; file: string; hash: string };
-  config: { rootSeed: number; seeds: number; subscribers: number; days: number; policies: string[]; reference: string | null };
+  config: {
+    rootSeed: number;
+    seeds: number;
+    subscribers: number;
+    days: number;
+    policies: string[];
+    reference: string | null;
+    /** The currency of every amount (the first variant's economics.currency); absent in a sweep.json written before offersim had it. */
+    currency?: string;
+  };
   parameters: { path: string; flag: string; values: (string | number | boolean)[] }[];
   variants: SweepVariantResults[];
   /** Failed (variant, policy, seed) tasks; their policies are missing from that variant. */
@@ -69,6 +78,7 @@ export function buildSweepResults(input: BuildSweepInput): SweepResults {
       days: first.config.days,
       policies: first.config.policies,
       reference: first.config.reference,
+      ...(first.scenario.currency === undefined ? {} : { currency: first.scenario.currency }),
     },
     parameters: input.parameters.map(({ path, flag, values }) => ({ path, flag, values })),
     variants: withChangeFromFirstValue(
@@ -129,7 +139,7 @@ export function sweepSummaryMarkdown(sweep: SweepResults): string {
     "Mean ± half-width of the 95 % interval over seeds. Differences are paired seed by seed (every variant and policy share the root seed), so their intervals, not the overlap of two means' intervals, say whether a change is real. Each variant's full results are in `variants/<variant>/results.json`; charts in report.html.",
   ];
   for (const kpi of HEADLINE_KPIS) {
-    lines.push("", `## ${KPI_DISPLAY[kpi].label}`, "");
+    lines.push("", `## ${kpiLabel(kpi, sweep.config.currency ?? null)}`, "");
     const rows = sweep.variants.map((variant) => [
       variantLabel(variant),
       ...policies.map((policy) => {
@@ -141,7 +151,7 @@ export function sweepSummaryMarkdown(sweep: SweepResults): string {
   }
   const first = sweep.parameters[0];
   for (const kpi of SWEEP_PAIRED_KPIS) {
-    const label = KPI_DISPLAY[kpi].label;
+    const label = kpiLabel(kpi, sweep.config.currency ?? null);
     const sections: [string, string[], (variant: SweepVariantResults, policy: string) => PairedDifference | undefined][] = [
       [`${label}: change from ${first.path} = ${String(first.values[0])}, same policy, seed by seed`, policies, (variant, policy) => variant.vsFirstValue[policy]?.[kpi]],
     ];

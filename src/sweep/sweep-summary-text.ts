@@ -1,4 +1,4 @@
-import { formatDifference, formatWithInterval, HEADLINE_KPIS, KPI_DISPLAY } from "../report/kpi-format.js";
+import { formatDifference, formatWithInterval, HEADLINE_KPIS, kpiLabel } from "../report/kpi-format.js";
 import { textTable } from "../report/text-table.js";
 import type { SweepResults } from "./sweep-results.js";
 
@@ -9,7 +9,7 @@ import type { SweepResults } from "./sweep-results.js";
  */
 export function sweepSummaryText(sweep: SweepResults): string {
   const { config } = sweep;
-  const header = ["variant", "policy", ...HEADLINE_KPIS.map((kpi) => KPI_DISPLAY[kpi].label)];
+  const header = ["variant", "policy", ...HEADLINE_KPIS.map((kpi) => kpiLabel(kpi, config.currency ?? null))];
   const rows = sweep.variants.flatMap((variant) =>
     Object.entries(variant.policies).map(([policy, kpis]) => [variant.name, policy, ...HEADLINE_KPIS.map((kpi) => formatWithInterval(kpi, kpis[kpi].mean, kpis[kpi].ci95))]),
   );

@@ -78,13 +78,19 @@ describe("offersim sweep", () => {
     expect(looser.paired.random.netValuePerSub.meanDiff).toBeCloseTo(looser.policies.random.netValuePerSub.mean - looser.policies["no-contact"].netValuePerSub.mean, 9);
 
     const html = readFileSync(path.join(out, "report.html"), "utf8");
-    expect(html).toContain("net value/sub: difference from no-contact against contactPolicy.maxContactsPerMonth");
+    expect(html).toContain("net value/sub (USD): difference from no-contact against contactPolicy.maxContactsPerMonth");
     expect(html).toContain("contacts/sub/month: change from contactPolicy.maxContactsPerMonth = 1 against contactPolicy.maxContactsPerMonth");
     expect(html).toContain("seed-by-seed differences (common random numbers)");
     expect(html).not.toMatch(/<script[^>]*\bsrc\s*=/i);
     expect(html).not.toMatch(/<link[^>]*href\s*=\s*["']?https?:/i);
     expect(html).toContain("Plotly.newPlot");
-    expect(html).toContain("<figcaption>churn %/month against contactPolicy.maxContactsPerMonth with offers[id=data-boost-sms].price = 5");
+    expect(html).toContain("<figcaption>churn %/month against contactPolicy.maxContactsPerMonth, one panel per value of offers[id=data-boost-sms].price on a shared y axis");
+    // One faceted chart per KPI and view, not one per value of the second parameter: 3 against
+    // the reference, 3 changes from the first value, 10 levels.
+    const titles = [...html.matchAll(/<h3 class="chart-title">([^<]+)<\/h3>/g)].map((match) => match[1]);
+    expect(titles).toHaveLength(16);
+    expect(new Set(titles).size).toBe(16);
+    expect(titles.filter((title) => title.startsWith("churn %/month"))).toEqual(["churn %/month: difference from no-contact", "churn %/month: change from contactPolicy.maxContactsPerMonth = 1", "churn %/month"]);
     // One combined CSV per table: every variant's rows, a column per swept parameter, read by DuckDB in one call.
     const kpis = path.join(out, "kpis.csv");
     const types = await csvColumnTypes(kpis);
@@ -127,7 +133,7 @@ describe("offersim sweep", () => {
 
     const summary = readFileSync(path.join(out, "summary.md"), "utf8");
     expect(summary).toContain("## churn %/month");
-    expect(summary).toContain("## net value/sub: difference from no-contact, seed by seed");
+    expect(summary).toContain("## net value/sub (USD): difference from no-contact, seed by seed");
     expect(summary).toContain("## contacts/sub/month: change from contactPolicy.maxContactsPerMonth = 1, same policy, seed by seed");
   });
 

@@ -9,6 +9,7 @@ function run(policy: string, replicate: number, periods: readonly [number, numbe
     replicate,
     groups: { all: { netValuePerSub } } as unknown as ReplicateResult["groups"],
     series: periods.map(([revenue, cost], period) => ({ period, startDay: 30 * period, churnRateMonthly: 0, revenue, contactsPerSubMonth: 0, acceptRate: 0, annoyance: 0, cost, decisions: 50, activeSubscribers: 100 })),
+    timeSeries: { bucketDays: 30, startDay: [], values: {} } as unknown as ReplicateResult["timeSeries"],
     programs: {},
     subscriberDays: 0,
     decisions: 0,

@@ -20,6 +20,10 @@ export interface DrawnChart {
   toolbar: boolean;
   /** Titles (Plotly's own, or the page's heading of the chart) whose box meets the toolbar's. */
   titlesUnderToolbar: string[];
+  /** X axis titles on the legend's line (their boxes share some height with the legend's). */
+  xTitlesBesideLegend: string[];
+  /** Shapes in the layout (shaded event windows). */
+  shapes: number;
 }
 
 export interface RenderOutcome {
@@ -72,7 +76,7 @@ export async function renderInChromium(executablePath: string, file: string, scr
           querySelectorAll(selector: string): Iterable<Node>;
           getBoundingClientRect(): Box;
         }
-        const chart = element as unknown as Node & { _fullData: Trace[]; _fullLayout: { showlegend?: boolean } };
+        const chart = element as unknown as Node & { _fullData: Trace[]; _fullLayout: { showlegend?: boolean; shapes?: unknown[] } };
         const colours: Record<string, string> = {};
         for (const trace of chart._fullData) {
           const colour = trace.line?.color ?? (typeof trace.marker?.color === "string" ? trace.marker.color : undefined);
@@ -83,8 +87,12 @@ export async function renderInChromium(executablePath: string, file: string, scr
         const titles = [...chart.querySelectorAll(".gtitle"), ...(heading ? [heading] : [])];
         const meets = (box: Box) =>
           !!toolbar && toolbar.width > 0 && box.width > 0 && box.left < toolbar.right && toolbar.left < box.right && box.top < toolbar.bottom && toolbar.top < box.bottom;
+        const legendBox = chart.querySelector(".legend")?.getBoundingClientRect();
+        const sameLine = (box: Box) => !!legendBox && legendBox.width > 0 && box.width > 0 && box.top < legendBox.bottom && legendBox.top < box.bottom;
         return {
           id: chart.id,
+          xTitlesBesideLegend: [...chart.querySelectorAll(".xtitle, [class^='x'][class$='title']")].filter((title) => sameLine(title.getBoundingClientRect())).map((title) => title.textContent ?? ""),
+          shapes: chart._fullLayout.shapes?.length ?? 0,
           traces: chart._fullData.filter((trace) => trace.visible !== false).length,
           toolbar: !!toolbar && toolbar.width > 0,
           legend: !!chart._fullLayout.showlegend && !!chart.querySelector(".legend"),
@@ -102,7 +110,8 @@ export async function renderInChromium(executablePath: string, file: string, scr
 
 /**
  * What a reader would trip over in the drawn charts: a chart with more than one trace and no
- * legend, a title under Plotly's toolbar, a policy drawn in two colours. Empty when all is well.
+ * legend, a title under Plotly's toolbar, an x axis title on the legend's line, a policy drawn in
+ * two colours. Empty when all is well.
  */
 export function chartProblems(drawn: readonly DrawnChart[]): string[] {
   const problems: string[] = [];
@@ -110,6 +119,7 @@ export function chartProblems(drawn: readonly DrawnChart[]): string[] {
   for (const chart of drawn) {
     if (chart.traces > 1 && !chart.legend) problems.push(`${chart.id}: ${chart.traces} traces and no legend`);
     for (const title of chart.titlesUnderToolbar) problems.push(`${chart.id}: title "${title}" under the toolbar`);
+    for (const title of chart.xTitlesBesideLegend) problems.push(`${chart.id}: x axis title "${title}" on the legend's line`);
     for (const [name, colour] of Object.entries(chart.colours)) {
       const first = firstColour.get(name);
       if (!first) firstColour.set(name, { colour, chart: chart.id });
