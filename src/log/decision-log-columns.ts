@@ -134,13 +134,22 @@ function strided(name: string, type: "FLOAT" | "DOUBLE", pick: (log: DecisionLog
     name,
     type,
     values: (log, rows) => {
-      const source = pick(log);
       if (out.length < rows) out = type === "FLOAT" ? new Float32Array(rows) : new Float64Array(rows);
-      const target = out;
-      for (let k = 0, at = column; k < rows; k++, at += width) target[k] = source[at];
-      return { kind: "numbers", values: target.subarray(0, rows) };
+      const source = pick(log);
+      if (type === "FLOAT") gatherFloat32(source as Float32Array, width, column, out as Float32Array, rows);
+      else gatherFloat64(source as Float64Array, width, column, out as Float64Array, rows);
+      return { kind: "numbers", values: out.subarray(0, rows) };
     },
   };
+}
+
+// One gather per element type, so that each loop sees a single array type (monomorphic, fast).
+function gatherFloat32(source: Float32Array, width: number, column: number, out: Float32Array, rows: number): void {
+  for (let k = 0, at = column; k < rows; k++, at += width) out[k] = source[at];
+}
+
+function gatherFloat64(source: Float64Array, width: number, column: number, out: Float64Array, rows: number): void {
+  for (let k = 0, at = column; k < rows; k++, at += width) out[k] = source[at];
 }
 
 function stridedFlags(name: string, pick: (log: DecisionLog) => Uint8Array, width: number, column: number): LogColumn {

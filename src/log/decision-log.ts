@@ -16,7 +16,8 @@ export const ROW_GROUP_ROWS = 32_768;
  * Columnar typed arrays, no per-row objects. A row stays pending until its attribution window
  * has closed; with a sink, finished rows are handed over in row groups and dropped, so memory
  * holds one window of decisions plus one row group whatever the length of the run. Without a
- * sink every row stays in memory (tests, training histories).
+ * sink every row stays in memory: tests, and the training history of the propensity policies
+ * (src/learning/exploring-behaviour.ts), which is this same record.
  */
 export class DecisionLog {
   /** Rows held (pending and, without a sink, finished). */
@@ -71,8 +72,8 @@ export class DecisionLog {
     this.staged = { features, eligibility, probabilities, expectedValues };
   }
 
-  /** Appends the decision of row `row` of the staged day. */
-  record(row: number, day: number, subscriber: number, moment: number, action: number, propensity: number, outcome: number, reward: number, value: number, acceptProbability: number, hazardAfter: number): void {
+  /** Appends the decision of row `row` of the staged day; returns where it is held (its index in the columns until a flush moves it). */
+  record(row: number, day: number, subscriber: number, moment: number, action: number, propensity: number, outcome: number, reward: number, value: number, acceptProbability: number, hazardAfter: number): number {
     if (this.size === this.capacity) this.grow(this.capacity * 2);
     const k = this.size++;
     this.day[k] = day;
@@ -91,14 +92,30 @@ export class DecisionLog {
     if (staged) {
       const F = this.featureCount;
       const A = this.actionCount;
-      this.features.set(staged.features.subarray(row * F, (row + 1) * F), k * F);
-      this.eligible.set(staged.eligibility.subarray(row * A, (row + 1) * A), k * A);
-      if (this.layout.distribution) this.probabilities.set(staged.probabilities.subarray(row * A, (row + 1) * A), k * A);
-      if (this.layout.expectedValues && staged.expectedValues) this.expectedValues.set(staged.expectedValues.subarray(row * A, (row + 1) * A), k * A);
+      // Element loops, not subarray().set(): no view object per row.
+      const features = this.features;
+      const stagedFeatures = staged.features;
+      for (let f = 0, to = k * F, from = row * F; f < F; f++) features[to + f] = stagedFeatures[from + f];
+      const eligible = this.eligible;
+      const stagedEligible = staged.eligibility;
+      for (let a = 0, to = k * A, from = row * A; a < A; a++) eligible[to + a] = stagedEligible[from + a];
+      if (this.layout.distribution) copyRow(staged.probabilities, row * A, this.probabilities, k * A, A);
+      if (this.layout.expectedValues && staged.expectedValues) copyRow(staged.expectedValues, row * A, this.expectedValues, k * A, A);
     }
     if (subscriber >= this.latestRow.length) this.latestRow = grownLinks(this.latestRow, subscriber + 1);
     this.previousRow[k] = this.latestRow[subscriber];
     this.latestRow[subscriber] = this.flushed + k;
+    return k;
+  }
+
+  /**
+   * Fills in what followed a decision recorded before the world answered (a logging policy
+   * records at `decide` and learns the outcome at `feedback`): row `k` as `record` returned it.
+   */
+  recordOutcome(k: number, outcome: number, reward: number, value: number): void {
+    this.outcome[k] = outcome;
+    this.reward[k] = reward;
+    this.value[k] = value;
   }
 
   /** Today's leavers: every pending decision on them whose window holds today is marked churned. */
@@ -185,6 +202,10 @@ interface StagedDay {
   readonly eligibility: Uint8Array;
   readonly probabilities: Float64Array;
   readonly expectedValues: Float64Array | null;
+}
+
+function copyRow(from: Float64Array, fromAt: number, to: Float64Array, toAt: number, count: number): void {
+  for (let n = 0; n < count; n++) to[toAt + n] = from[fromAt + n];
 }
 
 type Column = Int32Array | Uint8Array | Uint16Array | Float32Array | Float64Array;
