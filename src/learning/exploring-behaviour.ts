@@ -21,7 +21,7 @@ export function exploringBehaviour(contactShare: number, history: DecisionLog): 
         decide(batch, output) {
           const eligible = batch.eligibility();
           const features = batch.features();
-          history.stageDay(features, eligible, output.probabilities, null);
+          history.stageDay(features, eligible, output.probabilities, null, batch.size);
           if (rows.length < batch.size) rows = new Int32Array(batch.size * 2);
           for (let row = 0; row < batch.size; row++) {
             const offset = row * actionCount;

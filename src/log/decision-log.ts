@@ -51,7 +51,9 @@ export class DecisionLog {
   private latestRow: Int32Array = new Int32Array(0);
   private capacity = 0;
   private finishedRows = 0;
-  private staged: StagedDay | null = null;
+  /** Where the staged day's first row went, and how many rows it has (0: none staged). */
+  private stagedAt = 0;
+  private stagedRows = 0;
   readonly featureCount: number;
   readonly actionCount: number;
 
@@ -65,17 +67,32 @@ export class DecisionLog {
   }
 
   /**
-   * The day's decision rows as the policy saw them: features and eligibility (row-major), the
-   * policy's distribution and, when the layout keeps them, the expected values. Read by `record`.
+   * The day's decision rows as the policy saw them, `rows` of them: features and eligibility
+   * (row-major), the policy's distribution and, when the layout keeps them, the expected values.
+   * They are copied here, as one block each; `record` must then be called once per staged row,
+   * in row order (row 0, 1, ...), as the engine resolves a day's decisions.
    */
-  stageDay(features: Float32Array, eligibility: Uint8Array, probabilities: Float64Array, expectedValues: Float64Array | null): void {
-    this.staged = { features, eligibility, probabilities, expectedValues };
+  stageDay(features: Float32Array, eligibility: Uint8Array, probabilities: Float64Array, expectedValues: Float64Array | null, rows: number): void {
+    if (this.size + rows > this.capacity) this.grow(Math.max(this.capacity * 2, this.size + rows));
+    const F = this.featureCount;
+    const A = this.actionCount;
+    const at = this.size;
+    this.features.set(features.subarray(0, rows * F), at * F);
+    this.eligible.set(eligibility.subarray(0, rows * A), at * A);
+    if (this.layout.distribution) this.probabilities.set(probabilities.subarray(0, rows * A), at * A);
+    if (this.layout.expectedValues && expectedValues) this.expectedValues.set(expectedValues.subarray(0, rows * A), at * A);
+    this.stagedAt = at;
+    this.stagedRows = rows;
   }
 
-  /** Appends the decision of row `row` of the staged day; returns where it is held (its index in the columns until a flush moves it). */
+  /**
+   * Appends the decision of row `row` of the staged day (its features and eligibility were
+   * copied by `stageDay`); returns where it is held (its index in the columns until a flush moves it).
+   */
   record(row: number, day: number, subscriber: number, moment: number, action: number, propensity: number, outcome: number, reward: number, value: number, acceptProbability: number, hazardAfter: number): number {
     if (this.size === this.capacity) this.grow(this.capacity * 2);
     const k = this.size++;
+    if (this.stagedRows > 0 && (row !== k - this.stagedAt || row >= this.stagedRows)) throw new Error(`decision log: staged rows must be recorded once each, in order: expected row ${k - this.stagedAt}, got ${row}`);
     this.day[k] = day;
     this.subscriber[k] = subscriber;
     this.moment[k] = moment;
@@ -88,20 +105,6 @@ export class DecisionLog {
     this.hazardAfter[k] = hazardAfter;
     this.churned[k] = 0;
     this.censored[k] = 0;
-    const staged = this.staged;
-    if (staged) {
-      const F = this.featureCount;
-      const A = this.actionCount;
-      // Element loops, not subarray().set(): no view object per row.
-      const features = this.features;
-      const stagedFeatures = staged.features;
-      for (let f = 0, to = k * F, from = row * F; f < F; f++) features[to + f] = stagedFeatures[from + f];
-      const eligible = this.eligible;
-      const stagedEligible = staged.eligibility;
-      for (let a = 0, to = k * A, from = row * A; a < A; a++) eligible[to + a] = stagedEligible[from + a];
-      if (this.layout.distribution) copyRow(staged.probabilities, row * A, this.probabilities, k * A, A);
-      if (this.layout.expectedValues && staged.expectedValues) copyRow(staged.expectedValues, row * A, this.expectedValues, k * A, A);
-    }
     if (subscriber >= this.latestRow.length) this.latestRow = grownLinks(this.latestRow, subscriber + 1);
     this.previousRow[k] = this.latestRow[subscriber];
     this.latestRow[subscriber] = this.flushed + k;
@@ -170,6 +173,7 @@ export class DecisionLog {
     if (this.layout.expectedValues) this.expectedValues.copyWithin(0, rows * A, this.size * A);
     this.flushed += rows;
     this.size = rest;
+    this.stagedAt -= rows;
     this.finishedRows -= rows;
   }
 
@@ -197,16 +201,7 @@ export class DecisionLog {
   }
 }
 
-interface StagedDay {
-  readonly features: Float32Array;
-  readonly eligibility: Uint8Array;
-  readonly probabilities: Float64Array;
-  readonly expectedValues: Float64Array | null;
-}
 
-function copyRow(from: Float64Array, fromAt: number, to: Float64Array, toAt: number, count: number): void {
-  for (let n = 0; n < count; n++) to[toAt + n] = from[fromAt + n];
-}
 
 type Column = Int32Array | Uint8Array | Uint16Array | Float32Array | Float64Array;
 

@@ -1,4 +1,5 @@
 import type { LogColumnValues } from "./decision-log-columns.js";
+import { numberDictionary } from "./number-dictionary.js";
 
 /** The body of one column chunk's data page, and the dictionary page's body for text. */
 export interface EncodedColumn {
@@ -10,7 +11,8 @@ export interface EncodedColumn {
 const dictionaries = new WeakMap<readonly string[], Uint8Array>();
 
 /**
- * Encodes one column's values as a Parquet page body: numbers PLAIN (little-endian, the
+ * Encodes one column's values as a Parquet page body: numbers with at most 256 distinct values
+ * in the row group as a dictionary (numberDictionary), other numbers PLAIN (little-endian, the
  * typed array's own bytes, no copy), booleans PLAIN (bit-packed, first row in the lowest bit),
  * text as a PLAIN dictionary of `names` and RLE_DICTIONARY indexes (one bit-packed run, the
  * codes being the indexes). The returned body may be a view of a buffer the next call reuses.
@@ -18,17 +20,23 @@ const dictionaries = new WeakMap<readonly string[], Uint8Array>();
 export function encodeColumnPage(column: LogColumnValues): EncodedColumn {
   if (column.kind === "numbers") {
     const { values } = column;
+    const dictionary = numberDictionary(values);
+    if (dictionary) return { body: dictionaryIndexes(dictionary.indexes, dictionary.count), encoding: "RLE_DICTIONARY", dictionary: { bytes: dictionary.entries, count: dictionary.count } };
     return { body: new Uint8Array(values.buffer, values.byteOffset, values.byteLength), encoding: "PLAIN" };
   }
   if (column.kind === "flags") return { body: packBits(column.values, 1, 0), encoding: "PLAIN" };
   const { names, values } = column;
-  const bitWidth = Math.max(1, Math.ceil(Math.log2(names.length)));
-  const groups = Math.ceil(values.length / 8);
-  const header = varint((groups << 1) | 1);
-  const prefix = [bitWidth, ...header];
-  const body = packBits(values, bitWidth, prefix.length);
+  return { body: dictionaryIndexes(values, names.length), encoding: "RLE_DICTIONARY", dictionary: { bytes: dictionaryBytes(names), count: names.length } };
+}
+
+/** An RLE_DICTIONARY page body: the bit width, then the indexes as one bit-packed run. */
+function dictionaryIndexes(indexes: ArrayLike<number>, entries: number): Uint8Array {
+  const bitWidth = Math.max(1, Math.ceil(Math.log2(entries)));
+  const groups = Math.ceil(indexes.length / 8);
+  const prefix = [bitWidth, ...varint((groups << 1) | 1)];
+  const body = packBits(indexes, bitWidth, prefix.length);
   body.set(prefix, 0);
-  return { body, encoding: "RLE_DICTIONARY", dictionary: { bytes: dictionaryBytes(names), count: names.length } };
+  return body;
 }
 
 let scratch = new Uint8Array(0);

@@ -34,7 +34,7 @@ function collectingSink() {
 }
 
 function stage(log: DecisionLog, rows: number, feature: number): void {
-  log.stageDay(new Float32Array(rows * 2).fill(feature), new Uint8Array(rows * 3).fill(1), new Float64Array(rows * 3).fill(1 / 3), null);
+  log.stageDay(new Float32Array(rows * 2).fill(feature), new Uint8Array(rows * 3).fill(1), new Float64Array(rows * 3).fill(1 / 3), null, rows);
 }
 
 describe("DecisionLog", () => {

@@ -51,7 +51,7 @@ function randomLog(rows: number, seed: number, firstRow: number): { log: Decisio
     const eligibility = Uint8Array.from({ length: A }, () => (random.next() < 0.5 ? 1 : 0));
     const probabilities = Float64Array.from({ length: A }, () => random.next());
     const values = Float64Array.from({ length: A }, (_, a) => (eligibility[a] ? random.next() - 0.5 : Number.NaN));
-    log.stageDay(features, eligibility, probabilities, values);
+    log.stageDay(features, eligibility, probabilities, values, 1);
     const action = Math.floor(random.next() * A);
     const moment = k % 3;
     const outcome = Math.floor(random.next() * 3);
