@@ -34,6 +34,7 @@ interface ExpectedRow {
   outcome: string;
   reward: number;
   churned: boolean;
+  feature_x: number;
   feature_y: number;
   eligible: boolean;
   p: number;
@@ -47,7 +48,8 @@ function randomLog(rows: number, seed: number, firstRow: number): { log: Decisio
   const A = ACTIONS.length;
   const expected: ExpectedRow[] = [];
   for (let k = 0; k < rows; k++) {
-    const features = Float32Array.of(random.next(), Math.fround(random.next() * 100), k);
+    // x takes three values (a dictionary), y is continuous (PLAIN), z counts the rows.
+    const features = Float32Array.of((k % 3) / 4, Math.fround(random.next() * 100), k);
     const eligibility = Uint8Array.from({ length: A }, () => (random.next() < 0.5 ? 1 : 0));
     const probabilities = Float64Array.from({ length: A }, () => random.next());
     const values = Float64Array.from({ length: A }, (_, a) => (eligibility[a] ? random.next() - 0.5 : Number.NaN));
@@ -59,7 +61,7 @@ function randomLog(rows: number, seed: number, firstRow: number): { log: Decisio
     log.record(0, Math.floor(k / 7), k % 11, moment, action, probabilities[action], outcome, reward, -reward, 0.5, Number.NaN);
     if (k % 5 === 0) log.churned[k] = 1;
     const probe = ((firstRow + k) * 37) % A;
-    expected.push({ day: Math.floor(k / 7), subscriber: k % 11, moment: layout.momentNames[moment], action, action_id: ACTIONS[action], propensity: probabilities[action], outcome: layout.outcomeNames[outcome], reward, churned: k % 5 === 0, feature_y: features[1], eligible: eligibility[probe] === 1, p: probabilities[probe], ev: values[probe] });
+    expected.push({ day: Math.floor(k / 7), subscriber: k % 11, moment: layout.momentNames[moment], action, action_id: ACTIONS[action], propensity: probabilities[action], outcome: layout.outcomeNames[outcome], reward, churned: k % 5 === 0, feature_x: features[0], feature_y: features[1], eligible: eligibility[probe] === 1, p: probabilities[probe], ev: values[probe] });
   }
   return { log, expected };
 }
@@ -78,9 +80,12 @@ describe("the Parquet decision sink", () => {
     const metadata = await parquetMetadataAsync(await asyncBufferFromFile(file));
     expect(metadata.row_groups.map((group) => Number(group.num_rows))).toEqual([1003, 1, 517]);
     expect(metadata.row_groups[0].columns[0].meta_data?.codec).toBe("GZIP");
+    const encodings = Object.fromEntries(metadata.row_groups[0].columns.map((column) => [column.meta_data!.path_in_schema[0], column.meta_data!.encodings.includes("RLE_DICTIONARY")]));
+    // Few distinct values: a dictionary; many: PLAIN (300 actions, 1,003 row numbers, continuous values).
+    expect(encodings).toMatchObject({ run_id: true, root_seed: true, day: true, subscriber: true, feature_x: true, true_accept_probability: true, hazard_after: true, action: false, feature_y: false, feature_z: false, reward: false });
   });
 
-  it("reads back with hyparquet value for value: integers, doubles, floats, booleans, dictionary text of 9-bit codes, NaN", async () => {
+  it("reads back with hyparquet value for value: integers, doubles, floats (PLAIN and as dictionaries), booleans, dictionary text of 9-bit codes, NaN", async () => {
     const probeColumns = (k: number) => {
       const probe = ACTIONS[(k * 37) % ACTIONS.length];
       return [`eligible_${probe}`, `p_${probe}`, `ev_${probe}`];
@@ -91,7 +96,7 @@ describe("the Parquet decision sink", () => {
       const [eligible, p, ev] = probeColumns(k);
       const want = expected[k];
       expect({ run_id: row.run_id, scenario_hash: row.scenario_hash, root_seed: row.root_seed }, `row ${k}`).toEqual({ run_id: "run-1", scenario_hash: "abc", root_seed: 4_000_000_000n });
-      expect({ day: row.day, subscriber: row.subscriber, moment: row.moment, action: row.action, action_id: row.action_id, propensity: row.propensity, outcome: row.outcome, reward: row.reward, churned: row.churned, feature_y: row.feature_y, eligible: row[eligible], p: row[p], ev: row[ev] }, `row ${k}`).toEqual(want);
+      expect({ day: row.day, subscriber: row.subscriber, moment: row.moment, action: row.action, action_id: row.action_id, propensity: row.propensity, outcome: row.outcome, reward: row.reward, churned: row.churned, feature_x: row.feature_x, feature_y: row.feature_y, eligible: row[eligible], p: row[p], ev: row[ev] }, `row ${k}`).toEqual(want);
       expect(row.churn_censored).toBe(false);
       expect(row.objective_value).toBe(-want.reward);
       expect(Number.isNaN(row.hazard_after)).toBe(true);
