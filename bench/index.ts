@@ -19,6 +19,9 @@ import { findBuiltinPolicy } from "../policies/builtin-policies.js";
  * peak RSS (a process of its own gives a clean peak), on --log-subscribers (10,000) for a year;
  * --tail-only only the value tail's cost.
  */
+/** What --log-decisions may add to a run's time (issue 15). */
+const LOG_OVERHEAD_TARGET = 0.5;
+
 const args = process.argv.slice(2);
 const json = args.includes("--json");
 const numberFlag = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
@@ -127,9 +130,6 @@ function printOpe(): void {
   console.log(`off-policy estimators, ${ope.rows.toLocaleString("en")} logged rows x ${ope.actions} actions, median (fastest) of ${ope.repeats} runs`);
   for (const [name, ms] of Object.entries(ope.medianMs)) console.log(`  ${name.padEnd(20)} ${ms.toFixed(2)} ms (${ope.minMs[name].toFixed(2)} ms)`);
 }
-
-/** What --log-decisions may add to a run's time (issue 15). */
-const LOG_OVERHEAD_TARGET = 0.5;
 
 function printLog(log: LogOverhead): void {
   console.log(`decision log (--log-decisions, Parquet), ${log.policy}, ${log.subscribers.toLocaleString("en")} subscribers x ${log.days} days, one thread`);
