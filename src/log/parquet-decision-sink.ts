@@ -10,11 +10,13 @@ const PHYSICAL = { STRING: "BYTE_ARRAY", INT32: "INT32", INT64: "INT64", FLOAT: 
 /**
  * Pages are GZIP-compressed at level 1 by Node's own zlib (native code, no dependency): every
  * Parquet reader reads GZIP (DuckDB, pyarrow, fastparquet, Spark; hyparquet with the
- * decompressor in read-decision-log.ts). Measured on a year of rules-nba with 3,000
- * subscribers (163,840 rows written, CPU seconds of the writing alone, machine shared):
- * uncompressed 0.12 s (221 bytes a row), hyparquet-writer's JavaScript SNAPPY 0.30 s (43),
- * GZIP level 1 0.27-0.31 s (27), BROTLI quality 1 0.25 s (28); hyparquet-writer's own
- * ParquetWriter, the writer before this one, 0.6-0.7 s (42, SNAPPY).
+ * decompressor in read-decision-log.ts). Node 20's zlib has no ZSTD. Measured on a year of
+ * rules-nba with 3,000 subscribers (163,840 rows written; CPU seconds of the writing alone, on
+ * the shared 2-core machine, so +-20 %): this writer uncompressed 0.22 s (76 bytes a row),
+ * GZIP level 1 0.29-0.38 s (21.6), BROTLI quality 0 or 1 0.30-0.33 s (23.6-24.3), GZIP with
+ * the RLE strategy 0.37-0.42 s (36.9), hyparquet-writer's JavaScript SNAPPY 0.30 s (43, before
+ * numeric dictionaries); hyparquet-writer's own ParquetWriter, the writer before this one,
+ * 0.6-0.7 s (42, SNAPPY).
  */
 const CODEC = "GZIP" as const;
 const compressPage = (page: Uint8Array) => gzipSync(page, { level: 1 });

@@ -40,10 +40,11 @@ const MAGIC = Uint8Array.of(0x50, 0x41, 0x52, 0x31); // "PAR1"
 /**
  * A Parquet writer for flat, required columns that are already typed arrays, row group by row
  * group straight to a file descriptor: each column chunk is one data page (v1), PLAIN for
- * numbers and booleans, a dictionary page and RLE_DICTIONARY indexes for text, compressed by
- * `compress` under `codec`. Page bodies are views of the caller's arrays (no per-value work
- * for numbers); only the page headers and the footer go through hyparquet-writer's Thrift
- * encoder. Nothing is held between row groups but their metadata.
+ * booleans and for numbers with many distinct values, a dictionary page and RLE_DICTIONARY
+ * indexes for text and for numbers with few (parquet-page.ts), compressed by
+ * `compress` under `codec`. PLAIN page bodies are views of the caller's arrays; only the page
+ * headers and the footer go through hyparquet-writer's Thrift encoder. Nothing is held between
+ * row groups but their metadata.
  */
 export function openParquetStream(file: string, columns: readonly ParquetColumnSpec[], codec: CompressionCodec, compress: PageCompressor | null): ParquetStream {
   if (endianness() !== "LE") throw new Error("the Parquet log writer needs a little-endian machine");
