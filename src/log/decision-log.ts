@@ -92,7 +92,10 @@ export class DecisionLog {
   record(row: number, day: number, subscriber: number, moment: number, action: number, propensity: number, outcome: number, reward: number, value: number, acceptProbability: number, hazardAfter: number): number {
     if (this.size === this.capacity) this.grow(this.capacity * 2);
     const k = this.size++;
-    if (this.stagedRows > 0 && (row !== k - this.stagedAt || row >= this.stagedRows)) throw new Error(`decision log: staged rows must be recorded once each, in order: expected row ${k - this.stagedAt}, got ${row}`);
+    if (this.stagedRows > 0 && (row !== k - this.stagedAt || row >= this.stagedRows)) {
+      const expected = k - this.stagedAt < this.stagedRows ? `row ${k - this.stagedAt}` : `none (the staged day has ${this.stagedRows} rows, all recorded)`;
+      throw new Error(`decision log: staged rows must be recorded once each, in order: expected ${expected}, got row ${row}`);
+    }
     this.day[k] = day;
     this.subscriber[k] = subscriber;
     this.moment[k] = moment;
