@@ -9,7 +9,8 @@
  *   metrics, results, log       replicate counters and statistics; plain-data result types;
  *                               the decision log
  *   policy                      the policy contract
- *   learning, ope, policies/    learners, off-policy estimators, the built-in policies
+ *   learning, ope, policies/    learners (their training history is the decision log's record),
+ *                               off-policy estimators, the built-in policies
  *   engine                      the day loop and the Gym-style environment
  *   testing, parallel           the contract suite; running (policy, seed) tasks
  *   report, check, sweep        results.json and reports; the CI gate; sweeps
@@ -26,7 +27,7 @@ const layers = {
   "src/results": ["src/metrics"],
   "src/log": [],
   "src/policy": ["src/scenario", "src/random", "src/results", "src/world/observation"],
-  "src/learning": ["src/policy", "src/metrics", "src/random", "src/scenario", "src/world/observation", "src/world/pricing"],
+  "src/learning": ["src/policy", "src/log", "src/metrics", "src/random", "src/scenario", "src/world/observation", "src/world/pricing"],
   "src/ope": ["src/policy", "src/learning", "src/metrics", "src/random", "src/scenario"],
   policies: ["src/policy", "src/learning", "src/scenario", "src/random", "src/world/observation", "src/world/pricing"],
   "src/engine": ["src/world", "src/metrics", "src/results", "src/log", "src/policy", "src/scenario", "src/random"],

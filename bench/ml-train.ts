@@ -1,9 +1,10 @@
 import type { Scenario } from "../src/scenario/scenario-schema.js";
 import { simulateReplicate } from "../src/engine/simulate-replicate.js";
 import { trainingScenario, TRAINING_REPLICATE_BASE } from "../src/engine/run-replicate.js";
-import { FEATURE_COUNT } from "../src/world/observation/observe.js";
 import { createStream } from "../src/random/random-stream.js";
-import { LoggedHistory } from "../src/learning/logged-history.js";
+import { acceptedAt, createTrainingHistory } from "../src/learning/training-history.js";
+import { buildActionCatalogue } from "../src/engine/action-catalogue.js";
+import { FEATURE_NAMES } from "../src/world/observation/observe.js";
 import { exploringBehaviour } from "../src/learning/exploring-behaviour.js";
 import { trainMaskedNetwork } from "../src/learning/train-masked-network.js";
 import { NETWORK_TRAINING } from "../src/learning/propensity-models.js";
@@ -19,8 +20,8 @@ import { loadTensorFlowForTraining } from "../src/learning/tensorflow-backend.js
  */
 export async function measureMlTraining(scenario: Scenario, rows = 1_000_000, subscribers = 5000): Promise<{ secondsPer1M: number; seconds: number; cpuSecondsPer1M: number; rows: number; loggedContacts: number }> {
   const tf = await loadTensorFlowForTraining();
-  const history = new LoggedHistory(FEATURE_COUNT, 1 << 16);
   const world = trainingScenario({ ...scenario, population: { ...scenario.population, size: subscribers } }, scenario.training.historyDays);
+  const history = createTrainingHistory(FEATURE_NAMES, buildActionCatalogue(world).actions, scenario.objective.attributionDays, scenario.training.historyDays);
   simulateReplicate({ scenario: world, policy: exploringBehaviour(scenario.training.exploreContactShare, history), rootSeed: scenario.seed, replicate: TRAINING_REPLICATE_BASE });
   const contacted: number[] = [];
   for (let row = 0; row < history.size; row++) if (history.action[row] !== 0) contacted.push(row);
@@ -34,11 +35,11 @@ export async function measureMlTraining(scenario: Scenario, rows = 1_000_000, su
     tf,
     {
       features: history.features,
-      inputs: history.width,
+      inputs: history.featureCount,
       outputs,
       rows: picked,
       target: Int32Array.from(picked, (row) => history.action[row]),
-      label: Uint8Array.from(picked, (row) => history.accepted[row]),
+      label: Uint8Array.from(picked, (row) => acceptedAt(history, row)),
     },
     { ...NETWORK_TRAINING, outputBias: new Float64Array(outputs).fill(-2) },
     random,

@@ -19,7 +19,7 @@ export function stageLoggedDay(sim: ReplicateSimulation, observation: Observatio
   const features = batch.features();
   const eligibility = batch.eligibility();
   const expected = log.layout.expectedValues ? expectedValues(sim, batch, eligibility) : null;
-  log.stageDay(features, eligibility, observation.output.probabilities, expected);
+  log.stageDay(features, eligibility, observation.output.probabilities, expected, batch.size);
 }
 
 function expectedValues(sim: ReplicateSimulation, batch: DecisionBatch, eligibility: Uint8Array): Float64Array {

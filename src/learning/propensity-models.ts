@@ -2,7 +2,8 @@ import type { ActionInfo, PrepareContext } from "../policy/policy.js";
 import { PROGRAMS, type Program } from "../scenario/vocabulary.js";
 import { FEATURE_INDEX } from "../world/observation/observe.js";
 import { loadTensorFlowForTraining } from "./tensorflow-backend.js";
-import { LoggedHistory } from "./logged-history.js";
+import type { DecisionLog } from "../log/decision-log.js";
+import { acceptedAt, createTrainingHistory } from "./training-history.js";
 import { exploringBehaviour } from "./exploring-behaviour.js";
 import type { MaskedNetwork } from "./masked-network.js";
 import { trainMaskedNetwork, type MaskedTrainingSet } from "./train-masked-network.js";
@@ -44,17 +45,17 @@ export async function preparePropensityModels(context: PrepareContext, options: 
   const tf = await loadTensorFlowForTraining();
   const started = performance.now();
   const { training } = context.scenario;
-  const history = new LoggedHistory(context.featureNames.length, 1 << 16);
+  const history = createTrainingHistory(context.featureNames, context.actions, context.scenario.objective.attributionDays, training.historyDays);
   context.simulateTraining(exploringBehaviour(training.exploreContactShare, history), training.historyDays, 0);
-  history.labelChurn(context.scenario.objective.attributionDays, training.historyDays);
+  history.finish();
   const models = fitPropensityModels(tf, history, context.actions, context.objective.revenue, options.uplift, context.random);
   return { ...models, historyRows: history.size, trainingSeconds: (performance.now() - started) / 1000 };
 }
 
-/** Fits the models on a logged history (also used by the benchmark and the tests). */
+/** Fits the models on a logged history, the in-memory decision log (also used by the benchmark and the tests). */
 export function fitPropensityModels(
   tf: Awaited<ReturnType<typeof loadTensorFlowForTraining>>,
-  history: LoggedHistory,
+  history: DecisionLog,
   actions: readonly ActionInfo[],
   revenueWeight: number,
   uplift: boolean,
@@ -67,7 +68,7 @@ export function fitPropensityModels(
   for (let row = 0; row < history.size; row++) {
     const a = history.action[row];
     contacts[a]++;
-    accepts[a] += history.accepted[row];
+    accepts[a] += acceptedAt(history, row);
     experienceCost[a] += revenueWeight * history.reward[row] - history.value[row];
   }
   for (let a = 0; a < actionCount; a++) experienceCost[a] = contacts[a] > 0 ? Math.max(0, experienceCost[a] / contacts[a]) : 0;
@@ -78,11 +79,11 @@ export function fitPropensityModels(
   const acceptanceRows = pickRows(history, (row) => history.action[row] !== 0, MAX_ACCEPTANCE_ROWS, random);
   const acceptanceSet: MaskedTrainingSet = {
     features: history.features,
-    inputs: history.width,
+    inputs: history.featureCount,
     outputs: actionCount,
     rows: acceptanceRows,
     target: Int32Array.from(acceptanceRows, (row) => history.action[row]),
-    label: Uint8Array.from(acceptanceRows, (row) => history.accepted[row]),
+    label: Uint8Array.from(acceptanceRows, (row) => acceptedAt(history, row)),
   };
   const acceptanceBias = Float64Array.from(acceptancePrior, (p, a) => logit(acceptanceLearned[a] ? (accepts[a] + 1) / (contacts[a] + 2) : p));
   const acceptance = trainMaskedNetwork(tf, acceptanceSet, { ...NETWORK_TRAINING, outputBias: acceptanceBias }, random);
@@ -92,13 +93,13 @@ export function fitPropensityModels(
   if (uplift) {
     const arm = treatmentArms(actions);
     const former = FEATURE_INDEX.churnedFormer;
-    const usable = (row: number) => history.churnKnown[row] === 1 && arm[history.action[row]] >= 0 && history.features[row * history.width + former] === 0;
+    const usable = (row: number) => history.censored[row] === 0 && arm[history.action[row]] >= 0 && history.features[row * history.featureCount + former] === 0;
     const churnRows = pickRows(history, usable, MAX_CHURN_ROWS, random);
     let left = 0;
     for (const row of churnRows) left += history.churned[row];
     const churnSet: MaskedTrainingSet = {
       features: history.features,
-      inputs: history.width,
+      inputs: history.featureCount,
       outputs: 1 + TREATMENT_PROGRAMS.length,
       rows: churnRows,
       target: Int32Array.from(churnRows, (row) => arm[history.action[row]]),
@@ -138,7 +139,7 @@ function categoryPriors(actions: readonly ActionInfo[], contacts: Float64Array, 
 }
 
 /** The rows that pass `keep`, a uniform subsample of `limit` of them when there are more (in log order). */
-function pickRows(history: LoggedHistory, keep: (row: number) => boolean, limit: number, random: PrepareContext["random"]): Int32Array {
+function pickRows(history: DecisionLog, keep: (row: number) => boolean, limit: number, random: PrepareContext["random"]): Int32Array {
   let count = 0;
   for (let row = 0; row < history.size; row++) if (keep(row)) count++;
   const rows = new Int32Array(Math.min(count, limit));

@@ -1,7 +1,7 @@
 import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import type { DecisionLog } from "./decision-log.js";
 import type { DecisionLogSink } from "./decision-log-sink.js";
-import type { LogColumn } from "./decision-log-columns.js";
+import type { LogColumn, LogColumnValues } from "./decision-log-columns.js";
 
 /**
  * Writes a decision log as CSV (RFC 4180: a header row, text quoted when it holds a comma, a
@@ -16,7 +16,7 @@ export function csvDecisionSink(file: string, columns: readonly LogColumn[]): De
     write(log: DecisionLog, rows: number) {
       const values = columns.map((column) => column.values(log, rows));
       const lines: string[] = new Array(rows);
-      for (let k = 0; k < rows; k++) lines[k] = values.map((column) => csvField(column[k])).join(",");
+      for (let k = 0; k < rows; k++) lines[k] = values.map((column) => csvField(cell(column, k))).join(",");
       writeSync(fd, lines.join("\n") + "\n");
     },
     close() {
@@ -28,6 +28,13 @@ export function csvDecisionSink(file: string, columns: readonly LogColumn[]): De
       rmSync(partial, { force: true });
     },
   };
+}
+
+/** Row k of a column as a JavaScript value: a number, a boolean or a string. */
+function cell(column: LogColumnValues, k: number): unknown {
+  if (column.kind === "flags") return column.values[k] === 1;
+  if (column.kind === "codes") return column.names[column.values[k]];
+  return column.values[k];
 }
 
 /** One CSV field. */

@@ -16,7 +16,8 @@ export const ROW_GROUP_ROWS = 32_768;
  * Columnar typed arrays, no per-row objects. A row stays pending until its attribution window
  * has closed; with a sink, finished rows are handed over in row groups and dropped, so memory
  * holds one window of decisions plus one row group whatever the length of the run. Without a
- * sink every row stays in memory (tests, training histories).
+ * sink every row stays in memory: tests, and the training history of the propensity policies
+ * (src/learning/exploring-behaviour.ts), which is this same record.
  */
 export class DecisionLog {
   /** Rows held (pending and, without a sink, finished). */
@@ -50,7 +51,9 @@ export class DecisionLog {
   private latestRow: Int32Array = new Int32Array(0);
   private capacity = 0;
   private finishedRows = 0;
-  private staged: StagedDay | null = null;
+  /** Where the staged day's first row went, and how many rows it has (0: none staged). */
+  private stagedAt = 0;
+  private stagedRows = 0;
   readonly featureCount: number;
   readonly actionCount: number;
 
@@ -64,17 +67,35 @@ export class DecisionLog {
   }
 
   /**
-   * The day's decision rows as the policy saw them: features and eligibility (row-major), the
-   * policy's distribution and, when the layout keeps them, the expected values. Read by `record`.
+   * The day's decision rows as the policy saw them, `rows` of them: features and eligibility
+   * (row-major), the policy's distribution and, when the layout keeps them, the expected values.
+   * They are copied here, as one block each; `record` must then be called once per staged row,
+   * in row order (row 0, 1, ...), as the engine resolves a day's decisions.
    */
-  stageDay(features: Float32Array, eligibility: Uint8Array, probabilities: Float64Array, expectedValues: Float64Array | null): void {
-    this.staged = { features, eligibility, probabilities, expectedValues };
+  stageDay(features: Float32Array, eligibility: Uint8Array, probabilities: Float64Array, expectedValues: Float64Array | null, rows: number): void {
+    if (this.size + rows > this.capacity) this.grow(Math.max(this.capacity * 2, this.size + rows));
+    const F = this.featureCount;
+    const A = this.actionCount;
+    const at = this.size;
+    this.features.set(features.subarray(0, rows * F), at * F);
+    this.eligible.set(eligibility.subarray(0, rows * A), at * A);
+    if (this.layout.distribution) this.probabilities.set(probabilities.subarray(0, rows * A), at * A);
+    if (this.layout.expectedValues && expectedValues) this.expectedValues.set(expectedValues.subarray(0, rows * A), at * A);
+    this.stagedAt = at;
+    this.stagedRows = rows;
   }
 
-  /** Appends the decision of row `row` of the staged day. */
-  record(row: number, day: number, subscriber: number, moment: number, action: number, propensity: number, outcome: number, reward: number, value: number, acceptProbability: number, hazardAfter: number): void {
+  /**
+   * Appends the decision of row `row` of the staged day (its features and eligibility were
+   * copied by `stageDay`); returns where it is held (its index in the columns until a flush moves it).
+   */
+  record(row: number, day: number, subscriber: number, moment: number, action: number, propensity: number, outcome: number, reward: number, value: number, acceptProbability: number, hazardAfter: number): number {
     if (this.size === this.capacity) this.grow(this.capacity * 2);
     const k = this.size++;
+    if (this.stagedRows > 0 && (row !== k - this.stagedAt || row >= this.stagedRows)) {
+      const expected = k - this.stagedAt < this.stagedRows ? `row ${k - this.stagedAt}` : `none (the staged day has ${this.stagedRows} rows, all recorded)`;
+      throw new Error(`decision log: staged rows must be recorded once each, in order: expected ${expected}, got row ${row}`);
+    }
     this.day[k] = day;
     this.subscriber[k] = subscriber;
     this.moment[k] = moment;
@@ -87,18 +108,20 @@ export class DecisionLog {
     this.hazardAfter[k] = hazardAfter;
     this.churned[k] = 0;
     this.censored[k] = 0;
-    const staged = this.staged;
-    if (staged) {
-      const F = this.featureCount;
-      const A = this.actionCount;
-      this.features.set(staged.features.subarray(row * F, (row + 1) * F), k * F);
-      this.eligible.set(staged.eligibility.subarray(row * A, (row + 1) * A), k * A);
-      if (this.layout.distribution) this.probabilities.set(staged.probabilities.subarray(row * A, (row + 1) * A), k * A);
-      if (this.layout.expectedValues && staged.expectedValues) this.expectedValues.set(staged.expectedValues.subarray(row * A, (row + 1) * A), k * A);
-    }
     if (subscriber >= this.latestRow.length) this.latestRow = grownLinks(this.latestRow, subscriber + 1);
     this.previousRow[k] = this.latestRow[subscriber];
     this.latestRow[subscriber] = this.flushed + k;
+    return k;
+  }
+
+  /**
+   * Fills in what followed a decision recorded before the world answered (a logging policy
+   * records at `decide` and learns the outcome at `feedback`): row `k` as `record` returned it.
+   */
+  recordOutcome(k: number, outcome: number, reward: number, value: number): void {
+    this.outcome[k] = outcome;
+    this.reward[k] = reward;
+    this.value[k] = value;
   }
 
   /** Today's leavers: every pending decision on them whose window holds today is marked churned. */
@@ -153,6 +176,7 @@ export class DecisionLog {
     if (this.layout.expectedValues) this.expectedValues.copyWithin(0, rows * A, this.size * A);
     this.flushed += rows;
     this.size = rest;
+    this.stagedAt -= rows;
     this.finishedRows -= rows;
   }
 
@@ -180,12 +204,7 @@ export class DecisionLog {
   }
 }
 
-interface StagedDay {
-  readonly features: Float32Array;
-  readonly eligibility: Uint8Array;
-  readonly probabilities: Float64Array;
-  readonly expectedValues: Float64Array | null;
-}
+
 
 type Column = Int32Array | Uint8Array | Uint16Array | Float32Array | Float64Array;
 

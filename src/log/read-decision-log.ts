@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead } from "hyparquet";
 import { ELIGIBLE_PREFIX, FEATURE_PREFIX, PROBABILITY_PREFIX } from "./decision-log-columns.js";
 
@@ -51,6 +52,12 @@ export interface LoggedDecisions {
   readonly distribution: Float64Array | null;
 }
 
+/** Decompressors hyparquet lacks (it reads SNAPPY itself): the codecs offersim writes, and BROTLI, from Node's zlib. */
+export const LOG_DECOMPRESSORS = {
+  GZIP: (input: Uint8Array) => new Uint8Array(gunzipSync(input)),
+  BROTLI: (input: Uint8Array) => new Uint8Array(brotliDecompressSync(input)),
+};
+
 const REQUIRED = ["run_id", "scenario_hash", "root_seed", "day", "subscriber", "moment", "action", "propensity", "reward", "objective_value"] as const;
 
 /**
@@ -101,6 +108,7 @@ export async function readDecisionLog(file: string): Promise<LoggedDecisions> {
   await parquetRead({
     file: buffer,
     metadata,
+    compressors: LOG_DECOMPRESSORS,
     columns: [...REQUIRED, ...featureNames, ...actionColumns, ...(hasDistribution ? probabilityColumns : [])],
     onChunk: (chunk) => sinks.get(chunk.columnName)?.(chunk.rowStart, chunk.columnData as ArrayLike<unknown>),
   });

@@ -34,7 +34,7 @@ function collectingSink() {
 }
 
 function stage(log: DecisionLog, rows: number, feature: number): void {
-  log.stageDay(new Float32Array(rows * 2).fill(feature), new Uint8Array(rows * 3).fill(1), new Float64Array(rows * 3).fill(1 / 3), null);
+  log.stageDay(new Float32Array(rows * 2).fill(feature), new Uint8Array(rows * 3).fill(1), new Float64Array(rows * 3).fill(1 / 3), null, rows);
 }
 
 describe("DecisionLog", () => {
@@ -53,6 +53,19 @@ describe("DecisionLog", () => {
     expect(Array.from(log.censored.subarray(0, 10))).toEqual([0, 0, 0, 0, 0, 0, 0, 1, 1, 1]);
     expect(Array.from(log.features.subarray(0, 6))).toEqual([0, 0, 1, 1, 2, 2]);
     expect(log.probabilities[4]).toBeCloseTo(1 / 3, 12);
+  });
+
+  it("copies a staged day's features as one block and refuses rows recorded out of order or beyond the staged day", () => {
+    const log = new DecisionLog(layout(3, 10));
+    log.stageDay(Float32Array.of(1, 2, 3, 4, 5, 6), new Uint8Array(9).fill(1), new Float64Array(9).fill(1 / 3), null, 3);
+    log.record(0, 0, 4, 0, 1, 1 / 3, 0, 0, 0, 0.5, Number.NaN);
+    expect(() => log.record(2, 0, 5, 0, 1, 1 / 3, 0, 0, 0, 0.5, Number.NaN)).toThrow("decision log: staged rows must be recorded once each, in order: expected row 1, got row 2");
+    const ordered = new DecisionLog(layout(3, 10));
+    ordered.stageDay(Float32Array.of(1, 2, 3, 4), new Uint8Array(6).fill(1), new Float64Array(6).fill(1 / 3), null, 2);
+    ordered.record(0, 0, 4, 0, 1, 1 / 3, 0, 0, 0, 0.5, Number.NaN);
+    ordered.record(1, 0, 5, 0, 1, 1 / 3, 0, 0, 0, 0.5, Number.NaN);
+    expect(Array.from(ordered.features.subarray(0, 4))).toEqual([1, 2, 3, 4]);
+    expect(() => ordered.record(2, 0, 6, 0, 1, 1 / 3, 0, 0, 0, 0.5, Number.NaN)).toThrow("expected none (the staged day has 2 rows, all recorded), got row 2");
   });
 
   it("hands finished rows to its sink in row groups, in order, holding no more than a window and a group", () => {

@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { simulateReplicate } from "../../src/engine/simulate-replicate.js";
 import { runReplicate, trainingScenario, TRAINING_REPLICATE_BASE } from "../../src/engine/run-replicate.js";
 import { buildActionCatalogue } from "../../src/engine/action-catalogue.js";
-import { FEATURE_COUNT } from "../../src/world/observation/observe.js";
+import { FEATURE_NAMES } from "../../src/world/observation/observe.js";
 import { createStream } from "../../src/random/random-stream.js";
-import { LoggedHistory } from "../../src/learning/logged-history.js";
+import type { DecisionLog } from "../../src/log/decision-log.js";
+import { acceptedAt, createTrainingHistory } from "../../src/learning/training-history.js";
 import { exploringBehaviour } from "../../src/learning/exploring-behaviour.js";
 import { fitPropensityModels } from "../../src/learning/propensity-models.js";
 import { hiddenLayer, outputProbability } from "../../src/learning/masked-network.js";
@@ -15,16 +16,16 @@ import { baselineWith } from "../world/baseline-scenario.js";
 
 const scenario = baselineWith({ subscribers: 3000, days: 60 });
 
-const histories = new Map<number, LoggedHistory>();
+const histories = new Map<number, DecisionLog>();
 
 /** 120 days of the exploring behaviour on training replicate `replicate` (cached). */
-function logHistory(replicate: number): LoggedHistory {
+function logHistory(replicate: number): DecisionLog {
   const cached = histories.get(replicate);
   if (cached) return cached;
-  const history = new LoggedHistory(FEATURE_COUNT);
+  const history = createTrainingHistory(FEATURE_NAMES, buildActionCatalogue(scenario).actions, scenario.objective.attributionDays, 120);
   const world = trainingScenario(scenario, 120);
   simulateReplicate({ scenario: world, policy: exploringBehaviour(0.5, history), rootSeed: 3, replicate: TRAINING_REPLICATE_BASE + replicate });
-  history.labelChurn(scenario.objective.attributionDays, 120);
+  history.finish();
   histories.set(replicate, history);
   return history;
 }
@@ -38,7 +39,7 @@ describe("propensity models", () => {
       expect(history.propensity[row]).toBeGreaterThan(0);
       expect(history.propensity[row]).toBeLessThanOrEqual(1);
       if (history.action[row] !== 0) contacts++;
-      accepts += history.accepted[row];
+      accepts += acceptedAt(history, row);
     }
     expect(contacts).toBeGreaterThan(1000);
     expect(accepts).toBeGreaterThan(50);
@@ -58,7 +59,7 @@ describe("propensity models", () => {
       if (action === 0) continue;
       hiddenLayer(models.acceptance, heldOut.features, row, hidden);
       predicted += models.acceptanceLearned[action] ? outputProbability(models.acceptance, hidden, action) : models.acceptancePrior[action];
-      observed += heldOut.accepted[row];
+      observed += acceptedAt(heldOut, row);
       contacts++;
     }
     expect(contacts).toBeGreaterThan(1000);
