@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { OUTBOUND_CHANNELS, PLAN_TYPES, PROGRAMS, RESPONSE_TYPES } from "./vocabulary.js";
+import { CATEGORIES, OUTBOUND_CHANNELS, PLAN_TYPES, PROGRAMS, RESPONSE_TYPES } from "./vocabulary.js";
 import { count, fraction, nonNegative, perKey, positive, section } from "./schema-helpers.js";
 
 /** Defaults per plan type: US-style ARPU (world-model section 4). */
@@ -143,6 +143,34 @@ export const annoyanceSchema = section("Annoyance from contacts.", {
   inboundMultiplier: nonNegative("Multiplier for an offer made while the customer is in touch.").default(0.3),
   halfLifeDays: positive("Half-life of annoyance in days.").default(21),
 });
+
+export const salienceSchema = section(
+  "Salience backfire: an outbound contact about price or plan that the customer turns down reminds those who overpay or are out of contract to compare offers (Ascarza, Iyengar and Schleicher 2016: a plan-recommendation campaign raised 3-month churn from 6.4 % to 10.0 %).",
+  {
+    boost: nonNegative(
+      "Extra hazard of a reminded customer (1.2 = x2.2 right after the contact), fading linearly over salience.days. 0 switches the mechanism off.",
+    ).default(1.2),
+    days: positive("Days over which a reminded customer's extra hazard fades.").default(90),
+    overpayUseShare: fraction(
+      "A customer whose projected data use is below this share of the allowance overpays (pays for an allowance they do not use).",
+    ).default(0.5),
+    categories: z
+      .array(z.enum(CATEGORIES))
+      .default(["data", "discount"])
+      .describe("Offer categories whose outbound contacts are about price or plan (plan recommendations, retention and renewal discounts)."),
+  },
+);
+
+export const goodwillSchema = section(
+  "Goodwill from welcome contact: a relevant outbound contact within the person's weekly tolerance builds loyalty that fades (Zhang, Kumar and Cosguner 2017: profit peaks at a moderate contact volume; \"keep in touch but don't spam\").",
+  {
+    perWelcomeContact: nonNegative(
+      "Goodwill added by a welcome contact (relevant, within the weekly tolerance, not a sales offer after service problems); half of it when the offer is turned down. 0 switches the mechanism off.",
+    ).default(0.12),
+    hazardWeight: nonNegative("The churn hazard is divided by (1 + hazardWeight x goodwill).").default(1),
+    halfLifeDays: positive("Half-life of goodwill in days.").default(60),
+  },
+);
 
 export const responseSchema = section("How people answer a contact.", {
   affinityWeight: nonNegative("Log-odds per unit of latent category affinity.").default(0.8),

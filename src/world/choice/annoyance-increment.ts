@@ -5,6 +5,11 @@ const IRRELEVANT_NEED = 0.2;
 const IRRELEVANT_AFFINITY = 0.5;
 const WELCOME_FACTOR = 0.3;
 
+/** A contact the customer has no need for and no taste for. */
+export function isIrrelevant(context: ContactContext): boolean {
+  return context.need < IRRELEVANT_NEED && context.affinity < IRRELEVANT_AFFINITY;
+}
+
 /**
  * Annoyance added by one contact: more for an irrelevant one, beyond the person's weekly
  * tolerance, and for a commercial offer right after service problems; less when the customer
@@ -13,7 +18,7 @@ const WELCOME_FACTOR = 0.3;
 export function annoyanceIncrement(context: ContactContext, contactsLastWeek: number, tolerancePerWeek: number, accepted: boolean, params: WorldParams): number {
   const a = params.annoyance;
   let increment = a.perContact;
-  if (context.need < IRRELEVANT_NEED && context.affinity < IRRELEVANT_AFFINITY) increment *= a.irrelevantMultiplier;
+  if (isIrrelevant(context)) increment *= a.irrelevantMultiplier;
   if (contactsLastWeek + 1 > tolerancePerWeek) increment *= a.overToleranceMultiplier;
   if (context.commercial && context.problemsLastWeek >= 3) increment *= a.problemContextMultiplier;
   if (context.inbound) increment *= a.inboundMultiplier;

@@ -102,6 +102,14 @@ export interface SubscriberState {
   readonly priceHazardFactor: Float32Array;
   readonly retentionUntilDay: Int32Array;
   readonly awakenedDay: Int32Array;
+  /**
+   * Day a price or plan contact last reminded this customer (one who overpays or is out of
+   * contract) to compare offers; see salience.ts. NEVER when never.
+   */
+  readonly remindedDay: Int32Array;
+  /** Goodwill from welcome contacts: level at the day of its last change (decaying-levels.ts). */
+  readonly goodwill: Float32Array;
+  readonly goodwillDay: Int32Array;
   readonly pendingChurn: Uint8Array;
   /**
    * Today's exact churn hazard, computed only for today's churn candidates (subscribers whose
@@ -195,6 +203,9 @@ export function allocateSubscriberState(count: number, firstDay = 0): Subscriber
     priceHazardFactor: new Float32Array(count).fill(1),
     retentionUntilDay: never(count),
     awakenedDay: never(count),
+    remindedDay: never(count),
+    goodwill: new Float32Array(count),
+    goodwillDay: new Int32Array(count).fill(firstDay),
     pendingChurn: new Uint8Array(count),
     hazardToday: new Float32Array(count),
     noProblemChance: new Float32Array(count),
