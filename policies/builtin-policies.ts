@@ -9,10 +9,11 @@ import { dqn } from "./dqn.js";
 import { oracle } from "./oracle.js";
 import { propensityNbo } from "./propensity-nbo.js";
 import { propensityNba } from "./propensity-nba.js";
+import { riskRetention } from "./risk-retention.js";
 import type { PolicyDefinition } from "../src/policy/policy.js";
 
 /** The built-in policies, in the order reports list them. */
-export const BUILTIN_POLICIES: readonly PolicyDefinition[] = [noContact, random, offerOfTheMonth, rulesNba, epsGreedy, linucb, thompson, propensityNbo, propensityNba, dqn, oracle];
+export const BUILTIN_POLICIES: readonly PolicyDefinition[] = [noContact, random, offerOfTheMonth, rulesNba, epsGreedy, linucb, thompson, propensityNbo, propensityNba, dqn, oracle, riskRetention];
 
 export function findBuiltinPolicy(name: string): PolicyDefinition | undefined {
   return BUILTIN_POLICIES.find((policy) => policy.name === name);
