@@ -53,6 +53,9 @@ export const offerSchema = z
       "Churn-hazard reduction on acceptance for a persuadable customer (0.6 = hazard x 0.4), scaled by response type.",
     ).default(0),
     effectDays: count("Days the retention effect lasts.").default(180),
+    priorityDays: count(
+      "Days of priority service an acceptance gives (help lines and sales counters serve the customer first): network problems and bill shocks add only response.priorityDissatisfactionFactor of their usual dissatisfaction. 0: none.",
+    ).default(0),
     availableFromDay: count(
       "First day (0-based, like event days) the offer exists: before it the offer is never eligible (a device launch appears mid-run, with no history).",
     ).default(0),

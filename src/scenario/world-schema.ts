@@ -186,6 +186,9 @@ export const responseSchema = section("How people answer a contact.", {
   complaintPerAnnoyance: nonNegative("Complaint probability added per unit of annoyance.").default(0.01),
   optOutBase: fraction("Opt-out probability of an outbound contact at zero annoyance.").default(0.003),
   optOutPerAnnoyance: nonNegative("Opt-out probability added per unit of annoyance.").default(0.015),
+  priorityDissatisfactionFactor: fraction(
+    "Share of the usual dissatisfaction that network problems and bill shocks add while the customer has priority service (an offer's priorityDays): problems are handled first and explained.",
+  ).default(0.5),
   lostCauseAcceptFactor: fraction("Lost causes accept retention offers at this share of the usual rate.").default(0.3),
   retentionEffectByType: perKey(
     RESPONSE_TYPES,

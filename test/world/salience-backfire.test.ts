@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { noContact } from "../../policies/no-contact.js";
 import { oracle } from "../../policies/oracle.js";
+import { observableChurnRisk } from "../../policies/risk-retention.js";
 import type { PolicyDefinition } from "../../src/policy/policy.js";
 import type { Scenario } from "../../src/scenario/scenario-schema.js";
-import { MOMENT_OUTBOUND, NO_ACTION } from "../../src/scenario/vocabulary.js";
+import { MOMENT_OUTBOUND, NO_ACTION, PLAN_TYPES } from "../../src/scenario/vocabulary.js";
 import { FEATURE_INDEX as F } from "../../src/world/observation/observe.js";
 import { STATUS_ACTIVE } from "../../src/world/state/subscriber-state.js";
 import { policySimulation } from "../support/policy-simulation.js";
@@ -26,27 +27,14 @@ function campaignScenario(overrides: Partial<Scenario> = {}): Scenario {
   return { ...base, offers: base.offers.filter((offer) => offer.id === OFFER), ...overrides };
 }
 
-/**
- * The operator's churn-risk score from observable features only, as a retention team would build
- * it: the plan's typical churn, the contract state (the spike after its end), the first months,
- * and the recent service experience.
- */
-function observableRisk(x: Float32Array, f: number): number {
-  const planChurn = x[f + F.planPrepaid] === 1 ? 2.45 : x[f + F.planPostpaid] === 1 ? 0.75 : x[f + F.planBroadband] === 1 ? 0.65 : 0.79;
-  const monthsLeft = x[f + F.contractMonthsLeft] * 12;
-  const contract = x[f + F.outOfContract] === 1 ? (monthsLeft > -2 ? 3.5 : 1.6) : x[f + F.planPrepaid] === 1 ? 1 : 0.55;
-  const newCustomer = x[f + F.tenureYears] < 0.25 ? 1.8 : 1;
-  const experience = 1 + 0.5 * x[f + F.droppedCalls30dPer10] + 0.5 * x[f + F.complaintLast90d] + x[f + F.billShock];
-  return planChurn * contract * newCustomer * experience;
-}
-
 interface Contacted {
   /** Out of contract, or paying for an allowance they use less than half of, at the contact. */
   readonly reminded: boolean;
 }
 
 /**
- * Scores every subscriber at their campaign-week slot; with a threshold, sends the retention SMS
+ * Scores every subscriber at their campaign-week slot with risk-retention's observable churn-risk
+ * score; with a threshold, sends the retention SMS
  * to those at or above it (once), and records who was contacted and of which kind.
  */
 function riskCampaign(scores: Map<number, number>, threshold: number, contacted: Map<number, Contacted>): PolicyDefinition {
@@ -57,6 +45,7 @@ function riskCampaign(scores: Map<number, number>, threshold: number, contacted:
       const count = context.actions.length;
       const width = context.featureNames.length;
       const target = context.actions.findIndex((action) => action.id === OFFER);
+      const planChurnPercent = PLAN_TYPES.map((plan) => context.scenario.population.plans[plan].baseChurnPerMonth * 100);
       return {
         decide(batch, output) {
           const eligible = batch.eligibility();
@@ -66,7 +55,7 @@ function riskCampaign(scores: Map<number, number>, threshold: number, contacted:
             const f = row * width;
             let action = NO_ACTION;
             if (batch.day < CAMPAIGN_DAYS && batch.moment[row] === MOMENT_OUTBOUND && x[f + F.churnedFormer] === 0 && !scores.has(i)) {
-              const score = observableRisk(x, f);
+              const score = observableChurnRisk(x, f, planChurnPercent);
               scores.set(i, score);
               if (score >= threshold && eligible[row * count + target] === 1) {
                 action = target;

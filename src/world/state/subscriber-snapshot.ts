@@ -11,7 +11,7 @@ const WHAT_IF_FIELDS = [
   "addonPricePerMonth", "addonUntilDay", "contractEndDay", "dataAllowanceGb", "deviceBroken", "deviceSinceDay",
   "discountPerMonth", "discountUntilDay", "lines", "movePending", "overdueSinceDay", "paymentPlan", "pendingCharges",
   "planPricePerMonth", "retentionFactor", "retentionUntilDay", "roamingPassUntilDay", "plan",
-  "activeSinceDay", "annoyanceFlushDay", "awakenedDay", "remindedDay", "churnDay", "difficultyUntilDay", "joinDay", "pendingChurn", "status", "usualBill",
+  "activeSinceDay", "annoyanceFlushDay", "awakenedDay", "remindedDay", "priorityUntilDay", "churnDay", "difficultyUntilDay", "joinDay", "pendingChurn", "status", "usualBill",
   "annoyance", "annoyanceDay", "annoyanceSum", "goodwill", "goodwillDay", "dissatisfaction", "dissatisfactionDay",
   "churnBound", "inboundBound", "lifeChanceBound", "noProblemChance",
 ] as const;

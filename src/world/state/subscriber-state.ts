@@ -107,6 +107,8 @@ export interface SubscriberState {
    * contract) to compare offers; see salience.ts. NEVER when never.
    */
   readonly remindedDay: Int32Array;
+  /** Last day of priority service (an accepted offer's priorityDays); NEVER when none. */
+  readonly priorityUntilDay: Int32Array;
   /** Goodwill from welcome contacts: level at the day of its last change (decaying-levels.ts). */
   readonly goodwill: Float32Array;
   readonly goodwillDay: Int32Array;
@@ -204,6 +206,7 @@ export function allocateSubscriberState(count: number, firstDay = 0): Subscriber
     retentionUntilDay: never(count),
     awakenedDay: never(count),
     remindedDay: never(count),
+    priorityUntilDay: never(count),
     goodwill: new Float32Array(count),
     goodwillDay: new Int32Array(count).fill(firstDay),
     pendingChurn: new Uint8Array(count),

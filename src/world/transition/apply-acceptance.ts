@@ -31,7 +31,7 @@ function addPrice(state: SubscriberState, i: number, price: number, priceMonths:
 
 /**
  * Step 5 of the day (answers and effects), for an accepted offer: price and discount changes, a new contract, relief of
- * dissatisfaction, a retention effect that depends on the latent response type, and what the
+ * dissatisfaction, priority service, a retention effect that depends on the latent response type, and what the
  * category itself does (a new device, a roaming pass, a payment plan, a moving transfer, a
  * returning customer).
  */
@@ -53,6 +53,7 @@ export function applyAcceptance(state: SubscriberState, i: number, offer: Offer,
     state.retentionFactor[i] = 1 - offer.retention * params.response.retentionEffectByType[type];
     state.retentionUntilDay[i] = day + offer.effectDays;
   }
+  if (offer.priorityDays > 0) state.priorityUntilDay[i] = Math.max(state.priorityUntilDay[i], day + offer.priorityDays);
   switch (category) {
     case C.data:
       state.dataAllowanceGb[i] *= DATA_BOOST_FACTOR;

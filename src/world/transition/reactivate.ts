@@ -27,6 +27,7 @@ export function reactivate(state: SubscriberState, i: number, day: number, param
   state.retentionUntilDay[i] = NEVER;
   state.awakenedDay[i] = NEVER;
   state.remindedDay[i] = NEVER;
+  state.priorityUntilDay[i] = NEVER;
   state.usualBill[i] = state.planPricePerMonth[i];
   setActiveChances(state, i, day, params, scratch);
 }
