@@ -4,6 +4,7 @@ import { STATUS_ACTIVE } from "../world/state/subscriber-state.js";
 import { recordContact } from "../world/state/recent-history.js";
 import { addAnnoyance, addGoodwill } from "../world/state/decaying-levels.js";
 import { remindToCompare } from "../world/transition/salience.js";
+import { effectiveRetention } from "../world/transition/remedy-effect.js";
 import { contactResponse, type ContactResponse } from "../world/choice/contact-response.js";
 import { contactOutcome } from "../world/choice/contact-outcome.js";
 import { applyAcceptance } from "../world/transition/apply-acceptance.js";
@@ -94,7 +95,7 @@ export function resolveDecisions(context: ResolveContext, moments: DecisionMomen
       countProgram(metrics, program, PROGRAM_COUNTER.offerCost, offer.cost);
       addToSeries(metrics, day, SERIES_INDEX.accepts, 1);
       if (!wasActive) countEvent(metrics, COUNTER.returned, plan, segment);
-      const saved = moment === MOMENT_CANCELLATION && saveAtCancellationDesk(context, i, offer.retention, draws, program);
+      const saved = moment === MOMENT_CANCELLATION && saveAtCancellationDesk(context, i, effectiveRetention(state, i, offer), draws, program);
       creditProgramValue(context, i, program, dealValue(offer), saved || !wasActive, day, world);
     } else {
       applyRefusal(state, i, outcome, channel, day, context.scenario, params);

@@ -2,6 +2,7 @@ import type { DecisionBatch, WorldView } from "../policy/policy.js";
 import { MOMENT_CANCELLATION, NO_ACTION } from "../scenario/vocabulary.js";
 import { addAnnoyance, addGoodwill } from "../world/state/decaying-levels.js";
 import { remindToCompare } from "../world/transition/salience.js";
+import { effectiveRetention } from "../world/transition/remedy-effect.js";
 import { SubscriberSnapshot } from "../world/state/subscriber-snapshot.js";
 import { contactResponse, createContactResponse } from "../world/choice/contact-response.js";
 import { badExperienceChance } from "../world/choice/contact-outcome.js";
@@ -73,7 +74,7 @@ export function createWorldView(getSim: () => ReplicateSimulation, trace?: World
       addGoodwill(state, i, day, contact.goodwillIfAccepted, params);
       if (wakes) state.awakenedDay[i] = day;
       const oneOff = (state.pendingCharges[i] - chargesBefore) * params.marginShare;
-      const saved = cancelling ? Math.min(1, cancellationSaveChance(state, i, offer.retention, params)) : 1;
+      const saved = cancelling ? Math.min(1, cancellationSaveChance(state, i, effectiveRetention(state, i, offer), params)) : 1;
       const afterAccept = saved * stayValue(day) + oneOff;
       if (trace) trace.hazardIfAccepted = churnHazard(state, i, day, world, params);
       snapshot.restore();

@@ -56,6 +56,12 @@ export const populationSchema = section("Who the subscribers are.", {
   coverageSpread: nonNegative("Log-normal spread of personal network exposure (home cell, indoor coverage).").default(0.8),
   contactToleranceMeanPerWeek: positive("Mean contacts a week a person accepts before annoyance grows fast.").default(1.5),
   financiallyFragileShare: fraction("Share of subscribers prone to payment difficulty.").default(0.15),
+  channelPreferenceSpread: nonNegative(
+    "Spread (sigma, log-odds) of the latent preference of each person for each outbound channel: some answer the app and hate calls, others the reverse. 0: everyone alike.",
+  ).default(0.8),
+  remedySensitivitySpread: nonNegative(
+    "Log-normal spread (median 1) of each person's latent sensitivity to each kind of remedy (apology, credit, priority, fix), which scales the relief and retention of an offer with that remedy. 0: everyone alike.",
+  ).default(0.8),
   consent: perKey(
     OUTBOUND_CHANNELS,
     (channel) => fraction(`Share consenting to ${channel}.`).default({ sms: 0.8, email: 0.7, "outbound-call": 0.55, "app-push": 0.45 }[channel]),
@@ -141,6 +147,9 @@ export const annoyanceSchema = section("Annoyance from contacts.", {
   overToleranceMultiplier: nonNegative("Multiplier for contacts beyond the person's weekly tolerance.").default(3),
   problemContextMultiplier: nonNegative("Multiplier for a commercial offer right after service problems.").default(3),
   inboundMultiplier: nonNegative("Multiplier for an offer made while the customer is in touch.").default(0.3),
+  dislikedChannelMultiplier: nonNegative(
+    "Multiplier for a contact by a channel the person dislikes (latent channel preference below -1).",
+  ).default(2),
   halfLifeDays: positive("Half-life of annoyance in days.").default(21),
 });
 
@@ -186,6 +195,7 @@ export const responseSchema = section("How people answer a contact.", {
   complaintPerAnnoyance: nonNegative("Complaint probability added per unit of annoyance.").default(0.01),
   optOutBase: fraction("Opt-out probability of an outbound contact at zero annoyance.").default(0.003),
   optOutPerAnnoyance: nonNegative("Opt-out probability added per unit of annoyance.").default(0.015),
+  channelPreferenceWeight: nonNegative("Log-odds per unit of the person's latent preference for the contact's outbound channel.").default(1),
   priorityDissatisfactionFactor: fraction(
     "Share of the usual dissatisfaction that network problems and bill shocks add while the customer has priority service (an offer's priorityDays): problems are handled first and explained.",
   ).default(0.5),

@@ -4,6 +4,8 @@ import type { ContactContext } from "./contact-context.js";
 const IRRELEVANT_NEED = 0.2;
 const IRRELEVANT_AFFINITY = 0.5;
 const WELCOME_FACTOR = 0.3;
+/** A channel preference below this (log-odds) is a channel the person dislikes. */
+export const DISLIKED_CHANNEL_PREFERENCE = -1;
 
 /** A contact the customer has no need for and no taste for. */
 export function isIrrelevant(context: ContactContext): boolean {
@@ -22,6 +24,7 @@ export function annoyanceIncrement(context: ContactContext, contactsLastWeek: nu
   if (contactsLastWeek + 1 > tolerancePerWeek) increment *= a.overToleranceMultiplier;
   if (context.commercial && context.problemsLastWeek >= 3) increment *= a.problemContextMultiplier;
   if (context.inbound) increment *= a.inboundMultiplier;
+  if (context.channelPreference < DISLIKED_CHANNEL_PREFERENCE) increment *= a.dislikedChannelMultiplier;
   if (accepted) increment *= WELCOME_FACTOR;
   return increment;
 }

@@ -38,7 +38,7 @@ export interface ContactResponse {
 
 export function createContactResponse(): ContactResponse {
   return {
-    context: { need: 0, affinity: 0, problemsLastDay: 0, problemsLastWeek: 0, commercial: false, inbound: false },
+    context: { need: 0, affinity: 0, problemsLastDay: 0, problemsLastWeek: 0, commercial: false, inbound: false, channelPreference: 0 },
     acceptChance: 0,
     annoyanceBefore: 0,
     annoyanceIfAccepted: 0,

@@ -1,9 +1,11 @@
-import { CATEGORIES } from "../../scenario/vocabulary.js";
+import { CATEGORIES, OUTBOUND_CHANNELS, REMEDIES } from "../../scenario/vocabulary.js";
 
 /** Slots kept per subscriber for recent network problems and recent contacts (ring buffers). */
 export const PROBLEM_SLOTS = 16;
 export const CONTACT_SLOTS = 16;
 export const CATEGORY_COUNT = CATEGORIES.length;
+export const OUTBOUND_CHANNEL_COUNT = OUTBOUND_CHANNELS.length;
+export const REMEDY_COUNT = REMEDIES.length;
 /** Day value meaning "never" in day-valued arrays. */
 export const NEVER = -1_000_000;
 /** "Never" in the 16-bit day rings (days stay within -32767..32767). */
@@ -84,6 +86,10 @@ export interface SubscriberState {
   readonly dataUsePerDayGb: Float32Array;
   /** count x CATEGORY_COUNT affinities, standard-normal scale. */
   readonly affinity: Float32Array;
+  /** count x OUTBOUND_CHANNEL_COUNT preferences for each outbound channel, log-odds. */
+  readonly channelPreference: Float32Array;
+  /** count x REMEDY_COUNT sensitivities to each kind of remedy (median 1). */
+  readonly remedySensitivity: Float32Array;
   /** Level at the day of its last change; see decaying-levels.ts. */
   readonly dissatisfaction: Float32Array;
   readonly dissatisfactionDay: Int32Array;
@@ -193,6 +199,8 @@ export function allocateSubscriberState(count: number, firstDay = 0): Subscriber
     fragile: new Uint8Array(count),
     dataUsePerDayGb: new Float32Array(count),
     affinity: new Float32Array(count * CATEGORY_COUNT),
+    channelPreference: new Float32Array(count * OUTBOUND_CHANNEL_COUNT),
+    remedySensitivity: new Float32Array(count * REMEDY_COUNT).fill(1),
     dissatisfaction: new Float32Array(count),
     dissatisfactionDay: new Int32Array(count).fill(firstDay),
     annoyance: new Float32Array(count),

@@ -1,6 +1,7 @@
 import { NEVER, STATUS_ACTIVE, type SubscriberState } from "../state/subscriber-state.js";
 import type { Offer } from "../../scenario/offer-schema.js";
 import { CATEGORIES, RESPONSE_TYPES } from "../../scenario/vocabulary.js";
+import { effectiveRelief, effectiveRetention } from "./remedy-effect.js";
 import { reactivate } from "./reactivate.js";
 import { DAYS_PER_MONTH, type WorldParams } from "../params/world-params.js";
 import { scaleDissatisfaction } from "../state/decaying-levels.js";
@@ -47,10 +48,10 @@ export function applyAcceptance(state: SubscriberState, i: number, offer: Offer,
   }
   // Plans without contracts (prepaid) take the offer's other terms but no contract.
   if (offer.contractMonths > 0 && params.plans[state.plan[i]].contractMonths > 0) state.contractEndDay[i] = day + months(offer.contractMonths);
-  if (offer.relief > 0) scaleDissatisfaction(state, i, day, 1 - offer.relief, params);
+  if (offer.relief > 0) scaleDissatisfaction(state, i, day, 1 - effectiveRelief(state, i, offer), params);
   if (offer.retention > 0) {
     const type = RESPONSE_TYPES[state.responseType[i]];
-    state.retentionFactor[i] = 1 - offer.retention * params.response.retentionEffectByType[type];
+    state.retentionFactor[i] = 1 - effectiveRetention(state, i, offer) * params.response.retentionEffectByType[type];
     state.retentionUntilDay[i] = day + offer.effectDays;
   }
   if (offer.priorityDays > 0) state.priorityUntilDay[i] = Math.max(state.priorityUntilDay[i], day + offer.priorityDays);
