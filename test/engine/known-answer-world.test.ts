@@ -18,7 +18,8 @@ import { oracle } from "../../policies/oracle.js";
  * to anyone: no network problems or incidents, no life events (moves, trips, money trouble,
  * broken devices, renewals), no inbound contacts, no season, no returns, no bill shock.
  * Dissatisfaction and annoyance do not move the churn hazard (weights 0), no contact reminds
- * anyone to compare or builds goodwill (salience.boost and goodwill.perWelcomeContact 0), the
+ * anyone to compare or builds goodwill (salience.boost and goodwill.perWelcomeContact 0), nobody
+ * prefers one channel to another (population.channelPreferenceSpread 0), the
  * first 90 days are not riskier (multiplier 1), and the objective prices neither annoyance nor bad experiences.
  * What is left of churnHazard (src/world/churn/churn-hazard.ts) for subscriber i is
  *
@@ -86,6 +87,7 @@ function knownAnswerScenario(subscribers: number) {
       responseTypes: { persuadable: 1, sureThing: 0, lostCause: 0, sleepingDog: 0 },
       financiallyFragileShare: 0,
       consent: { sms: 1, email: 0, "outbound-call": 0, "app-push": 0.5 },
+      channelPreferenceSpread: 0,
     },
     churn: {
       seasonalAmplitude: 0,
