@@ -10,10 +10,11 @@ import { oracle } from "./oracle.js";
 import { propensityNbo } from "./propensity-nbo.js";
 import { propensityNba } from "./propensity-nba.js";
 import { dqnOnline } from "./dqn-online.js";
+import { riskRetention } from "./risk-retention.js";
 import type { PolicyDefinition } from "../src/policy/policy.js";
 
 /** The built-in policies, in the order reports list them. */
-export const BUILTIN_POLICIES: readonly PolicyDefinition[] = [noContact, random, offerOfTheMonth, rulesNba, epsGreedy, linucb, thompson, propensityNbo, propensityNba, dqn, oracle];
+export const BUILTIN_POLICIES: readonly PolicyDefinition[] = [noContact, random, offerOfTheMonth, rulesNba, epsGreedy, linucb, thompson, propensityNbo, propensityNba, dqn, oracle, riskRetention];
 
 /** Built-in variants run only when named (--policies): learning-in-evaluation twins of frozen learners. */
 export const OPTIONAL_POLICIES: readonly PolicyDefinition[] = [dqnOnline];

@@ -11,6 +11,13 @@ const ONBOARDING_YEARS = 90 / 365;
 const LOYALTY_YEARS = 2;
 const DEVICE_AGE_YEARS = 2;
 const REFERRAL_YEARS = 1;
+/** A customer with a year of tenure gets a thank-you touch when nothing else is due. */
+const TOUCH_YEARS = 1;
+/**
+ * Projected data use below this share of the allowance: the customer pays for more than they
+ * use, and a renewal pitch would remind them to compare (salience backfire).
+ */
+const OVERPAYING_USE = 0.5;
 
 /**
  * NBA by business rules, context first, as the CVM document describes: save a customer calling
@@ -18,7 +25,9 @@ const REFERRAL_YEARS = 1;
  * offer a plan and sell nothing; then the moment's need: a move, a contract ending, an
  * allowance running out, a trip, the first 90 days, a phone two years old or more, a
  * long-standing strategic customer (loyalty), a contented customer (referral), a former
- * customer to win back. At most one commercial contact a week.
+ * customer to win back; a contented customer with nothing else due gets a small thank-you
+ * touch at most once a month (keep in touch, don't spam). No renewal pitch to a customer in
+ * contract who overpays (it reminds them to compare). At most one commercial contact a week.
  */
 export const rulesNba: PolicyDefinition = rulesNbaWith({ serviceRules: true });
 
@@ -51,6 +60,8 @@ export function rulesNbaWith(options: RulesNbaOptions): PolicyDefinition {
       const roaming = of("roaming");
       const onboarding = of("onboarding");
       const loyalty = of("loyalty");
+      // The cheapest loyalty action is the thank-you touch; the dearer ones are rewards.
+      const touch = [...loyalty].sort((a, b) => context.actions[a].cost - context.actions[b].cost);
       const winback = of("winback");
       // A customer in a shop or on a call gets the in-person device offer before the e-mail.
       const device = [...of("device", inbound), ...of("device", (index) => !inbound(index))];
@@ -80,7 +91,8 @@ export function rulesNbaWith(options: RulesNbaOptions): PolicyDefinition {
               const hasContract = monthsLeft !== 0 || x[f + F.outOfContract] === 1;
               const tenure = x[f + F.tenureYears];
               if (x[f + F.movedLast30d] === 1) return pick(moving);
-              if (hasContract && monthsLeft <= RENEWAL_WINDOW_YEARS && monthsLeft >= -RENEWAL_WINDOW_YEARS) {
+              const overpayingInContract = monthsLeft > 0 && x[f + F.allowanceUseProjected] < OVERPAYING_USE;
+              if (hasContract && monthsLeft <= RENEWAL_WINDOW_YEARS && monthsLeft >= -RENEWAL_WINDOW_YEARS && !overpayingInContract) {
                 const chosen = pick(renewal);
                 if (chosen !== 0) return chosen;
               }
@@ -93,7 +105,11 @@ export function rulesNbaWith(options: RulesNbaOptions): PolicyDefinition {
               }
               const quiet = x[f + F.contacts30d] === 0;
               if (x[f + F.segmentStrategic] === 1 && tenure >= LOYALTY_YEARS && quiet) return pick(loyalty);
-              if (contented() && x[f + F.lines] >= 2 && tenure >= REFERRAL_YEARS && quiet) return pick(referral);
+              if (contented() && x[f + F.lines] >= 2 && tenure >= REFERRAL_YEARS && quiet) {
+                const chosen = pick(referral);
+                if (chosen !== 0) return chosen;
+              }
+              if (contented() && tenure >= TOUCH_YEARS && quiet && x[f + F.momentInbound] === 0) return pick(touch);
               return 0;
             }
 

@@ -77,6 +77,7 @@ export { propensityNbo } from "../policies/propensity-nbo.js";
 export { propensityNba } from "../policies/propensity-nba.js";
 export { dqn } from "../policies/dqn.js";
 export { oracle } from "../policies/oracle.js";
+export { riskRetention } from "../policies/risk-retention.js";
 
 // Scenarios.
 export { loadScenario, type LoadedScenario } from "./scenario/load-scenario.js";

@@ -1,5 +1,6 @@
 import { STATUS_CHURNED, type SubscriberState } from "../world/state/subscriber-state.js";
 import { addDissatisfaction, dissatisfactionAt } from "../world/state/decaying-levels.js";
+import { serviceDissatisfactionFactor } from "../world/transition/priority-service.js";
 import { recordProblems } from "../world/state/recent-history.js";
 import { inboundTriggers, refreshLevelBounds } from "../world/state/level-bounds.js";
 import { churnHazard } from "../world/churn/churn-hazard.js";
@@ -94,7 +95,10 @@ function networkDay(state: SubscriberState, i: number, day: number, u: number, w
   const within = mass > 0 ? (u - (cumulative - mass)) / mass : 0;
   const dropped = Math.min(problems, Math.floor(problems * params.droppedCallShare + within));
   recordProblems(state, i, day, dropped, problems - dropped, noSignalMinutes);
-  const loss = state.qualitySensitivity[i] * (problems * params.dissatisfactionPerProblem + noSignalMinutes * params.dissatisfactionPerNoSignalMinute);
+  const loss =
+    serviceDissatisfactionFactor(state, i, day, params) *
+    state.qualitySensitivity[i] *
+    (problems * params.dissatisfactionPerProblem + noSignalMinutes * params.dissatisfactionPerNoSignalMinute);
   addDissatisfaction(state, i, day, loss, params);
 }
 

@@ -1,3 +1,4 @@
+import { samplePreferences } from "../world/population/sample-preferences.js";
 import { LIFE_EVENT_KINDS } from "../world/transition/life-events.js";
 import type { Scenario } from "../scenario/scenario-schema.js";
 import { PROGRAMS } from "../scenario/vocabulary.js";
@@ -77,6 +78,7 @@ export function createReplicateSimulation(options: WorldOptions): ReplicateSimul
   const params = compileWorldParams(scenario);
   const catalogue = buildActionCatalogue(scenario);
   const state = samplePopulation(scenario, createStream(rootSeed, `replicate:${replicate}/world/population`));
+  samplePreferences(state, scenario, createStream(rootSeed, `replicate:${replicate}/world/preferences`));
   const count = state.count;
   const lifeChances = new Float64Array(LIFE_EVENT_KINDS);
   initializeDailyChances(state, params.firstDay, params, lifeChances);

@@ -2,7 +2,9 @@ import type { Scenario } from "../scenario/scenario-schema.js";
 import { MOMENT_CANCELLATION, NO_ACTION, OUTCOME_ACCEPT, OUTCOME_COMPLAIN, OUTCOME_DECLINE, OUTCOME_IGNORE, OUTCOME_NONE } from "../scenario/vocabulary.js";
 import { STATUS_ACTIVE } from "../world/state/subscriber-state.js";
 import { recordContact } from "../world/state/recent-history.js";
-import { addAnnoyance } from "../world/state/decaying-levels.js";
+import { addAnnoyance, addGoodwill } from "../world/state/decaying-levels.js";
+import { remindToCompare } from "../world/transition/salience.js";
+import { effectiveRetention } from "../world/transition/remedy-effect.js";
 import { contactResponse, type ContactResponse } from "../world/choice/contact-response.js";
 import { contactOutcome } from "../world/choice/contact-outcome.js";
 import { applyAcceptance } from "../world/transition/apply-acceptance.js";
@@ -44,8 +46,9 @@ export interface ResolveContext {
 /**
  * Step 5 of the day for every decision, in row order: the world's answer to each
  * contact (from the response uniform of that subscriber-day), then its effects: money,
- * annoyance, consents, contract and plan changes, a save at the cancellation desk, a sleeping
- * dog woken up, and the churn hazard recomputed for the rest of the day.
+ * annoyance and goodwill, consents, contract and plan changes, a save at the cancellation desk, a
+ * sleeping dog woken up, a refuser reminded to compare offers, and the churn hazard recomputed
+ * for the rest of the day.
  */
 export function resolveDecisions(context: ResolveContext, moments: DecisionMoments, workspace: DecisionWorkspace, day: number, world: WorldDay, draws: DayDraws): void {
   const { state, params, catalogue, metrics, budgetLeft } = context;
@@ -92,15 +95,18 @@ export function resolveDecisions(context: ResolveContext, moments: DecisionMomen
       countProgram(metrics, program, PROGRAM_COUNTER.offerCost, offer.cost);
       addToSeries(metrics, day, SERIES_INDEX.accepts, 1);
       if (!wasActive) countEvent(metrics, COUNTER.returned, plan, segment);
-      const saved = moment === MOMENT_CANCELLATION && saveAtCancellationDesk(context, i, offer.retention, draws, program);
+      const saved = moment === MOMENT_CANCELLATION && saveAtCancellationDesk(context, i, effectiveRetention(state, i, offer), draws, program);
       creditProgramValue(context, i, program, dealValue(offer), saved || !wasActive, day, world);
     } else {
       applyRefusal(state, i, outcome, channel, day, context.scenario, params);
       countEvent(metrics, outcome === OUTCOME_DECLINE ? COUNTER.declines : outcome === OUTCOME_IGNORE ? COUNTER.ignores : outcome === OUTCOME_COMPLAIN ? COUNTER.complaints : COUNTER.optOuts, plan, segment);
     }
+    if (outcome === OUTCOME_ACCEPT) addGoodwill(state, i, day, response.goodwillIfAccepted, params);
+    else if (outcome !== OUTCOME_COMPLAIN) addGoodwill(state, i, day, response.goodwillIfRefused, params);
     if (wakesSleepingDog(state, i, moment) && state.status[i] === STATUS_ACTIVE) {
       state.awakenedDay[i] = day;
     }
+    if (outcome !== OUTCOME_ACCEPT && response.remindsIfRefused && state.status[i] === STATUS_ACTIVE) remindToCompare(state, i, day, params);
     if (state.status[i] === STATUS_ACTIVE) {
       state.hazardToday[i] = churnHazard(state, i, day, world, params);
       addCandidate(context.candidates, i);

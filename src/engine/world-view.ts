@@ -1,6 +1,8 @@
 import type { DecisionBatch, WorldView } from "../policy/policy.js";
 import { MOMENT_CANCELLATION, NO_ACTION } from "../scenario/vocabulary.js";
-import { addAnnoyance } from "../world/state/decaying-levels.js";
+import { addAnnoyance, addGoodwill } from "../world/state/decaying-levels.js";
+import { remindToCompare } from "../world/transition/salience.js";
+import { effectiveRetention } from "../world/transition/remedy-effect.js";
 import { SubscriberSnapshot } from "../world/state/subscriber-snapshot.js";
 import { contactResponse, createContactResponse } from "../world/choice/contact-response.js";
 import { badExperienceChance } from "../world/choice/contact-outcome.js";
@@ -32,8 +34,10 @@ export function createWorldView(getSim: () => ReplicateSimulation, trace?: World
   let baselineRow = -1;
   let baselineDay = Number.NaN;
   let baseline = 0;
-  // A refused contact's outcome depends on the action only through the annoyance it adds.
+  // A refused contact's outcome depends on the action only through what it adds (its annoyance, goodwill and reminder).
   let cachedIncrement = Number.NaN;
+  let cachedGoodwill = Number.NaN;
+  let cachedReminds = false;
   let cachedRefusal = 0;
   const response = createContactResponse();
 
@@ -67,22 +71,28 @@ export function createWorldView(getSim: () => ReplicateSimulation, trace?: World
       const chargesBefore = state.pendingCharges[i];
       addAnnoyance(state, i, day, incrementAccepted, params);
       applyAcceptance(state, i, offer, category, day, params);
+      addGoodwill(state, i, day, contact.goodwillIfAccepted, params);
       if (wakes) state.awakenedDay[i] = day;
       const oneOff = (state.pendingCharges[i] - chargesBefore) * params.marginShare;
-      const saved = cancelling ? Math.min(1, cancellationSaveChance(state, i, offer.retention, params)) : 1;
+      const saved = cancelling ? Math.min(1, cancellationSaveChance(state, i, effectiveRetention(state, i, offer), params)) : 1;
       const afterAccept = saved * stayValue(day) + oneOff;
       if (trace) trace.hazardIfAccepted = churnHazard(state, i, day, world, params);
       snapshot.restore();
 
       let afterRefusal = 0;
-      if (!cancelling && incrementRefused === cachedIncrement && row === baselineRow && !trace) afterRefusal = cachedRefusal;
+      const sameRefusal = incrementRefused === cachedIncrement && contact.goodwillIfRefused === cachedGoodwill && contact.remindsIfRefused === cachedReminds;
+      if (!cancelling && sameRefusal && row === baselineRow && !trace) afterRefusal = cachedRefusal;
       else if (!cancelling || trace) {
         addAnnoyance(state, i, day, incrementRefused, params);
+        addGoodwill(state, i, day, contact.goodwillIfRefused, params);
         if (wakes) state.awakenedDay[i] = day;
+        if (contact.remindsIfRefused) remindToCompare(state, i, day, params);
         afterRefusal = cancelling ? 0 : stayValue(day);
         if (trace) trace.hazardIfRefused = churnHazard(state, i, day, world, params);
         snapshot.restore();
         cachedIncrement = incrementRefused;
+        cachedGoodwill = contact.goodwillIfRefused;
+        cachedReminds = contact.remindsIfRefused;
         cachedRefusal = afterRefusal;
       }
 

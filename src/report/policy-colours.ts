@@ -14,12 +14,13 @@ export const BUILTIN_POLICY_ORDER: readonly string[] = [
   "propensity-nba",
   "dqn",
   "oracle",
+  "risk-retention",
 ];
 
 /**
  * Colours that stay apart for readers with the common colour-vision deficiencies: Okabe & Ito's
  * eight, then Paul Tol's muted scheme. The two references are neutral (no-contact black, oracle
- * grey); the built-ins take the first eleven, other policies the rest, then the list repeats.
+ * grey); the built-ins take the first twelve, other policies the rest, then the list repeats.
  */
 const PALETTE: readonly string[] = [
   "#000000", // no-contact: black
@@ -33,12 +34,13 @@ const PALETTE: readonly string[] = [
   "#332288", // propensity-nba: indigo (Tol)
   "#882255", // dqn: wine (Tol)
   "#888888", // oracle: grey
-  "#CC6677", // rose (Tol)
+  "#CC6677", // risk-retention: rose (Tol)
   "#44AA99", // teal
   "#DDCC77", // sand
   "#AA4499", // purple
   "#117733", // green
   "#88CCEE", // cyan
+  "#661100", // dark red (Tol)
 ];
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CATEGORIES, CHANNELS, PLAN_TYPES, PROGRAMS, TOUCHPOINTS } from "./vocabulary.js";
+import { CATEGORIES, CHANNELS, PLAN_TYPES, PROGRAMS, REMEDIES, TOUCHPOINTS } from "./vocabulary.js";
 import { count, fraction, nonNegative, section } from "./schema-helpers.js";
 
 const eligibilitySchema = section("Who may receive the offer. The engine enforces it, not the policy.", {
@@ -53,6 +53,15 @@ export const offerSchema = z
       "Churn-hazard reduction on acceptance for a persuadable customer (0.6 = hazard x 0.4), scaled by response type.",
     ).default(0),
     effectDays: count("Days the retention effect lasts.").default(180),
+    remedy: z
+      .enum(["none", ...REMEDIES])
+      .default("none")
+      .describe(
+        "The kind of remedy the offer is (apology, credit, priority, fix): its relief and retention are scaled by the customer's latent sensitivity to that kind (population.remedySensitivitySpread). none: not scaled.",
+      ),
+    priorityDays: count(
+      "Days of priority service an acceptance gives (help lines and sales counters serve the customer first): network problems and bill shocks add only response.priorityDissatisfactionFactor of their usual dissatisfaction. 0: none.",
+    ).default(0),
     availableFromDay: count(
       "First day (0-based, like event days) the offer exists: before it the offer is never eligible (a device launch appears mid-run, with no history).",
     ).default(0),

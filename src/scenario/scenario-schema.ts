@@ -14,6 +14,8 @@ import {
   outboundSchema,
   populationSchema,
   responseSchema,
+  salienceSchema,
+  goodwillSchema,
 } from "./world-schema.js";
 
 const SHARE_TOLERANCE = 1e-6;
@@ -48,6 +50,8 @@ export const scenarioSchema = z
     outbound: outboundSchema,
     annoyance: annoyanceSchema,
     response: responseSchema,
+    salience: salienceSchema,
+    goodwill: goodwillSchema,
     contactPolicy: contactPolicySchema,
     channels: channelsSchema,
     economics: economicsSchema,

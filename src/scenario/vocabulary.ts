@@ -63,6 +63,13 @@ export type Category = (typeof CATEGORIES)[number];
 /** Categories that sell something: these fail and annoy after service problems (selling to someone the network just failed backfires). */
 export const COMMERCIAL_CATEGORIES: readonly Category[] = ["data", "device", "content", "roaming"];
 
+/**
+ * Kinds of remedy for a customer's trouble: each customer has a latent sensitivity to each (some
+ * want an apology, others money, others to be served first or to have the network fixed).
+ */
+export const REMEDIES = ["apology", "credit", "priority", "fix"] as const;
+export type Remedy = (typeof REMEDIES)[number];
+
 /** Outbound channels carry campaign contacts; `inbound` offers are made when the customer calls. */
 export const OUTBOUND_CHANNELS = ["sms", "email", "outbound-call", "app-push"] as const;
 export const CHANNELS = [...OUTBOUND_CHANNELS, "inbound"] as const;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { OUTBOUND_CHANNELS, PLAN_TYPES, PROGRAMS, RESPONSE_TYPES } from "./vocabulary.js";
+import { CATEGORIES, OUTBOUND_CHANNELS, PLAN_TYPES, PROGRAMS, RESPONSE_TYPES } from "./vocabulary.js";
 import { count, fraction, nonNegative, perKey, positive, section } from "./schema-helpers.js";
 
 /** Defaults per plan type: US-style ARPU (world-model section 4). */
@@ -56,6 +56,12 @@ export const populationSchema = section("Who the subscribers are.", {
   coverageSpread: nonNegative("Log-normal spread of personal network exposure (home cell, indoor coverage).").default(0.8),
   contactToleranceMeanPerWeek: positive("Mean contacts a week a person accepts before annoyance grows fast.").default(1.5),
   financiallyFragileShare: fraction("Share of subscribers prone to payment difficulty.").default(0.15),
+  channelPreferenceSpread: nonNegative(
+    "Spread (sigma, log-odds) of the latent preference of each person for each outbound channel: some answer the app and hate calls, others the reverse. 0: everyone alike.",
+  ).default(0.8),
+  remedySensitivitySpread: nonNegative(
+    "Log-normal spread (median 1) of each person's latent sensitivity to each kind of remedy (apology, credit, priority, fix), which scales the relief and retention of an offer with that remedy. 0: everyone alike.",
+  ).default(0.8),
   consent: perKey(
     OUTBOUND_CHANNELS,
     (channel) => fraction(`Share consenting to ${channel}.`).default({ sms: 0.8, email: 0.7, "outbound-call": 0.55, "app-push": 0.45 }[channel]),
@@ -141,8 +147,39 @@ export const annoyanceSchema = section("Annoyance from contacts.", {
   overToleranceMultiplier: nonNegative("Multiplier for contacts beyond the person's weekly tolerance.").default(3),
   problemContextMultiplier: nonNegative("Multiplier for a commercial offer right after service problems.").default(3),
   inboundMultiplier: nonNegative("Multiplier for an offer made while the customer is in touch.").default(0.3),
+  dislikedChannelMultiplier: nonNegative(
+    "Multiplier for a contact by a channel the person dislikes (latent channel preference below -1).",
+  ).default(2),
   halfLifeDays: positive("Half-life of annoyance in days.").default(21),
 });
+
+export const salienceSchema = section(
+  "Salience backfire: an outbound contact about price or plan that the customer turns down reminds those who overpay or are out of contract to compare offers (Ascarza, Iyengar and Schleicher 2016: a plan-recommendation campaign raised 3-month churn from 6.4 % to 10.0 %).",
+  {
+    boost: nonNegative(
+      "Extra hazard of a reminded customer (1.2 = x2.2 right after the contact), fading linearly over salience.days. 0 switches the mechanism off.",
+    ).default(1.2),
+    days: positive("Days over which a reminded customer's extra hazard fades.").default(90),
+    overpayUseShare: fraction(
+      "A customer whose projected data use is below this share of the allowance overpays (pays for an allowance they do not use).",
+    ).default(0.5),
+    categories: z
+      .array(z.enum(CATEGORIES))
+      .default(["data", "discount"])
+      .describe("Offer categories whose outbound contacts are about price or plan (plan recommendations, retention and renewal discounts)."),
+  },
+);
+
+export const goodwillSchema = section(
+  "Goodwill from welcome contact: a relevant outbound contact within the person's weekly tolerance builds loyalty that fades (Zhang, Kumar and Cosguner 2017: profit peaks at a moderate contact volume; \"keep in touch but don't spam\").",
+  {
+    perWelcomeContact: nonNegative(
+      "Goodwill added by a welcome contact (relevant, within the weekly tolerance, not a sales offer after service problems); half of it when the offer is turned down. 0 switches the mechanism off.",
+    ).default(0.12),
+    hazardWeight: nonNegative("The churn hazard is divided by (1 + hazardWeight x goodwill).").default(1),
+    halfLifeDays: positive("Half-life of goodwill in days.").default(60),
+  },
+);
 
 export const responseSchema = section("How people answer a contact.", {
   affinityWeight: nonNegative("Log-odds per unit of latent category affinity.").default(0.8),
@@ -158,6 +195,10 @@ export const responseSchema = section("How people answer a contact.", {
   complaintPerAnnoyance: nonNegative("Complaint probability added per unit of annoyance.").default(0.01),
   optOutBase: fraction("Opt-out probability of an outbound contact at zero annoyance.").default(0.003),
   optOutPerAnnoyance: nonNegative("Opt-out probability added per unit of annoyance.").default(0.015),
+  channelPreferenceWeight: nonNegative("Log-odds per unit of the person's latent preference for the contact's outbound channel.").default(1),
+  priorityDissatisfactionFactor: fraction(
+    "Share of the usual dissatisfaction that network problems and bill shocks add while the customer has priority service (an offer's priorityDays): problems are handled first and explained.",
+  ).default(0.5),
   lostCauseAcceptFactor: fraction("Lost causes accept retention offers at this share of the usual rate.").default(0.3),
   retentionEffectByType: perKey(
     RESPONSE_TYPES,

@@ -17,8 +17,10 @@ import { oracle } from "../../policies/oracle.js";
  * cancellation calls), one region, every subscriber persuadable, no gross adds. Nothing happens
  * to anyone: no network problems or incidents, no life events (moves, trips, money trouble,
  * broken devices, renewals), no inbound contacts, no season, no returns, no bill shock.
- * Dissatisfaction and annoyance do not move the churn hazard (weights 0), the first 90 days are
- * not riskier (multiplier 1), and the objective prices neither annoyance nor bad experiences.
+ * Dissatisfaction and annoyance do not move the churn hazard (weights 0), no contact reminds
+ * anyone to compare or builds goodwill (salience.boost and goodwill.perWelcomeContact 0), nobody
+ * prefers one channel to another (population.channelPreferenceSpread 0), the
+ * first 90 days are not riskier (multiplier 1), and the objective prices neither annoyance nor bad experiences.
  * What is left of churnHazard (src/world/churn/churn-hazard.ts) for subscriber i is
  *
  *   h_i = hazardPerDay_i, times retentionFactor_i while an accepted retention offer lasts,
@@ -85,6 +87,7 @@ function knownAnswerScenario(subscribers: number) {
       responseTypes: { persuadable: 1, sureThing: 0, lostCause: 0, sleepingDog: 0 },
       financiallyFragileShare: 0,
       consent: { sms: 1, email: 0, "outbound-call": 0, "app-push": 0.5 },
+      channelPreferenceSpread: 0,
     },
     churn: {
       seasonalAmplitude: 0,
@@ -99,6 +102,8 @@ function knownAnswerScenario(subscribers: number) {
     life: { movesPerYear: 0, tripsPerYear: 0, difficultyPerYear: 0, deviceBreaksPerYear: 0, renewalsPerYearOutOfContract: 0, billShockThreshold: 100 },
     inbound: { contactsPerMonth: 0 },
     response: { affinityWeight: 0, needWeight: 0, priceWeight: 0, discountWeight: 0, problemContextPenalty: 0, overdueDevicePenalty: 0, annoyanceWeight: 0 },
+    salience: { boost: 0 },
+    goodwill: { perWelcomeContact: 0 },
     channels: { sms: SMS_COST, "app-push": PUSH_COST },
     economics: { marginShare: MARGIN },
     objective: { preset: "nba", weights: { annoyance: 0, experience: 0 }, oracleHorizonDays: HORIZON_DAYS },

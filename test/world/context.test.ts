@@ -10,7 +10,7 @@ import { MOMENT_OUTBOUND, OUTCOME_ACCEPT, PLAN_POSTPAID, TYPE_PERSUADABLE, TYPE_
 import { always } from "./test-policies.js";
 import { baselineWith } from "./baseline-scenario.js";
 
-const scratch = (): ContactContext => ({ need: 0, affinity: 0, problemsLastDay: 0, problemsLastWeek: 0, commercial: false, inbound: false });
+const scratch = (): ContactContext => ({ need: 0, affinity: 0, problemsLastDay: 0, problemsLastWeek: 0, commercial: false, inbound: false, channelPreference: 0 });
 
 describe("context in the response model", () => {
   it("an up-sell after nine dropped calls in a day is accepted less and annoys more than the same offer without them", () => {

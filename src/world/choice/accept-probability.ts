@@ -28,6 +28,7 @@ export function acceptProbability(state: SubscriberState, i: number, offer: Offe
   if (category === DEVICE && state.overdueSinceDay[i] !== NEVER) logit -= r.overdueDevicePenalty;
   logit -= r.annoyanceWeight * annoyanceAt(state, i, day, params);
   if (context.inbound) logit += r.inboundBoost;
+  logit += r.channelPreferenceWeight * context.channelPreference;
   let probability = 1 / (1 + Math.exp(-logit));
   if (state.responseType[i] === TYPE_LOST_CAUSE && (category === DISCOUNT || category === LOYALTY)) {
     probability *= r.lostCauseAcceptFactor;

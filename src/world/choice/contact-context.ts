@@ -1,6 +1,6 @@
-import { CATEGORY_COUNT, type SubscriberState } from "../state/subscriber-state.js";
+import { CATEGORY_COUNT, OUTBOUND_CHANNEL_COUNT, type SubscriberState } from "../state/subscriber-state.js";
 import { PROBLEM_TOTALS as P, problemTotals } from "../state/recent-history.js";
-import { CATEGORIES, COMMERCIAL_CATEGORIES, MOMENT_OUTBOUND } from "../../scenario/vocabulary.js";
+import { CATEGORIES, COMMERCIAL_CATEGORIES, MOMENT_OUTBOUND, OUTBOUND_CHANNELS } from "../../scenario/vocabulary.js";
 import type { Offer } from "../../scenario/offer-schema.js";
 import type { DecayTables } from "../state/decaying-levels.js";
 import { needSignal } from "./need-signal.js";
@@ -23,6 +23,8 @@ export interface ContactContext {
   problemsLastWeek: number;
   commercial: boolean;
   inbound: boolean;
+  /** The person's latent preference for the offer's outbound channel (log-odds); 0 inbound. */
+  channelPreference: number;
 }
 
 export function contactContext(state: SubscriberState, i: number, offer: Offer, category: number, moment: number, day: number, deviceDesire: number, tables: DecayTables, out: ContactContext): ContactContext {
@@ -33,5 +35,7 @@ export function contactContext(state: SubscriberState, i: number, offer: Offer, 
   out.problemsLastWeek = totals[P.dropped7d] + totals[P.buffering7d] + totals[P.noSignal7d] / NO_SIGNAL_MINUTES_PER_PROBLEM;
   out.commercial = isCommercial[category];
   out.inbound = moment !== MOMENT_OUTBOUND;
+  const channel = (OUTBOUND_CHANNELS as readonly string[]).indexOf(offer.channel);
+  out.channelPreference = channel < 0 ? 0 : state.channelPreference[i * OUTBOUND_CHANNEL_COUNT + channel];
   return out;
 }

@@ -8,13 +8,16 @@ import type { SubscriberState } from "../state/subscriber-state.js";
 import { acceptProbability } from "./accept-probability.js";
 import { annoyanceIncrement } from "./annoyance-increment.js";
 import { contactContext, type ContactContext } from "./contact-context.js";
+import { goodwillIncrement, isWelcome } from "./welcome-contact.js";
+import { remindsToCompare } from "../transition/salience.js";
 
 /** Days over which outbound contacts count against the customer's weekly tolerance. */
 const TOLERANCE_WINDOW_DAYS = 7;
 
 /**
  * How one customer stands towards one contact before answering it: the context, the chance of
- * accepting, and the annoyance the contact adds either way. The day loop draws the answer from
+ * accepting, the annoyance and goodwill the contact adds either way, and whether a refusal
+ * reminds the customer to compare offers. The day loop draws the answer from
  * it (contactOutcome); the oracle takes its expectation. Both get it from {@link contactResponse},
  * so they cannot disagree about the world.
  */
@@ -26,15 +29,23 @@ export interface ContactResponse {
   /** Annoyance this contact adds if the offer is taken, and if it is not. */
   annoyanceIfAccepted: number;
   annoyanceIfRefused: number;
+  /** Goodwill this contact adds if the offer is taken, and if it is not (welcome-contact.ts). */
+  goodwillIfAccepted: number;
+  goodwillIfRefused: number;
+  /** Whether turning the offer down reminds the customer to compare offers (salience.ts). */
+  remindsIfRefused: boolean;
 }
 
 export function createContactResponse(): ContactResponse {
   return {
-    context: { need: 0, affinity: 0, problemsLastDay: 0, problemsLastWeek: 0, commercial: false, inbound: false },
+    context: { need: 0, affinity: 0, problemsLastDay: 0, problemsLastWeek: 0, commercial: false, inbound: false, channelPreference: 0 },
     acceptChance: 0,
     annoyanceBefore: 0,
     annoyanceIfAccepted: 0,
     annoyanceIfRefused: 0,
+    goodwillIfAccepted: 0,
+    goodwillIfRefused: 0,
+    remindsIfRefused: false,
   };
 }
 
@@ -61,5 +72,9 @@ export function contactResponse(
   out.annoyanceIfAccepted = annoyanceIncrement(context, contactsLastWeek, tolerance, true, params);
   out.annoyanceIfRefused = annoyanceIncrement(context, contactsLastWeek, tolerance, false, params);
   out.annoyanceBefore = annoyanceAt(state, i, day, params);
+  const welcome = isWelcome(context, contactsLastWeek, tolerance);
+  out.goodwillIfAccepted = goodwillIncrement(welcome, true, params);
+  out.goodwillIfRefused = goodwillIncrement(welcome, false, params);
+  out.remindsIfRefused = remindsToCompare(state, i, category, moment, day, params);
   return out;
 }

@@ -1,5 +1,5 @@
 import type { Scenario } from "../../scenario/scenario-schema.js";
-import { PLAN_TYPES, RESPONSE_TYPES } from "../../scenario/vocabulary.js";
+import { CATEGORIES, PLAN_TYPES, RESPONSE_TYPES } from "../../scenario/vocabulary.js";
 import { decayPowers } from "../state/decaying-levels.js";
 
 export const DAYS_PER_MONTH = 30.4375;
@@ -29,6 +29,7 @@ export function compileWorldParams(scenario: Scenario) {
     dissatisfactionPowers: decayPowers(decayPerDay(network.dissatisfactionHalfLifeDays), totalDays + 1),
     annoyancePowers: decayPowers(annoyanceDecay, totalDays + 1),
     annoyanceDecay,
+    goodwillPowers: decayPowers(decayPerDay(scenario.goodwill.halfLifeDays), totalDays + 1),
     regions: scenario.population.regions,
     // churn
     inContractMultiplier: churn.inContractMultiplier,
@@ -47,6 +48,15 @@ export function compileWorldParams(scenario: Scenario) {
     maxContractMultiplier: Math.max(1, churn.inContractMultiplier, churn.outOfContractMultiplier * Math.max(1, churn.contractEndSpikeMultiplier)),
     awakeDays: churn.awakeDays,
     typeMultiplier: RESPONSE_TYPES.map((type) => churn.typeMultiplier[type]),
+    // salience backfire (salience.ts)
+    salienceBoost: scenario.salience.boost,
+    salienceDays: scenario.salience.days,
+    overpayUseShare: scenario.salience.overpayUseShare,
+    /** 1 for the offer categories whose outbound contacts are about price or plan. */
+    salienceCategory: Uint8Array.from(CATEGORIES, (category) => (scenario.salience.categories.includes(category) ? 1 : 0)),
+    // goodwill from welcome contact (welcome-contact.ts)
+    goodwillPerWelcomeContact: scenario.goodwill.perWelcomeContact,
+    goodwillHazardWeight: scenario.goodwill.hazardWeight,
     // network
     problemsPerDay: network.problemsPerDay,
     droppedCallShare: network.droppedCallShare,

@@ -2,7 +2,7 @@ import { STATUS_ACTIVE, type SubscriberState } from "./subscriber-state.js";
 import { refreshLevelBounds, type LevelBoundParams } from "./level-bounds.js";
 
 /**
- * Dissatisfaction and annoyance decay every day. Rather than touching every subscriber every
+ * Dissatisfaction, annoyance and goodwill decay every day. Rather than touching every subscriber every
  * day, each is stored as (level, day of the last change) and decayed when read, with a table of
  * powers of the daily decay factor. The stored level is never below today's, so it is also a
  * cheap upper bound. Annoyance also keeps its running sum over active days (for the annoyance
@@ -13,6 +13,7 @@ export interface DecayTables extends LevelBoundParams {
   readonly dissatisfactionPowers: Float64Array;
   readonly annoyancePowers: Float64Array;
   readonly annoyanceDecay: number;
+  readonly goodwillPowers: Float64Array;
 }
 
 export function decayPowers(decayPerDay: number, days: number): Float64Array {
@@ -59,4 +60,15 @@ export function addAnnoyance(state: SubscriberState, i: number, day: number, amo
   state.annoyance[i] = annoyanceAt(state, i, day, tables) + amount;
   state.annoyanceDay[i] = day;
   refreshLevelBounds(state, i, day, tables);
+}
+
+export function goodwillAt(state: SubscriberState, i: number, day: number, tables: DecayTables): number {
+  return state.goodwill[i] * tables.goodwillPowers[day - state.goodwillDay[i]];
+}
+
+/** Goodwill only lowers the churn hazard, so the stored bounds stay valid without a refresh. */
+export function addGoodwill(state: SubscriberState, i: number, day: number, amount: number, tables: DecayTables): void {
+  if (amount === 0) return;
+  state.goodwill[i] = goodwillAt(state, i, day, tables) + amount;
+  state.goodwillDay[i] = day;
 }

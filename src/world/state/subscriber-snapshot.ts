@@ -3,15 +3,16 @@ import type { SubscriberState } from "./subscriber-state.js";
 /**
  * Every per-subscriber field that a what-if can change: an acceptance (apply-acceptance, and
  * reactivate for a winback), added annoyance and dissatisfaction (decaying-levels), the daily
- * chance bounds they refresh, and a sleeping dog's awakening. A test checks that a what-if
+ * chance bounds they refresh, a sleeping dog's awakening, a
+ * reminder to compare (salience) and goodwill. A test checks that a what-if
  * leaves the whole state as it found it.
  */
 const WHAT_IF_FIELDS = [
   "addonPricePerMonth", "addonUntilDay", "contractEndDay", "dataAllowanceGb", "deviceBroken", "deviceSinceDay",
   "discountPerMonth", "discountUntilDay", "lines", "movePending", "overdueSinceDay", "paymentPlan", "pendingCharges",
   "planPricePerMonth", "retentionFactor", "retentionUntilDay", "roamingPassUntilDay", "plan",
-  "activeSinceDay", "annoyanceFlushDay", "awakenedDay", "churnDay", "difficultyUntilDay", "joinDay", "pendingChurn", "status", "usualBill",
-  "annoyance", "annoyanceDay", "annoyanceSum", "dissatisfaction", "dissatisfactionDay",
+  "activeSinceDay", "annoyanceFlushDay", "awakenedDay", "remindedDay", "priorityUntilDay", "churnDay", "difficultyUntilDay", "joinDay", "pendingChurn", "status", "usualBill",
+  "annoyance", "annoyanceDay", "annoyanceSum", "goodwill", "goodwillDay", "dissatisfaction", "dissatisfactionDay",
   "churnBound", "inboundBound", "lifeChanceBound", "noProblemChance",
 ] as const;
 

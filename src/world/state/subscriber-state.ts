@@ -1,9 +1,11 @@
-import { CATEGORIES } from "../../scenario/vocabulary.js";
+import { CATEGORIES, OUTBOUND_CHANNELS, REMEDIES } from "../../scenario/vocabulary.js";
 
 /** Slots kept per subscriber for recent network problems and recent contacts (ring buffers). */
 export const PROBLEM_SLOTS = 16;
 export const CONTACT_SLOTS = 16;
 export const CATEGORY_COUNT = CATEGORIES.length;
+export const OUTBOUND_CHANNEL_COUNT = OUTBOUND_CHANNELS.length;
+export const REMEDY_COUNT = REMEDIES.length;
 /** Day value meaning "never" in day-valued arrays. */
 export const NEVER = -1_000_000;
 /** "Never" in the 16-bit day rings (days stay within -32767..32767). */
@@ -84,6 +86,10 @@ export interface SubscriberState {
   readonly dataUsePerDayGb: Float32Array;
   /** count x CATEGORY_COUNT affinities, standard-normal scale. */
   readonly affinity: Float32Array;
+  /** count x OUTBOUND_CHANNEL_COUNT preferences for each outbound channel, log-odds. */
+  readonly channelPreference: Float32Array;
+  /** count x REMEDY_COUNT sensitivities to each kind of remedy (median 1). */
+  readonly remedySensitivity: Float32Array;
   /** Level at the day of its last change; see decaying-levels.ts. */
   readonly dissatisfaction: Float32Array;
   readonly dissatisfactionDay: Int32Array;
@@ -102,6 +108,16 @@ export interface SubscriberState {
   readonly priceHazardFactor: Float32Array;
   readonly retentionUntilDay: Int32Array;
   readonly awakenedDay: Int32Array;
+  /**
+   * Day a price or plan contact last reminded this customer (one who overpays or is out of
+   * contract) to compare offers; see salience.ts. NEVER when never.
+   */
+  readonly remindedDay: Int32Array;
+  /** Last day of priority service (an accepted offer's priorityDays); NEVER when none. */
+  readonly priorityUntilDay: Int32Array;
+  /** Goodwill from welcome contacts: level at the day of its last change (decaying-levels.ts). */
+  readonly goodwill: Float32Array;
+  readonly goodwillDay: Int32Array;
   readonly pendingChurn: Uint8Array;
   /**
    * Today's exact churn hazard, computed only for today's churn candidates (subscribers whose
@@ -183,6 +199,8 @@ export function allocateSubscriberState(count: number, firstDay = 0): Subscriber
     fragile: new Uint8Array(count),
     dataUsePerDayGb: new Float32Array(count),
     affinity: new Float32Array(count * CATEGORY_COUNT),
+    channelPreference: new Float32Array(count * OUTBOUND_CHANNEL_COUNT),
+    remedySensitivity: new Float32Array(count * REMEDY_COUNT).fill(1),
     dissatisfaction: new Float32Array(count),
     dissatisfactionDay: new Int32Array(count).fill(firstDay),
     annoyance: new Float32Array(count),
@@ -195,6 +213,10 @@ export function allocateSubscriberState(count: number, firstDay = 0): Subscriber
     priceHazardFactor: new Float32Array(count).fill(1),
     retentionUntilDay: never(count),
     awakenedDay: never(count),
+    remindedDay: never(count),
+    priorityUntilDay: never(count),
+    goodwill: new Float32Array(count),
+    goodwillDay: new Int32Array(count).fill(firstDay),
     pendingChurn: new Uint8Array(count),
     hazardToday: new Float32Array(count),
     noProblemChance: new Float32Array(count),

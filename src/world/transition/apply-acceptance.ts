@@ -1,6 +1,7 @@
 import { NEVER, STATUS_ACTIVE, type SubscriberState } from "../state/subscriber-state.js";
 import type { Offer } from "../../scenario/offer-schema.js";
 import { CATEGORIES, RESPONSE_TYPES } from "../../scenario/vocabulary.js";
+import { effectiveRelief, effectiveRetention } from "./remedy-effect.js";
 import { reactivate } from "./reactivate.js";
 import { DAYS_PER_MONTH, type WorldParams } from "../params/world-params.js";
 import { scaleDissatisfaction } from "../state/decaying-levels.js";
@@ -31,7 +32,7 @@ function addPrice(state: SubscriberState, i: number, price: number, priceMonths:
 
 /**
  * Step 5 of the day (answers and effects), for an accepted offer: price and discount changes, a new contract, relief of
- * dissatisfaction, a retention effect that depends on the latent response type, and what the
+ * dissatisfaction, priority service, a retention effect that depends on the latent response type, and what the
  * category itself does (a new device, a roaming pass, a payment plan, a moving transfer, a
  * returning customer).
  */
@@ -47,12 +48,13 @@ export function applyAcceptance(state: SubscriberState, i: number, offer: Offer,
   }
   // Plans without contracts (prepaid) take the offer's other terms but no contract.
   if (offer.contractMonths > 0 && params.plans[state.plan[i]].contractMonths > 0) state.contractEndDay[i] = day + months(offer.contractMonths);
-  if (offer.relief > 0) scaleDissatisfaction(state, i, day, 1 - offer.relief, params);
+  if (offer.relief > 0) scaleDissatisfaction(state, i, day, 1 - effectiveRelief(state, i, offer), params);
   if (offer.retention > 0) {
     const type = RESPONSE_TYPES[state.responseType[i]];
-    state.retentionFactor[i] = 1 - offer.retention * params.response.retentionEffectByType[type];
+    state.retentionFactor[i] = 1 - effectiveRetention(state, i, offer) * params.response.retentionEffectByType[type];
     state.retentionUntilDay[i] = day + offer.effectDays;
   }
+  if (offer.priorityDays > 0) state.priorityUntilDay[i] = Math.max(state.priorityUntilDay[i], day + offer.priorityDays);
   switch (category) {
     case C.data:
       state.dataAllowanceGb[i] *= DATA_BOOST_FACTOR;

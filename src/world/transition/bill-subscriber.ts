@@ -3,6 +3,7 @@ import { monthlyPrice } from "../pricing/monthly-price.js";
 import { PLAN_POSTPAID } from "../../scenario/vocabulary.js";
 import { BILLING_CYCLE_DAYS, type WorldParams } from "../params/world-params.js";
 import { addDissatisfaction } from "../state/decaying-levels.js";
+import { serviceDissatisfactionFactor } from "./priority-service.js";
 import { refreshLevelBounds } from "../state/level-bounds.js";
 
 
@@ -25,7 +26,8 @@ export function billSubscriber(state: SubscriberState, i: number, day: number, p
   const shock = bill / state.usualBill[i] - 1;
   state.lastBillShock[i] = shock > 0 ? shock : 0;
   if (shock > params.billShockThreshold) {
-    addDissatisfaction(state, i, day, state.priceSensitivity[i] * shock * params.dissatisfactionPerBillShock, params);
+    const factor = serviceDissatisfactionFactor(state, i, day, params);
+    addDissatisfaction(state, i, day, factor * state.priceSensitivity[i] * shock * params.dissatisfactionPerBillShock, params);
   }
   state.usualBill[i] = 0.8 * state.usualBill[i] + 0.2 * bill;
   state.lastBill[i] = bill;

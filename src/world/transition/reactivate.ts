@@ -26,6 +26,8 @@ export function reactivate(state: SubscriberState, i: number, day: number, param
   state.pendingChurn[i] = 0;
   state.retentionUntilDay[i] = NEVER;
   state.awakenedDay[i] = NEVER;
+  state.remindedDay[i] = NEVER;
+  state.priorityUntilDay[i] = NEVER;
   state.usualBill[i] = state.planPricePerMonth[i];
   setActiveChances(state, i, day, params, scratch);
 }
