@@ -120,8 +120,8 @@ export interface PrepareContext extends RunDescription {
   /** Its own stream (`.../policy:NAME/prepare`). */
   readonly random: RandomStream;
   /**
-   * Runs `behaviour` in a training world: the scenario's catalogue and parameters, no scheduled
-   * events, at most `training.maxSubscribers` subscribers (fewer with `options.maxSubscribers`),
+   * Runs `behaviour` in a training world: the scenario's catalogue and parameters, its kinds of
+   * scheduled events at times drawn per training seed (none when it schedules none), at most `training.maxSubscribers` subscribers (fewer with `options.maxSubscribers`),
    * on training seed `episode` (streams `replicate:1000000+...`, never an evaluation seed).
    * Returns the whole-base KPIs.
    */
