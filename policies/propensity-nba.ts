@@ -7,6 +7,7 @@ import { inServiceDisruption } from "../src/policy/service-disruption.js";
 import { preparePropensityModels, treatmentArms } from "../src/learning/propensity-models.js";
 import { PropensityScorer } from "../src/learning/propensity-scorer.js";
 import { acceptedMoney } from "../src/learning/deal-economics.js";
+import { NewOfferExploration } from "../src/learning/new-offer-exploration.js";
 import { VALUE_MONTHS } from "../src/world/pricing/deal-value.js";
 
 /** Business levers per program (1: neutral): where the operator wants to push or hold back. */
@@ -24,7 +25,9 @@ const PROGRAM_LEVER: Partial<Record<Program, number>> = { referral: 0.5 };
  * weight x (p(accept) x deal money - contact cost) - the logged annoyance/complaint cost
  * + the retained-value weight x uplift x a year of the customer's margin (for a former customer:
  * p(accept) x that year). A retention offer is made only when its uplift pays for its discount
- * and contact, so sure things are not paid and sleeping dogs are not woken.
+ * and contact, so sure things are not paid and sleeping dogs are not woken. An offer the models
+ * have not learned (a launch, or one rarely logged) is not arbitrated (except by the save desk's
+ * rule): it is tried on a growing share of the decisions the rules allow (NewOfferExploration).
  */
 export const propensityNba: PolicyDefinition = {
   name: "propensity-nba",
@@ -43,17 +46,24 @@ export const propensityNba: PolicyDefinition = {
     const selling = Uint8Array.from(actions, (action) => (action.category !== null && (COMMERCIAL_CATEGORIES.includes(action.category) || action.category === "referral") ? 1 : 0));
     const saving = Uint8Array.from(actions, (action) => (action.program === "retention" || action.program === "renewal" ? 1 : 0));
     const lever = Float64Array.from(actions, (action) => (action.program === null ? 1 : (PROGRAM_LEVER[action.program] ?? 1)));
+    const explorer = new NewOfferExploration(scorer.models, actions, objective.revenue, money);
+    // The row being decided, for `explorable`: an unseen offer is tried only where the rules allow it.
+    let eligible: Uint8Array = new Uint8Array(0);
+    let offset = 0;
+    let noSelling = false;
+    let cancelling = false;
+    const explorable = (a: number) => eligible[offset + a] === 1 && !cancelling && !(selling[a] === 1 && noSelling);
     return {
       decide(batch, output) {
-        const eligible = batch.eligibility();
+        eligible = batch.eligibility();
         const x = batch.features();
         for (let row = 0; row < batch.size; row++) {
-          const offset = row * actionCount;
+          offset = row * actionCount;
           const f = row * width;
           const former = x[f + F.churnedFormer] === 1;
           const disrupted = inServiceDisruption(x, f);
-          const noSelling = disrupted || x[f + F.daysOverduePer30] > 0 || (batch.moment[row] === MOMENT_OUTBOUND && x[f + F.contacts7d] >= 1);
-          const cancelling = batch.moment[row] === MOMENT_CANCELLATION;
+          noSelling = disrupted || x[f + F.daysOverduePer30] > 0 || (batch.moment[row] === MOMENT_OUTBOUND && x[f + F.contacts7d] >= 1);
+          cancelling = batch.moment[row] === MOMENT_CANCELLATION;
           const yearOfMargin = VALUE_MONTHS * x[f + F.arpuPer100] * 100 * marginShare;
           scorer.load(x, row, !former);
           const stayRisk = former ? 0 : scorer.churn(0);
@@ -61,7 +71,9 @@ export const propensityNba: PolicyDefinition = {
           let bestPriority = 0;
           for (let a = 1; a < actionCount; a++) {
             if (eligible[offset + a] === 0 || (selling[a] === 1 && noSelling)) continue;
-            const accept = scorer.accept(a);
+            // Unseen offers are explored, not pushed; the save desk's rule may still take one.
+            if (explorer.unseen[a] === 1 && !(cancelling && saving[a] === 1)) continue;
+            const accept = explorer.unseen[a] === 1 ? explorer.acceptance(a) : scorer.accept(a);
             let value = objective.revenue * (accept * money[a]) - contactPrice[a];
             if (former) value += objective.retainedValue * accept * yearOfMargin;
             else if (arm[a] > 0) value += objective.retainedValue * (stayRisk - scorer.churn(arm[a])) * yearOfMargin;
@@ -73,8 +85,10 @@ export const propensityNba: PolicyDefinition = {
             }
           }
           choose(output.probabilities, output.chosen, row, actionCount, best);
+          if (explorer.active) output.chosen[row] = explorer.mix(output.probabilities, offset, best, explorable, context.random);
         }
       },
+      feedback: (feedback) => explorer.observe(feedback),
       learningCurve: () => scorer.learningCurve(),
     };
   },

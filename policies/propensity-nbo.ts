@@ -3,13 +3,16 @@ import { choose } from "../src/policy/action-lookup.js";
 import { preparePropensityModels } from "../src/learning/propensity-models.js";
 import { PropensityScorer } from "../src/learning/propensity-scorer.js";
 import { acceptedMoney } from "../src/learning/deal-economics.js";
+import { NewOfferExploration } from "../src/learning/new-offer-exploration.js";
 
 /**
  * Next best offer by a propensity model: a small network trained in `prepare` on a history
  * logged under an exploring policy predicts p(accept) per offer; each decision takes the offer
  * of highest expected value, revenue weight x (p(accept) x (deal value - offer cost) - contact
  * cost) - the objective's mean annoyance/complaint cost of a contact with that offer (from the
- * log), when it is positive, else no action. Deterministic (probability 1 on the choice).
+ * log), when it is positive, else no action. An offer the models have not learned (too few logged
+ * contacts: a launch) is never chosen greedily; it is tried on a share of the decisions where it
+ * is eligible that grows as evidence shows it pays (NewOfferExploration), with exact propensities.
  */
 export const propensityNbo: PolicyDefinition = {
   name: "propensity-nbo",
@@ -24,17 +27,22 @@ export const propensityNbo: PolicyDefinition = {
     // A contact's price: its money cost plus what the objective charges for the annoyance and
     // complaints it causes, as measured per offer in the logged history.
     const contactPrice = Float64Array.from(context.actions, (action) => revenue * action.contactCost + scorer.models.experienceCost[action.index]);
+    const explorer = new NewOfferExploration(scorer.models, context.actions, revenue, money);
+    let eligible: Uint8Array = new Uint8Array(0);
+    let offset = 0;
+    // An unseen offer is tried only where it is eligible and could pay at all.
+    const explorable = (a: number) => eligible[offset + a] === 1 && revenue * money[a] > revenue * context.actions[a].contactCost + explorer.cost(a);
     return {
       decide(batch, output) {
-        const eligible = batch.eligibility();
+        eligible = batch.eligibility();
         const features = batch.features();
         for (let row = 0; row < batch.size; row++) {
-          const offset = row * actionCount;
+          offset = row * actionCount;
           let best = 0;
           let bestValue = 0;
           let loaded = false;
           for (let a = 1; a < actionCount; a++) {
-            if (eligible[offset + a] === 0 || revenue * money[a] <= contactPrice[a]) continue;
+            if (eligible[offset + a] === 0 || explorer.unseen[a] === 1 || revenue * money[a] <= contactPrice[a]) continue;
             if (!loaded) scorer.load(features, row, false);
             loaded = true;
             const value = revenue * scorer.accept(a) * money[a] - contactPrice[a];
@@ -44,8 +52,10 @@ export const propensityNbo: PolicyDefinition = {
             }
           }
           choose(output.probabilities, output.chosen, row, actionCount, best);
+          if (explorer.active) output.chosen[row] = explorer.mix(output.probabilities, offset, best, explorable, context.random);
         }
       },
+      feedback: (feedback) => explorer.observe(feedback),
       learningCurve: () => scorer.learningCurve(),
     };
   },

@@ -6,6 +6,7 @@ import { LoggedHistory } from "./logged-history.js";
 import { exploringBehaviour } from "./exploring-behaviour.js";
 import type { MaskedNetwork } from "./masked-network.js";
 import { trainMaskedNetwork, type MaskedTrainingSet } from "./train-masked-network.js";
+import { NEW_OFFER_PRIOR_CONTACTS } from "./new-offer-exploration.js";
 
 /** Programs whose contacts are meant to keep a customer; each is one treatment arm of the churn model. */
 export const TREATMENT_PROGRAMS: readonly Program[] = PROGRAMS.filter((program) => program !== "winback");
@@ -26,8 +27,16 @@ export interface PropensityModels {
   readonly acceptanceLearned: Uint8Array;
   /** Mean acceptance of the action's category in the log (overall mean if the category is unseen). */
   readonly acceptancePrior: Float64Array;
-  /** Per action, the mean objective cost beyond money per contact: revenue x reward - value (annoyance, complaints). */
+  /**
+   * Per action, the mean objective cost beyond money per contact: revenue x reward - value
+   * (annoyance, complaints). An action with fewer than MIN_CONTACTS_PER_ACTION logged contacts
+   * starts from its category's mean cost (the overall mean if the category is unseen), as
+   * NEW_OFFER_PRIOR_CONTACTS contacts' worth of evidence, shrunk toward its own few contacts.
+   */
   readonly experienceCost: Float64Array;
+  /** Per action, its logged contacts and acceptances (the evidence an unseen offer starts from). */
+  readonly loggedContacts: Float64Array;
+  readonly loggedAccepts: Float64Array;
   /** p(leave within attributionDays | features, arm): arm 0 no action, arm 1 + k TREATMENT_PROGRAMS[k]; null without uplift. */
   readonly churn: MaskedNetwork | null;
   readonly acceptanceLoss: number[];
@@ -70,10 +79,15 @@ export function fitPropensityModels(
     accepts[a] += history.accepted[row];
     experienceCost[a] += revenueWeight * history.reward[row] - history.value[row];
   }
-  for (let a = 0; a < actionCount; a++) experienceCost[a] = contacts[a] > 0 ? Math.max(0, experienceCost[a] / contacts[a]) : 0;
-  const acceptancePrior = categoryPriors(actions, contacts, accepts);
   const acceptanceLearned = new Uint8Array(actionCount);
   for (let a = 1; a < actionCount; a++) acceptanceLearned[a] = contacts[a] >= MIN_CONTACTS_PER_ACTION ? 1 : 0;
+  const costPrior = categoryMeans(actions, contacts, experienceCost, acceptanceLearned);
+  for (let a = 0; a < actionCount; a++) {
+    if (a > 0 && acceptanceLearned[a] === 0) experienceCost[a] = (experienceCost[a] + NEW_OFFER_PRIOR_CONTACTS * costPrior[a]) / (contacts[a] + NEW_OFFER_PRIOR_CONTACTS);
+    else experienceCost[a] = contacts[a] > 0 ? experienceCost[a] / contacts[a] : 0;
+    experienceCost[a] = Math.max(0, experienceCost[a]);
+  }
+  const acceptancePrior = categoryPriors(actions, contacts, accepts);
 
   const acceptanceRows = pickRows(history, (row) => history.action[row] !== 0, MAX_ACCEPTANCE_ROWS, random);
   const acceptanceSet: MaskedTrainingSet = {
@@ -109,7 +123,7 @@ export function fitPropensityModels(
     churn = trained.network;
     churnLoss = trained.lossPerEpoch;
   }
-  return { acceptance: acceptance.network, acceptanceLearned, acceptancePrior, experienceCost, churn, acceptanceLoss: acceptance.lossPerEpoch, churnLoss };
+  return { acceptance: acceptance.network, acceptanceLearned, acceptancePrior, experienceCost, loggedContacts: contacts, loggedAccepts: accepts, churn, acceptanceLoss: acceptance.lossPerEpoch, churnLoss };
 }
 
 /** Per action, its arm in the churn model: 0 for no action, 1 + k for TREATMENT_PROGRAMS[k], -1 otherwise. */
@@ -134,6 +148,28 @@ function categoryPriors(actions: readonly ActionInfo[], contacts: Float64Array, 
   return Float64Array.from(actions, (action) => {
     const sums = byCategory.get(action.category ?? "");
     return sums && sums.contacts > 0 ? (sums.accepts + overall) / (sums.contacts + 1) : overall;
+  });
+}
+
+/** Per action, the mean of `sums` per contact over the learned actions of its category (over all learned actions if none). */
+function categoryMeans(actions: readonly ActionInfo[], contacts: Float64Array, sums: Float64Array, learned: Uint8Array): Float64Array {
+  const byCategory = new Map<string, { contacts: number; sum: number }>();
+  let allContacts = 0;
+  let allSum = 0;
+  for (let a = 1; a < actions.length; a++) {
+    if (learned[a] === 0) continue;
+    const key = actions[a].category ?? "";
+    const totals = byCategory.get(key) ?? { contacts: 0, sum: 0 };
+    totals.contacts += contacts[a];
+    totals.sum += sums[a];
+    byCategory.set(key, totals);
+    allContacts += contacts[a];
+    allSum += sums[a];
+  }
+  const overall = allContacts > 0 ? allSum / allContacts : 0;
+  return Float64Array.from(actions, (action) => {
+    const totals = byCategory.get(action.category ?? "");
+    return totals && totals.contacts > 0 ? totals.sum / totals.contacts : overall;
   });
 }
 

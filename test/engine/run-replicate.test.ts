@@ -6,6 +6,8 @@ import { noContact } from "../../policies/no-contact.js";
 import { random } from "../../policies/random.js";
 import { baselineWith } from "../world/baseline-scenario.js";
 import { createStream } from "../../src/random/random-stream.js";
+import type { WorldEvent } from "../../src/scenario/event-schema.js";
+import type { Scenario } from "../../src/scenario/scenario-schema.js";
 
 describe("prepare() and training worlds", () => {
   const scenario = baselineWith({ subscribers: 800, days: 30 });
@@ -57,7 +59,7 @@ describe("prepare() and training worlds", () => {
 
 describe("training worlds that have seen disruption", () => {
   const outage = baselineWith({ subscribers: 200 });
-  const events = [
+  const events: WorldEvent[] = [
     { type: "network-outage" as const, label: "core outage, region 2", region: 2, startDay: 40, endDay: 44, intensity: 0.8 },
     { type: "network-outage" as const, label: "core outage, region 3", region: 3, startDay: 40, endDay: 44, intensity: 0.8 },
     { type: "price-change" as const, label: "price rise", region: "all" as const, startDay: 200, endDay: 364, intensity: 0.05 },
@@ -78,7 +80,7 @@ describe("training worlds that have seen disruption", () => {
   });
 
   it("gives prepare() training worlds with the scenario's outages (and none for a scenario without events)", async () => {
-    const churnWith = async (world: typeof scenario) => {
+    const churnWith = async (world: Scenario) => {
       let churn = 0;
       const probe: PolicyDefinition = {
         ...noContact,
@@ -90,7 +92,7 @@ describe("training worlds that have seen disruption", () => {
       await runReplicate({ scenario: { ...world, horizonDays: 1 }, policy: probe, rootSeed: 3, replicate: 0 });
       return churn;
     };
-    const severe = events.slice(0, 2).map((event) => ({ ...event, region: "all" as const, intensity: 3, endDay: 70 }));
+    const severe = events.slice(0, 2).map((event): WorldEvent => ({ ...event, region: "all", intensity: 3, endDay: 70 }));
     expect(await churnWith({ ...outage, events: severe })).toBeGreaterThan(await churnWith(outage));
   });
 });
