@@ -7,13 +7,19 @@ import { linucb } from "./linucb.js";
 import { thompson } from "./thompson.js";
 import { dqn } from "./dqn.js";
 import { oracle } from "./oracle.js";
-import { propensityNbo } from "./propensity-nbo.js";
-import { propensityNba } from "./propensity-nba.js";
+import { propensityNbo, propensityNboLearning } from "./propensity-nbo.js";
+import { propensityNba, propensityNbaLearning } from "./propensity-nba.js";
 import type { PolicyDefinition } from "../src/policy/policy.js";
 
 /** The built-in policies, in the order reports list them. */
 export const BUILTIN_POLICIES: readonly PolicyDefinition[] = [noContact, random, offerOfTheMonth, rulesNba, epsGreedy, linucb, thompson, propensityNbo, propensityNba, dqn, oracle];
 
+/**
+ * Built-in variants run only when named (`--policies propensity-nba-learning`): the learning
+ * variants of the propensity policies, which refit on their own decisions during the run.
+ */
+export const BUILTIN_VARIANTS: readonly PolicyDefinition[] = [propensityNboLearning, propensityNbaLearning];
+
 export function findBuiltinPolicy(name: string): PolicyDefinition | undefined {
-  return BUILTIN_POLICIES.find((policy) => policy.name === name);
+  return BUILTIN_POLICIES.find((policy) => policy.name === name) ?? BUILTIN_VARIANTS.find((policy) => policy.name === name);
 }

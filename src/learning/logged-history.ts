@@ -61,10 +61,11 @@ export class LoggedHistory {
   }
 
   /**
-   * Labels every row: churned when the subscriber left in (day, day + attributionDays], known
-   * when day + attributionDays is before `endDay` (rows near the end are censored).
+   * Labels every row from `fromRow` on: churned when the subscriber left in (day, day +
+   * attributionDays], known when day + attributionDays is before `endDay` (rows near the end are
+   * censored).
    */
-  labelChurn(attributionDays: number, endDay: number): void {
+  labelChurn(attributionDays: number, endDay: number, fromRow = 0): void {
     let subscribers = 0;
     for (let k = 0; k < this.size; k++) subscribers = Math.max(subscribers, this.subscriber[k] + 1);
     for (let k = 0; k < this.churnCount; k++) subscribers = Math.max(subscribers, this.churnSubscriber[k] + 1);
@@ -74,7 +75,7 @@ export class LoggedHistory {
     const fill = start.slice(0, subscribers);
     const days = new Int32Array(this.churnCount);
     for (let k = 0; k < this.churnCount; k++) days[fill[this.churnSubscriber[k]]++] = this.churnDay[k];
-    for (let row = 0; row < this.size; row++) {
+    for (let row = fromRow; row < this.size; row++) {
       const s = this.subscriber[row];
       const from = this.day[row];
       let left = 0;

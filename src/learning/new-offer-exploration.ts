@@ -100,6 +100,15 @@ export class NewOfferExploration {
     return chosen;
   }
 
+  /** After a refit: actions that now have a learned output are scored like any other, no longer explored. */
+  graduate(acceptanceLearned: Uint8Array): void {
+    for (const a of this.newActions) {
+      if (acceptanceLearned[a] === 0) continue;
+      this.unseen[a] = 0;
+      this.share[a] = 0;
+    }
+  }
+
   /** Takes the outcomes of the day's contacts with unseen actions as evidence, and updates the shares. */
   observe(feedback: FeedbackBatch): void {
     if (this.newActions.length === 0) return;
@@ -112,7 +121,7 @@ export class NewOfferExploration {
       this.costSum[a] += this.revenue * feedback.reward[row] - feedback.value[row];
       changed = true;
     }
-    if (changed) for (const a of this.newActions) this.share[a] = this.shareOf(a);
+    if (changed) for (const a of this.newActions) if (this.unseen[a] === 1) this.share[a] = this.shareOf(a);
   }
 
   private shareOf(a: number): number {

@@ -45,11 +45,17 @@ export interface PropensityModels {
   readonly trainingSeconds: number;
 }
 
+/** What `prepare` of a learning variant returns: the models and the history they were fitted on, to refit on with the run's own decisions. */
+export interface PropensityModelsWithHistory extends PropensityModels {
+  readonly history: LoggedHistory;
+}
+
 /**
  * Logs `training.historyDays` of an exploring behaviour policy in a training world, then fits
- * the acceptance network (and, with `uplift`, the churn T-learner) on it.
+ * the acceptance network (and, with `uplift`, the churn T-learner) on it. With `keepHistory`
+ * the history comes back too (the learning variants refit on it during the run).
  */
-export async function preparePropensityModels(context: PrepareContext, options: { uplift: boolean }): Promise<PropensityModels> {
+export async function preparePropensityModels(context: PrepareContext, options: { uplift: boolean; keepHistory?: boolean }): Promise<PropensityModels | PropensityModelsWithHistory> {
   const tf = await loadTensorFlowForTraining();
   const started = performance.now();
   const { training } = context.scenario;
@@ -57,7 +63,8 @@ export async function preparePropensityModels(context: PrepareContext, options: 
   context.simulateTraining(exploringBehaviour(training.exploreContactShare, history), training.historyDays, 0);
   history.labelChurn(context.scenario.objective.attributionDays, training.historyDays);
   const models = fitPropensityModels(tf, history, context.actions, context.objective.revenue, options.uplift, context.random);
-  return { ...models, historyRows: history.size, trainingSeconds: (performance.now() - started) / 1000 };
+  const prepared = { ...models, historyRows: history.size, trainingSeconds: (performance.now() - started) / 1000 };
+  return options.keepHistory ? { ...prepared, history } : prepared;
 }
 
 /** Fits the models on a logged history (also used by the benchmark and the tests). */

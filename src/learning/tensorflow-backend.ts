@@ -47,6 +47,7 @@ async function loadNodeBackend(tf: typeof Tf): Promise<void> {
 }
 
 let gradients: Promise<typeof Tf> | null = null;
+let trainingReady: typeof Tf | null = null;
 
 /**
  * TensorFlow.js ready for training: the backend of `loadTensorFlow` plus the gradient
@@ -55,7 +56,17 @@ let gradients: Promise<typeof Tf> | null = null;
 export function loadTensorFlowForTraining(name?: string): Promise<typeof Tf> {
   gradients ??= loadTensorFlow(name).then(async (core) => {
     await import("@tensorflow/tfjs-layers");
+    trainingReady = core;
     return core;
   });
   return gradients;
+}
+
+/**
+ * The TensorFlow.js of `loadTensorFlowForTraining`, for synchronous code (a policy refitting in
+ * its `feedback`) once that promise has resolved in the same thread (in the policy's `prepare`).
+ */
+export function loadedTensorFlowForTraining(): typeof Tf {
+  if (!trainingReady) throw new Error("TensorFlow.js is not loaded in this thread: await loadTensorFlowForTraining() first (in prepare)");
+  return trainingReady;
 }

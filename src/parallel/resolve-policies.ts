@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { InputError } from "../input-error.js";
-import { BUILTIN_POLICIES, findBuiltinPolicy } from "../../policies/builtin-policies.js";
+import { BUILTIN_POLICIES, BUILTIN_VARIANTS, findBuiltinPolicy } from "../../policies/builtin-policies.js";
 import type { PolicyDefinition } from "../policy/policy.js";
 import { withExploration } from "../policy/with-exploration.js";
 
@@ -25,7 +25,7 @@ export async function resolvePolicies(names: readonly string[], source = "--poli
     }
     const builtin = findBuiltinPolicy(name) ?? exploringBuiltin(name);
     if (builtin) resolved.push(builtin);
-    else problems.push(`${source}: unknown policy "${name}" (built-in: ${BUILTIN_POLICIES.map((policy) => policy.name).join(", ")}; NAME-epsP for a built-in with P % exploration, e.g. rules-nba-eps10; or the path of a policy module)`);
+    else problems.push(`${source}: unknown policy "${name}" (built-in: ${[...BUILTIN_POLICIES, ...BUILTIN_VARIANTS].map((policy) => policy.name).join(", ")}; NAME-epsP for a built-in with P % exploration, e.g. rules-nba-eps10; or the path of a policy module)`);
   }
   const seen = new Set<string>();
   for (const policy of resolved) {
