@@ -116,6 +116,12 @@ function createNba(context: PolicyContext, policyName: string, learning: boolean
       refits?.observe(feedback);
     },
     learningCurve: () => (refits ? refits.learningCurve() : scorer.learningCurve()),
+    estimateChurnUplift(batch, row, action) {
+      const x = batch.features();
+      if (arm[action] <= 0 || x[row * width + F.churnedFormer] === 1) return Number.NaN;
+      scorer.load(x, row, true);
+      return scorer.churn(0) - scorer.churn(arm[action]);
+    },
   };
 }
 

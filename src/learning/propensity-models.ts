@@ -7,6 +7,7 @@ import { exploringBehaviour } from "./exploring-behaviour.js";
 import type { MaskedNetwork } from "./masked-network.js";
 import { trainMaskedNetwork, type MaskedTrainingSet } from "./train-masked-network.js";
 import { NEW_OFFER_PRIOR_CONTACTS } from "./new-offer-exploration.js";
+import { averageNetworks } from "./average-networks.js";
 
 /** Programs whose contacts are meant to keep a customer; each is one treatment arm of the churn model. */
 export const TREATMENT_PROGRAMS: readonly Program[] = PROGRAMS.filter((program) => program !== "winback");
@@ -17,7 +18,13 @@ export const MIN_CONTACTS_PER_ACTION = 50;
 export const NETWORK_TRAINING = { hidden: 32, epochs: 2, batchSize: 2048, learningRate: 0.02 } as const;
 /** Caps on the training rows per task, so that prepare stays a few seconds. */
 export const MAX_ACCEPTANCE_ROWS = 80_000;
-export const MAX_CHURN_ROWS = 80_000;
+export const MAX_CHURN_ROWS = 200_000;
+/**
+ * The churn T-learner is a bag of this many networks (different initial weights and shuffles,
+ * the same rows), scored as one by the mean of their logits: the uplift, a difference of two
+ * noisy outputs, varies less from seed to seed.
+ */
+export const CHURN_ENSEMBLE = 2;
 
 /** What `prepare` of the propensity policies returns: plain data. */
 export interface PropensityModels {
@@ -126,9 +133,9 @@ export function fitPropensityModels(
       label: Uint8Array.from(churnRows, (row) => history.churned[row]),
     };
     const bias = new Float64Array(churnSet.outputs).fill(logit((left + 1) / (churnRows.length + 2)));
-    const trained = trainMaskedNetwork(tf, churnSet, { ...NETWORK_TRAINING, outputBias: bias }, random);
-    churn = trained.network;
-    churnLoss = trained.lossPerEpoch;
+    const members = Array.from({ length: CHURN_ENSEMBLE }, () => trainMaskedNetwork(tf, churnSet, { ...NETWORK_TRAINING, outputBias: bias }, random));
+    churn = averageNetworks(members.map((member) => member.network));
+    churnLoss = members[0].lossPerEpoch.map((_, epoch) => members.reduce((sum, member) => sum + member.lossPerEpoch[epoch], 0) / members.length);
   }
   return { acceptance: acceptance.network, acceptanceLearned, acceptancePrior, experienceCost, loggedContacts: contacts, loggedAccepts: accepts, churn, acceptanceLoss: acceptance.lossPerEpoch, churnLoss };
 }

@@ -143,6 +143,14 @@ export interface Policy {
   feedback?(feedback: FeedbackBatch): void;
   /** How it learned, read once at the end of the run (results.json `learningCurve`). */
   learningCurve?(): LearningCurve | null;
+  /**
+   * A policy with an uplift model says what it believes `action` does to the customer at row
+   * `row` of the current batch: the drop in the chance of leaving within
+   * `objective.attributionDays` (positive: the contact keeps the customer), or NaN when it has no
+   * estimate. The engine holds these against the world's true uplift on a sample of days
+   * (results.json `upliftAudit`); it is asked before `decide` on those days.
+   */
+  estimateChurnUplift?(batch: DecisionBatch, row: number, action: number): number;
 }
 
 /** A policy module: what `--policies NAME` or a user's file provides. */

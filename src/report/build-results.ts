@@ -33,6 +33,21 @@ export interface PolicyResults {
   learningCurve: LearningCurve | null;
   /** Decisions the policy made (rows of its decision log, `--log-decisions`): the total and per seed. */
   decisions: { total: number; perSeed: number[] };
+  /** Only for a policy with an uplift model: its ranking against the world's true uplift (Qini curve, means over seeds). */
+  upliftAudit?: UpliftAuditSummary;
+}
+
+/** A policy's uplift audit over the seeds: the Qini coefficient per seed with its interval, the curves averaged. */
+export interface UpliftAuditSummary {
+  treatment: string;
+  qini: ReplicateSummary;
+  /** Audited decisions, all seeds together. */
+  pairs: number;
+  share: number[];
+  model: number[];
+  perfect: number[];
+  meanTrue: number;
+  meanEstimate: number;
 }
 
 
@@ -152,6 +167,27 @@ function policyResults(policy: PolicyDescription, runs: readonly ReplicateResult
     regretVsOracle: null,
     learningCurve: meanCurve(runs),
     decisions: { total: runs.reduce((sum, run) => sum + (run.decisions ?? 0), 0), perSeed: runs.map((run) => run.decisions ?? 0) },
+    ...upliftAuditOf(runs),
+  };
+}
+
+/** The seeds' uplift audits summarised; nothing when the policy has no uplift model. */
+function upliftAuditOf(runs: readonly ReplicateResult[]): { upliftAudit?: UpliftAuditSummary } {
+  const audits = runs.map((run) => run.upliftAudit).filter((audit) => audit !== null && audit !== undefined);
+  if (audits.length === 0) return {};
+  const mean = (pick: (audit: (typeof audits)[number]) => number) => audits.reduce((sum, audit) => sum + pick(audit), 0) / audits.length;
+  const meanCurve = (pick: (audit: (typeof audits)[number]) => number[]) => pick(audits[0]).map((_, k) => mean((audit) => pick(audit)[k]));
+  return {
+    upliftAudit: {
+      treatment: audits[0].treatment,
+      qini: summarizeReplicates(audits.map((audit) => audit.coefficient)),
+      pairs: audits.reduce((sum, audit) => sum + audit.pairs, 0),
+      share: [...audits[0].share],
+      model: meanCurve((audit) => audit.model),
+      perfect: meanCurve((audit) => audit.perfect),
+      meanTrue: mean((audit) => audit.meanTrue),
+      meanEstimate: mean((audit) => audit.meanEstimate),
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import type { ExperimentResults } from "./build-results.js";
 import { formatDifference, formatWithInterval, HEADLINE_KPIS, KPI_DISPLAY } from "./kpi-format.js";
 import { markdownTable, markdownText, terminalSafe, textTable } from "./text-table.js";
 import { againstBaselineMarkdown, againstBaselineText } from "./against-baseline-tables.js";
+import { upliftAuditMarkdown } from "./uplift-audit-table.js";
 
 const CSV_HEADER = ["policy", "segment", "kpi", "mean", "ci95_low", "ci95_high", "n"];
 
@@ -77,6 +78,7 @@ export function summaryMarkdown(results: ExperimentResults): string {
     "",
     ...(results.config.reference === null ? [] : [`## Paired: ${pairedTitle(results, markdownText)}`, "", markdownTable(headlineHeader(), pairedRows(results)), ""]),
     ...againstBaselineMarkdown(results),
+    ...upliftAuditMarkdown(results),
     "## Every KPI (whole base)",
     "",
     markdownTable(["policy", ...KPI_NAMES.map((kpi) => KPI_DISPLAY[kpi].label)], all),
