@@ -45,7 +45,7 @@ describe("prepare() and training worlds", () => {
     await expect(runReplicate({ scenario, policy: broken, rootSeed: 3, replicate: 0 })).rejects.toThrow(PolicyError);
   });
 
-  it("builds the training world as the past: no events, a capped base, no offer launched after day 0", () => {
+  it("builds the training world as the past: without an event stream no events, a capped base, no offer launched after day 0", () => {
     const base = baselineWith({ subscribers: 50_000 });
     const launched = { ...base.offers[0], id: "flagship", availableFromDay: 45 };
     const world = trainingScenario({ ...base, offers: [...base.offers, launched], events: base.events }, 120);
