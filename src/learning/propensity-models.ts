@@ -24,7 +24,9 @@ export const MAX_CHURN_ROWS = 200_000;
  * the same rows), scored as one by the mean of their logits: the uplift, a difference of two
  * noisy outputs, varies less from seed to seed.
  */
-export const CHURN_ENSEMBLE = 2;
+export const CHURN_ENSEMBLE = 3;
+/** The acceptance model is a bag of this many networks too. */
+export const ACCEPTANCE_ENSEMBLE = 2;
 
 /** What `prepare` of the propensity policies returns: plain data. */
 export interface PropensityModels {
@@ -113,7 +115,8 @@ export function fitPropensityModels(
     label: Uint8Array.from(acceptanceRows, (row) => history.accepted[row]),
   };
   const acceptanceBias = Float64Array.from(acceptancePrior, (p, a) => logit(acceptanceLearned[a] ? (accepts[a] + 1) / (contacts[a] + 2) : p));
-  const acceptance = trainMaskedNetwork(tf, acceptanceSet, { ...NETWORK_TRAINING, outputBias: acceptanceBias }, random);
+  const acceptanceMembers = Array.from({ length: ACCEPTANCE_ENSEMBLE }, () => trainMaskedNetwork(tf, acceptanceSet, { ...NETWORK_TRAINING, outputBias: acceptanceBias }, random));
+  const acceptance = { network: averageNetworks(acceptanceMembers.map((member) => member.network)), lossPerEpoch: meanLoss(acceptanceMembers) };
 
   let churn: MaskedNetwork | null = null;
   let churnLoss: number[] = [];
@@ -135,9 +138,14 @@ export function fitPropensityModels(
     const bias = new Float64Array(churnSet.outputs).fill(logit((left + 1) / (churnRows.length + 2)));
     const members = Array.from({ length: CHURN_ENSEMBLE }, () => trainMaskedNetwork(tf, churnSet, { ...NETWORK_TRAINING, outputBias: bias }, random));
     churn = averageNetworks(members.map((member) => member.network));
-    churnLoss = members[0].lossPerEpoch.map((_, epoch) => members.reduce((sum, member) => sum + member.lossPerEpoch[epoch], 0) / members.length);
+    churnLoss = meanLoss(members);
   }
   return { acceptance: acceptance.network, acceptanceLearned, acceptancePrior, experienceCost, loggedContacts: contacts, loggedAccepts: accepts, churn, acceptanceLoss: acceptance.lossPerEpoch, churnLoss };
+}
+
+/** The members' training loss per epoch, averaged. */
+function meanLoss(members: readonly { lossPerEpoch: number[] }[]): number[] {
+  return members[0].lossPerEpoch.map((_, epoch) => members.reduce((sum, member) => sum + member.lossPerEpoch[epoch], 0) / members.length);
 }
 
 /** Per action, its arm in the churn model: 0 for no action, 1 + k for TREATMENT_PROGRAMS[k], -1 otherwise. */
