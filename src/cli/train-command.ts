@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { InputError } from "../input-error.js";
 import { findBuiltinPolicy, BUILTIN_POLICIES } from "../../policies/builtin-policies.js";
 import { experienceCounter, prepareContext } from "../engine/run-replicate.js";
@@ -66,6 +67,8 @@ export async function trainCommand(flags: TrainFlags): Promise<void> {
   if (!flags.resume && existsSync(checkpointFile) && !flags.force) {
     throw new InputError(`${checkpointFile}: a checkpoint of an earlier training is there; add --resume to continue it, or --force to start afresh`);
   }
+  ensureFolderFor(out, "--out");
+  ensureFolderFor(checkpointFile, "--checkpoint");
   const scenario = { ...loaded.scenario, training: budget };
   const counter = experienceCounter();
   if (resumed) Object.assign(counter, resumed.experience);
@@ -161,5 +164,19 @@ function writeAtomically(file: string, content: string): void {
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+/** Creates the folder `file` goes in (as `mkdir -p`); a path through a file, or one that cannot be created, is bad input naming the flag. */
+function ensureFolderFor(file: string, flag: string): void {
+  const folder = path.dirname(path.resolve(file));
+  if (existsSync(folder)) {
+    if (!statSync(folder).isDirectory()) throw new InputError(`${flag}: ${path.dirname(file)} is a file, expected a folder to write ${path.basename(file)} in`);
+    return;
+  }
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw new InputError(`${flag}: cannot create the folder ${path.dirname(file)} (${error instanceof Error && "code" in error ? String(error.code) : String(error)})`);
   }
 }

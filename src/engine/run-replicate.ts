@@ -1,6 +1,7 @@
 import type { PolicyDefinition, PrepareContext, TrainingOptions, TrainingRun } from "../policy/policy.js";
 import { PolicyError } from "../policy/policy-error.js";
-import { createStream } from "../random/random-stream.js";
+import { createStream, type RandomStream } from "../random/random-stream.js";
+import { drawTrainingEvents } from "./training-events.js";
 import type { Scenario } from "../scenario/scenario-schema.js";
 import { objectiveWeights } from "../scenario/objective-schema.js";
 import { buildActionCatalogue } from "./action-catalogue.js";
@@ -82,11 +83,12 @@ export function prepareContext(options: Pick<ReplicateOptions, "scenario" | "roo
     replicate,
     random: createStream(rootSeed, `replicate:${replicate}/policy:${policy.name}/prepare`),
     simulateTraining(behaviour: PolicyDefinition, days: number, episode: number, training: TrainingOptions = {}): TrainingRun {
+      const trainingReplicate = TRAINING_REPLICATE_BASE + replicate * EPISODES_PER_REPLICATE + (episode % EPISODES_PER_REPLICATE);
       const result = simulateReplicate({
-        scenario: trainingScenario(scenario, days, training.maxSubscribers),
+        scenario: trainingScenario(scenario, days, training.maxSubscribers, createStream(rootSeed, `replicate:${trainingReplicate}/training-events`)),
         policy: behaviour,
         rootSeed,
-        replicate: TRAINING_REPLICATE_BASE + replicate * EPISODES_PER_REPLICATE + (episode % EPISODES_PER_REPLICATE),
+        replicate: trainingReplicate,
       });
       counter.customerDays += result.subscriberDays;
       counter.decisions += result.decisions;
@@ -100,17 +102,18 @@ export function prepareContext(options: Pick<ReplicateOptions, "scenario" | "roo
 }
 
 /**
- * The training world stands for the past: the same parameters, no scheduled events, a capped
- * base, and the catalogue as it is on day 0: an offer launched later (`availableFromDay` > 0) is
+ * The training world stands for the past: the same parameters, the scenario's kinds of
+ * scheduled events at times drawn from `eventStream` (drawTrainingEvents; none without a
+ * stream), a capped base, and the catalogue as it is on day 0: an offer launched later (`availableFromDay` > 0) is
  * not in it, so models trained on history have never seen it. It runs no value tail
  * (`economics.tailMonths` 0): training reads the days it simulates, and a learning curve's net
  * value per subscriber is annuitised at the episode's end, which keeps an episode cheap.
  */
-export function trainingScenario(scenario: Scenario, days: number, maxSubscribers = scenario.training.maxSubscribers): Scenario {
+export function trainingScenario(scenario: Scenario, days: number, maxSubscribers = scenario.training.maxSubscribers, eventStream?: RandomStream): Scenario {
   return {
     ...scenario,
     horizonDays: days,
-    events: [],
+    events: eventStream ? drawTrainingEvents(scenario.events, days, eventStream) : [],
     economics: { ...scenario.economics, tailMonths: 0 },
     offers: scenario.offers.map((offer) => (offer.availableFromDay > 0 ? { ...offer, availableFromDay: days, availableToDay: days } : offer)),
     population: { ...scenario.population, size: Math.min(scenario.population.size, scenario.training.maxSubscribers, maxSubscribers) },

@@ -4,6 +4,7 @@ import type { LearningCurve, PolicyDefinition } from "../policy/policy.js";
 import type { Scenario } from "../scenario/scenario-schema.js";
 import { createEnvironment, playDay } from "./environment.js";
 import type { ReplicateResult } from "../results/replicate-result.js";
+import { UpliftAudit } from "./uplift-audit.js";
 
 export type { ReplicateResult } from "../results/replicate-result.js";
 
@@ -46,14 +47,17 @@ export function* replicateDays(options: ReplicateOptions): Generator<number, Rep
   const environment = createEnvironment(scenario, { seed: rootSeed, replicate, agentName: definition.name, keepLog: options.keepLog, logTo: options.logTo });
   try {
     const policy = definition.create(environment.policyContext(definition, options.prepared));
+    const audit = policy.estimateChurnUplift ? new UpliftAudit(environment.simulation) : null;
     let observation = yield* environment.resetStepwise();
     for (;;) {
+      if (audit && UpliftAudit.isAuditDay(observation.day)) audit.audit(observation.batch, policy);
       const step = playDay(environment, policy, observation, definition.name);
       yield observation.day;
       if (step.done) break;
       observation = step.observation!;
     }
-    return environment.result(plainCurve(policy.learningCurve?.() ?? null));
+    const result = environment.result(plainCurve(policy.learningCurve?.() ?? null));
+    return audit ? { ...result, upliftAudit: audit.result() } : result;
   } catch (error) {
     // A failed task leaves no partial log file behind.
     environment.simulation.log?.abort();

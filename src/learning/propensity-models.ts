@@ -7,6 +7,8 @@ import { acceptedAt, createTrainingHistory } from "./training-history.js";
 import { exploringBehaviour } from "./exploring-behaviour.js";
 import type { MaskedNetwork } from "./masked-network.js";
 import { trainMaskedNetwork, type MaskedTrainingSet } from "./train-masked-network.js";
+import { NEW_OFFER_PRIOR_CONTACTS } from "./new-offer-exploration.js";
+import { averageNetworks } from "./average-networks.js";
 
 /** Programs whose contacts are meant to keep a customer; each is one treatment arm of the churn model. */
 export const TREATMENT_PROGRAMS: readonly Program[] = PROGRAMS.filter((program) => program !== "winback");
@@ -17,7 +19,18 @@ export const MIN_CONTACTS_PER_ACTION = 50;
 export const NETWORK_TRAINING = { hidden: 32, epochs: 2, batchSize: 2048, learningRate: 0.02 } as const;
 /** Caps on the training rows per task, so that prepare stays a few seconds. */
 export const MAX_ACCEPTANCE_ROWS = 80_000;
-export const MAX_CHURN_ROWS = 80_000;
+export const MAX_CHURN_ROWS = 200_000;
+/**
+ * The churn T-learner is a bag of this many networks (different initial weights and shuffles,
+ * the same rows), scored as one by the mean of their logits: the uplift, a difference of two
+ * noisy outputs, varies less from seed to seed.
+ */
+export const CHURN_ENSEMBLE = 3;
+/**
+ * The acceptance model's bag: one network. (Two steadied propensity-nba's contacting no more than
+ * the churn bag does, and made propensity-nbo contact less; measured in docs/policies.md.)
+ */
+export const ACCEPTANCE_ENSEMBLE = 1;
 
 /** What `prepare` of the propensity policies returns: plain data. */
 export interface PropensityModels {
@@ -27,8 +40,16 @@ export interface PropensityModels {
   readonly acceptanceLearned: Uint8Array;
   /** Mean acceptance of the action's category in the log (overall mean if the category is unseen). */
   readonly acceptancePrior: Float64Array;
-  /** Per action, the mean objective cost beyond money per contact: revenue x reward - value (annoyance, complaints). */
+  /**
+   * Per action, the mean objective cost beyond money per contact: revenue x reward - value
+   * (annoyance, complaints). An action with fewer than MIN_CONTACTS_PER_ACTION logged contacts
+   * starts from its category's mean cost (the overall mean if the category is unseen), as
+   * NEW_OFFER_PRIOR_CONTACTS contacts' worth of evidence, shrunk toward its own few contacts.
+   */
   readonly experienceCost: Float64Array;
+  /** Per action, its logged contacts and acceptances (the evidence an unseen offer starts from). */
+  readonly loggedContacts: Float64Array;
+  readonly loggedAccepts: Float64Array;
   /** p(leave within attributionDays | features, arm): arm 0 no action, arm 1 + k TREATMENT_PROGRAMS[k]; null without uplift. */
   readonly churn: MaskedNetwork | null;
   readonly acceptanceLoss: number[];
@@ -37,11 +58,17 @@ export interface PropensityModels {
   readonly trainingSeconds: number;
 }
 
+/** What `prepare` of a learning variant returns: the models and the history they were fitted on, to refit on with the run's own decisions. */
+export interface PropensityModelsWithHistory extends PropensityModels {
+  readonly history: DecisionLog;
+}
+
 /**
  * Logs `training.historyDays` of an exploring behaviour policy in a training world, then fits
- * the acceptance network (and, with `uplift`, the churn T-learner) on it.
+ * the acceptance network (and, with `uplift`, the churn T-learner) on it. With `keepHistory`
+ * the history comes back too (the learning variants refit on it during the run).
  */
-export async function preparePropensityModels(context: PrepareContext, options: { uplift: boolean }): Promise<PropensityModels> {
+export async function preparePropensityModels(context: PrepareContext, options: { uplift: boolean; keepHistory?: boolean }): Promise<PropensityModels | PropensityModelsWithHistory> {
   const tf = await loadTensorFlowForTraining();
   const started = performance.now();
   const { training } = context.scenario;
@@ -49,7 +76,8 @@ export async function preparePropensityModels(context: PrepareContext, options: 
   context.simulateTraining(exploringBehaviour(training.exploreContactShare, history), training.historyDays, 0);
   history.finish();
   const models = fitPropensityModels(tf, history, context.actions, context.objective.revenue, options.uplift, context.random);
-  return { ...models, historyRows: history.size, trainingSeconds: (performance.now() - started) / 1000 };
+  const prepared = { ...models, historyRows: history.size, trainingSeconds: (performance.now() - started) / 1000 };
+  return options.keepHistory ? { ...prepared, history } : prepared;
 }
 
 /** Fits the models on a logged history, the in-memory decision log (also used by the benchmark and the tests). */
@@ -71,10 +99,15 @@ export function fitPropensityModels(
     accepts[a] += acceptedAt(history, row);
     experienceCost[a] += revenueWeight * history.reward[row] - history.value[row];
   }
-  for (let a = 0; a < actionCount; a++) experienceCost[a] = contacts[a] > 0 ? Math.max(0, experienceCost[a] / contacts[a]) : 0;
-  const acceptancePrior = categoryPriors(actions, contacts, accepts);
   const acceptanceLearned = new Uint8Array(actionCount);
   for (let a = 1; a < actionCount; a++) acceptanceLearned[a] = contacts[a] >= MIN_CONTACTS_PER_ACTION ? 1 : 0;
+  const costPrior = categoryMeans(actions, contacts, experienceCost, acceptanceLearned);
+  for (let a = 0; a < actionCount; a++) {
+    if (a > 0 && acceptanceLearned[a] === 0) experienceCost[a] = (experienceCost[a] + NEW_OFFER_PRIOR_CONTACTS * costPrior[a]) / (contacts[a] + NEW_OFFER_PRIOR_CONTACTS);
+    else experienceCost[a] = contacts[a] > 0 ? experienceCost[a] / contacts[a] : 0;
+    experienceCost[a] = Math.max(0, experienceCost[a]);
+  }
+  const acceptancePrior = categoryPriors(actions, contacts, accepts);
 
   const acceptanceRows = pickRows(history, (row) => history.action[row] !== 0, MAX_ACCEPTANCE_ROWS, random);
   const acceptanceSet: MaskedTrainingSet = {
@@ -86,7 +119,8 @@ export function fitPropensityModels(
     label: Uint8Array.from(acceptanceRows, (row) => acceptedAt(history, row)),
   };
   const acceptanceBias = Float64Array.from(acceptancePrior, (p, a) => logit(acceptanceLearned[a] ? (accepts[a] + 1) / (contacts[a] + 2) : p));
-  const acceptance = trainMaskedNetwork(tf, acceptanceSet, { ...NETWORK_TRAINING, outputBias: acceptanceBias }, random);
+  const acceptanceMembers = Array.from({ length: ACCEPTANCE_ENSEMBLE }, () => trainMaskedNetwork(tf, acceptanceSet, { ...NETWORK_TRAINING, outputBias: acceptanceBias }, random));
+  const acceptance = { network: averageNetworks(acceptanceMembers.map((member) => member.network)), lossPerEpoch: meanLoss(acceptanceMembers) };
 
   let churn: MaskedNetwork | null = null;
   let churnLoss: number[] = [];
@@ -106,11 +140,16 @@ export function fitPropensityModels(
       label: Uint8Array.from(churnRows, (row) => history.churned[row]),
     };
     const bias = new Float64Array(churnSet.outputs).fill(logit((left + 1) / (churnRows.length + 2)));
-    const trained = trainMaskedNetwork(tf, churnSet, { ...NETWORK_TRAINING, outputBias: bias }, random);
-    churn = trained.network;
-    churnLoss = trained.lossPerEpoch;
+    const members = Array.from({ length: CHURN_ENSEMBLE }, () => trainMaskedNetwork(tf, churnSet, { ...NETWORK_TRAINING, outputBias: bias }, random));
+    churn = averageNetworks(members.map((member) => member.network));
+    churnLoss = meanLoss(members);
   }
-  return { acceptance: acceptance.network, acceptanceLearned, acceptancePrior, experienceCost, churn, acceptanceLoss: acceptance.lossPerEpoch, churnLoss };
+  return { acceptance: acceptance.network, acceptanceLearned, acceptancePrior, experienceCost, loggedContacts: contacts, loggedAccepts: accepts, churn, acceptanceLoss: acceptance.lossPerEpoch, churnLoss };
+}
+
+/** The members' training loss per epoch, averaged. */
+function meanLoss(members: readonly { lossPerEpoch: number[] }[]): number[] {
+  return members[0].lossPerEpoch.map((_, epoch) => members.reduce((sum, member) => sum + member.lossPerEpoch[epoch], 0) / members.length);
 }
 
 /** Per action, its arm in the churn model: 0 for no action, 1 + k for TREATMENT_PROGRAMS[k], -1 otherwise. */
@@ -135,6 +174,28 @@ function categoryPriors(actions: readonly ActionInfo[], contacts: Float64Array, 
   return Float64Array.from(actions, (action) => {
     const sums = byCategory.get(action.category ?? "");
     return sums && sums.contacts > 0 ? (sums.accepts + overall) / (sums.contacts + 1) : overall;
+  });
+}
+
+/** Per action, the mean of `sums` per contact over the learned actions of its category (over all learned actions if none). */
+function categoryMeans(actions: readonly ActionInfo[], contacts: Float64Array, sums: Float64Array, learned: Uint8Array): Float64Array {
+  const byCategory = new Map<string, { contacts: number; sum: number }>();
+  let allContacts = 0;
+  let allSum = 0;
+  for (let a = 1; a < actions.length; a++) {
+    if (learned[a] === 0) continue;
+    const key = actions[a].category ?? "";
+    const totals = byCategory.get(key) ?? { contacts: 0, sum: 0 };
+    totals.contacts += contacts[a];
+    totals.sum += sums[a];
+    byCategory.set(key, totals);
+    allContacts += contacts[a];
+    allSum += sums[a];
+  }
+  const overall = allContacts > 0 ? allSum / allContacts : 0;
+  return Float64Array.from(actions, (action) => {
+    const totals = byCategory.get(action.category ?? "");
+    return totals && totals.contacts > 0 ? totals.sum / totals.contacts : overall;
   });
 }
 

@@ -9,7 +9,7 @@ import type { PropensityModels } from "./propensity-models.js";
  * log had too few of its contacts).
  */
 export class PropensityScorer {
-  readonly models: PropensityModels;
+  models: PropensityModels;
   private readonly acceptanceHidden: Float64Array;
   private readonly churnHidden: Float64Array;
 
@@ -22,6 +22,11 @@ export class PropensityScorer {
     this.models = models;
     this.acceptanceHidden = new Float64Array(models.acceptance.hidden);
     this.churnHidden = new Float64Array(models.churn?.hidden ?? 0);
+  }
+
+  /** Scores with refitted models from now on (same shapes: a learning variant's refit). */
+  replace(models: PropensityModels): void {
+    this.models = models;
   }
 
   /** Loads row `row` of the features; call before `accept` and `churn` for that row. */

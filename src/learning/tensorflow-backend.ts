@@ -69,3 +69,12 @@ export function loadTensorFlowForTraining(name?: string): Promise<typeof Tf> {
   });
   return gradients;
 }
+
+/**
+ * The TensorFlow.js of `loadTensorFlowForTraining`, for synchronous code (a policy refitting in
+ * its `feedback`) once that promise has resolved in the same thread (in the policy's `prepare`).
+ */
+export function loadedTensorFlowForTraining(): typeof Tf {
+  if (!trainingReady) throw new Error("TensorFlow.js is not loaded in this thread: await loadTensorFlowForTraining() first (in prepare)");
+  return trainingReady;
+}

@@ -32,7 +32,7 @@ export async function resolvePolicies(names: readonly string[], source = "--poli
     }
     const builtin = findBuiltinPolicy(name) ?? exploringBuiltin(name);
     if (builtin) resolved.push(builtin);
-    else problems.push(`${source}: unknown policy "${name}" (built-in: ${BUILTIN_POLICIES.map((policy) => policy.name).join(", ")}; NAME-epsP for a built-in with P % exploration, e.g. rules-nba-eps10; or the path of a policy module)`);
+    else problems.push(`${source}: unknown policy "${name}" (built-in: ${[...BUILTIN_POLICIES, ...OPTIONAL_POLICIES].map((policy) => policy.name).join(", ")}; NAME-epsP for a built-in with P % exploration, e.g. rules-nba-eps10; or the path of a policy module)`);
   }
   const seen = new Set<string>();
   for (const policy of resolved) {

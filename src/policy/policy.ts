@@ -122,8 +122,8 @@ export interface PrepareContext extends RunDescription {
   /** Its own stream (`.../policy:NAME/prepare`). */
   readonly random: RandomStream;
   /**
-   * Runs `behaviour` in a training world: the scenario's catalogue and parameters, no scheduled
-   * events, at most `training.maxSubscribers` subscribers (fewer with `options.maxSubscribers`),
+   * Runs `behaviour` in a training world: the scenario's catalogue and parameters, its kinds of
+   * scheduled events at times drawn per training seed (none when it schedules none), at most `training.maxSubscribers` subscribers (fewer with `options.maxSubscribers`),
    * on training seed `episode` (streams `replicate:1000000+...`, never an evaluation seed).
    * Returns the whole-base KPIs.
    */
@@ -154,6 +154,14 @@ export interface Policy {
   feedback?(feedback: FeedbackBatch): void;
   /** How it learned, read once at the end of the run (results.json `learningCurve`). */
   learningCurve?(): LearningCurve | null;
+  /**
+   * A policy with an uplift model says what it believes `action` does to the customer at row
+   * `row` of the current batch: the drop in the chance of leaving within
+   * `objective.attributionDays` (positive: the contact keeps the customer), or NaN when it has no
+   * estimate. The engine holds these against the world's true uplift on a sample of days
+   * (results.json `upliftAudit`); it is asked before `decide` on those days.
+   */
+  estimateChurnUplift?(batch: DecisionBatch, row: number, action: number): number;
 }
 
 /** A policy module: what `--policies NAME` or a user's file provides. */

@@ -45,6 +45,7 @@ export function withExploration(definition: PolicyDefinition, options: Explorati
         },
         feedback: inner.feedback && ((feedback) => inner.feedback!(feedback)),
         learningCurve: inner.learningCurve && (() => inner.learningCurve!()),
+        estimateChurnUplift: inner.estimateChurnUplift && ((batch, row, action) => inner.estimateChurnUplift!(batch, row, action)),
       };
     },
   };

@@ -47,6 +47,21 @@ export interface PolicyResults {
   decisions: { total: number; perSeed: number[] };
   /** For a learning policy (it trained before the run or reports a learning curve) when rules-nba ran: the experience after which it first beats rules-nba (learning-time.ts). */
   learningTime?: LearningTime | null;
+  /** Only for a policy with an uplift model: its ranking against the world's true uplift (Qini curve, means over seeds). */
+  upliftAudit?: UpliftAuditSummary;
+}
+
+/** A policy's uplift audit over the seeds: the Qini coefficient per seed with its interval, the curves averaged. */
+export interface UpliftAuditSummary {
+  treatment: string;
+  qini: ReplicateSummary;
+  /** Audited decisions, all seeds together. */
+  pairs: number;
+  share: number[];
+  model: number[];
+  perfect: number[];
+  meanTrue: number;
+  meanEstimate: number;
 }
 
 
@@ -219,6 +234,27 @@ function policyResults(policy: PolicyDescription, runs: readonly ReplicateResult
     regretVsOracle: null,
     learningCurve: meanCurve(runs),
     decisions: { total: runs.reduce((sum, run) => sum + (run.decisions ?? 0), 0), perSeed: runs.map((run) => run.decisions ?? 0) },
+    ...upliftAuditOf(runs),
+  };
+}
+
+/** The seeds' uplift audits summarised; nothing when the policy has no uplift model. */
+function upliftAuditOf(runs: readonly ReplicateResult[]): { upliftAudit?: UpliftAuditSummary } {
+  const audits = runs.map((run) => run.upliftAudit).filter((audit) => audit !== null && audit !== undefined);
+  if (audits.length === 0) return {};
+  const mean = (pick: (audit: (typeof audits)[number]) => number) => audits.reduce((sum, audit) => sum + pick(audit), 0) / audits.length;
+  const meanCurve = (pick: (audit: (typeof audits)[number]) => number[]) => pick(audits[0]).map((_, k) => mean((audit) => pick(audit)[k]));
+  return {
+    upliftAudit: {
+      treatment: audits[0].treatment,
+      qini: summarizeReplicates(audits.map((audit) => audit.coefficient)),
+      pairs: audits.reduce((sum, audit) => sum + audit.pairs, 0),
+      share: [...audits[0].share],
+      model: meanCurve((audit) => audit.model),
+      perfect: meanCurve((audit) => audit.perfect),
+      meanTrue: mean((audit) => audit.meanTrue),
+      meanEstimate: mean((audit) => audit.meanEstimate),
+    },
   };
 }
 

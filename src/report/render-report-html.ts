@@ -4,6 +4,8 @@ import { kpiTableHtml } from "./kpi-table-html.js";
 import { runCurrency } from "./currency.js";
 import { learningCurveFigures } from "./learning-curve-figures.js";
 import { learningTimeHtml } from "./learning-time-html.js";
+import { upliftAuditFigure } from "./uplift-audit-figure.js";
+import { upliftAuditTableHtml } from "./uplift-audit-table.js";
 import { plotlyBundle } from "./plotly-bundle.js";
 import { programRoiFigure } from "./program-roi-figure.js";
 import { programRoiTableHtml } from "./program-roi-table-html.js";
@@ -35,7 +37,8 @@ export function renderReportHtml(results: ExperimentResults, plotly: string = pl
   const paired = pairedTradeOffFigure(results);
   const tradeOff = [...(paired ? [paired] : []), tradeOffFigure(results)];
   const whatIf = whatIfEffectFigure(results);
-  const figures = [...(whatIf ? [whatIf] : []), ...tradeOff, ...seriesFigures(results), ...segmentFigures(results), ...learning, programRoiFigure(results)];
+  const uplift = upliftAuditFigure(results);
+  const figures = [...(whatIf ? [whatIf] : []), ...tradeOff, ...seriesFigures(results), ...segmentFigures(results), ...learning, ...(uplift ? [uplift] : []), programRoiFigure(results)];
   const byId = new Map(figures.map((figure) => [figure.id, figure]));
   const show = (ids: readonly string[]) => `<div class="grid">${ids.map((id) => chartHtml(byId.get(id)!)).join("")}</div>`;
   const sections = [
@@ -44,6 +47,7 @@ export function renderReportHtml(results: ExperimentResults, plotly: string = pl
     section("KPIs over time", show(seriesFigures(results).map((figure) => figure.id))),
     section("Segments, high-value (strategic) customers first", show(segmentFigures(results).map((figure) => figure.id))),
     section("Learning curves", (learning.length > 0 ? show(learning.map((figure) => figure.id)) : NO_LEARNING) + learningTimeHtml(results)),
+    ...(uplift ? [section("Uplift models against the world's true uplift", show([uplift.id]) + upliftAuditTableHtml(results))] : []),
     section("ROI per CVM program", show(["program-roi"]) + ROI_NOTE + programRoiTableHtml(results)),
     section("Every KPI", KPI_NOTE + kpiTableHtml(results)),
     section("Scenario, seeds and version", provenanceHtml(results)),

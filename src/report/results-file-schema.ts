@@ -37,6 +37,18 @@ const policySchema = z.object({
     .object({ xLabel: z.string(), yLabel: z.string(), x: z.array(finite), y: z.array(finite), parts: z.array(z.string()).optional() })
     .nullable()
     .optional(),
+  upliftAudit: z
+    .object({
+      treatment: z.string(),
+      qini: summarySchema,
+      pairs: z.number().int().min(0),
+      share: z.array(finite),
+      model: z.array(finite),
+      perfect: z.array(finite),
+      meanTrue: finite,
+      meanEstimate: finite,
+    })
+    .optional(),
 });
 
 /**

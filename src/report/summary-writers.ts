@@ -7,6 +7,7 @@ import { runCurrency } from "./currency.js";
 import { markdownTable, markdownText, terminalSafe, textTable, type CellStyle } from "./text-table.js";
 import { significance } from "./significance.js";
 import { againstBaselineMarkdown, againstBaselineText } from "./against-baseline-tables.js";
+import { upliftAuditMarkdown } from "./uplift-audit-table.js";
 
 const CSV_HEADER = ["policy", "segment", "kpi", "mean", "ci95_low", "ci95_high", "n"];
 
@@ -110,6 +111,7 @@ export function summaryMarkdown(results: ExperimentResults): string {
       ? []
       : [`## Paired: ${pairedTitle(results, markdownText)}`, "", pairedEntries(results).length === 0 ? nothingToPair(results, markdownText) + "." : markdownTable(headlineHeader(results), pairedRows(results)), ""]),
     ...againstBaselineMarkdown(results),
+    ...upliftAuditMarkdown(results),
     "## Every KPI (whole base)",
     "",
     markdownTable(["policy", ...KPI_NAMES.map((kpi) => kpiLabel(kpi, runCurrency(results)))], all),

@@ -3,6 +3,7 @@ import type { Kpis, seriesKpis } from "../metrics/replicate-kpis.js";
 import type { PROGRAM_COUNTERS } from "../metrics/replicate-metrics.js";
 import type { LearningCurve } from "./learning-curve.js";
 import type { ReplicateTimeSeries } from "./time-series.js";
+import type { UpliftAuditResult } from "./uplift-audit-result.js";
 
 /** The outcome of one (policy, replicate) run: plain data, ready to cross a worker boundary. */
 export interface ReplicateResult {
@@ -24,6 +25,8 @@ export interface ReplicateResult {
    * the model file it was given); null when it did not train. Absent in older files.
    */
   readonly trainingExperience?: PriorExperience | null;
+  /** The policy's uplift model against the world's true uplift, when it has one (Policy.estimateChurnUplift). */
+  readonly upliftAudit?: UpliftAuditResult | null;
 }
 
 /** Experience in customer-days (subscriber-days simulated) and decisions asked of the policy. */

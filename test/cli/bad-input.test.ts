@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BASELINE, makeTempDir, runCli, scenarioExtendingBaseline, SMALL_RUN, writeTempFile } from "./run-cli.js";
-import { BUILTIN_POLICIES } from "../../policies/builtin-policies.js";
+import { BUILTIN_POLICIES, OPTIONAL_POLICIES } from "../../policies/builtin-policies.js";
 
 /** SMALL_RUN without the flags that `args` sets itself (a repeated flag would become a list). */
 function smallRunFlagsBesides(args: readonly string[]): string[] {
@@ -76,7 +76,7 @@ describe("offersim run with bad input", () => {
 
   it("reports an unknown policy name and lists the built-in ones", () => {
     expect(badRunLines([BASELINE, "--policies", "nope"])).toEqual([
-      `offersim: --policies: unknown policy "nope" (built-in: ${BUILTIN_POLICIES.map((policy) => policy.name).join(", ")}; NAME-epsP for a built-in with P % exploration, e.g. rules-nba-eps10; or the path of a policy module)`,
+      `offersim: --policies: unknown policy "nope" (built-in: ${[...BUILTIN_POLICIES, ...OPTIONAL_POLICIES].map((policy) => policy.name).join(", ")}; NAME-epsP for a built-in with P % exploration, e.g. rules-nba-eps10; or the path of a policy module)`,
     ]);
   });
 

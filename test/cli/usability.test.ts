@@ -43,10 +43,10 @@ describe("offersim as a command-line tool", () => {
 
   it("suggests the nearest command for a mistyped one, in one line with exit 2", () => {
     expect(errorLines(["runn"])).toEqual([
-      'offersim: unknown command "runn": did you mean run? (commands: run, sweep, ope, ope-check, merge, validate, policies, scenarios, report, compare, check)',
+      'offersim: unknown command "runn": did you mean run? (commands: run, train, sweep, ope, ope-check, merge, validate, policies, scenarios, report, compare, check)',
     ]);
     expect(errorLines(["valdate", "x.yaml"])[0]).toContain("did you mean validate?");
-    expect(errorLines(["frobnicate"])).toEqual(['offersim: unknown command "frobnicate" (commands: run, sweep, ope, ope-check, merge, validate, policies, scenarios, report, compare, check)']);
+    expect(errorLines(["frobnicate"])).toEqual(['offersim: unknown command "frobnicate" (commands: run, train, sweep, ope, ope-check, merge, validate, policies, scenarios, report, compare, check)']);
   });
 
   it("suggests the nearest flag of the command for a mistyped one", () => {
@@ -61,7 +61,7 @@ describe("offersim as a command-line tool", () => {
     expect(errorLines(["compare", "a"])).toEqual(["offersim: compare needs two runs' output folders: offersim compare DIR_A DIR_B (see offersim compare --help)"]);
     expect(errorLines(["merge"])).toEqual(["offersim: merge needs the shards' output folders: offersim merge DIR... (see offersim merge --help)"]);
     expect(errorLines(["check", "dir"])).toEqual(["offersim: check needs --baseline (see offersim check --help)"]);
-    expect(errorLines([])).toEqual(["offersim: name a command: run, sweep, ope, ope-check, merge, validate, policies, scenarios, report, compare, check (or --help, --version)"]);
+    expect(errorLines([])).toEqual(["offersim: name a command: run, train, sweep, ope, ope-check, merge, validate, policies, scenarios, report, compare, check (or --help, --version)"]);
   });
 
   it("labels every numeric flag [number] in every command's --help, and merge's folders without a default", () => {
@@ -125,7 +125,7 @@ describe("offersim as a command-line tool", () => {
 
     it("colours the error prefix of bad input on a forced terminal, and not with --no-color", () => {
       expect(runCli(["runn"], REPO_ROOT, { ...PLAIN, FORCE_COLOR: "1" }).stderr).toBe(
-        `${ESCAPE}31moffersim:${ESCAPE}39m unknown command "runn": did you mean run? (commands: run, sweep, ope, ope-check, merge, validate, policies, scenarios, report, compare, check)\n`,
+        `${ESCAPE}31moffersim:${ESCAPE}39m unknown command "runn": did you mean run? (commands: run, train, sweep, ope, ope-check, merge, validate, policies, scenarios, report, compare, check)\n`,
       );
       expect(runCli(["runn", "--no-color"], REPO_ROOT, { ...PLAIN, FORCE_COLOR: "1" }).stderr).not.toContain(ESCAPE);
       expect(runCli(["runn", "--color=maybe"], REPO_ROOT, PLAIN).stderr).toBe('offersim: --color takes no value (or =true / =false), got "maybe"\n');

@@ -23,7 +23,8 @@ import { extractDocExamples, placeholders, splitWords, type DocCommand, type Doc
  *   temporary folder holding copies of scenarios/ and ci/, plus the files the page asks the reader
  *   to save ("Save it as `my-policy.mjs`:" above a fence). Nothing is written in the repository.
  * - Size: run, sweep and ope-check get --subscribers 300 --days 20 --seeds 2 --workers 1 in place
- *   of the values written (a doc may ask for a year of 10,000 subscribers); nothing else changes.
+ *   of the values written (a doc may ask for a year of 10,000 subscribers), and train gets a budget
+ *   of one 30-day episode on 300 subscribers (TINY_BUDGET); nothing else changes.
  * - Verdict: exit 0. Under a `$ ` prompt, output shown in the page is checked: all lines starting
  *   with "offersim:" mean a documented error (exit 2, those lines on stderr); other lines are the
  *   exact stdout (only when no size flag was changed), scenario hashes aside: a hash changes with
@@ -39,6 +40,7 @@ const SKIPPED: Readonly<Record<string, string>> = {
 };
 
 const SIZED_COMMANDS = ["run", "sweep", "ope-check"];
+const TINY_BUDGET = "episodes=1,episodeDays=30,rlMaxSubscribers=300,historyDays=20";
 const SIZE: Readonly<Record<string, string>> = { "--subscribers": "300", "--days": "20", "--seeds": "2", "--workers": "1" };
 /** Commands that run at once (the pages run side by side; a page's own commands in order). */
 const CONCURRENCY = 2;
@@ -81,6 +83,7 @@ function invocation(part: string): Invocation {
 }
 
 function resize(argv: string[], env: Record<string, string>): Invocation {
+  if (argv[0] === CLI && argv[1] === "train") return { argv: withTinyBudget(argv), env, resized: true };
   if (argv[0] !== CLI || !SIZED_COMMANDS.includes(argv[1])) return { argv, env, resized: false };
   const sized = [...argv];
   for (const [flag, value] of Object.entries(SIZE)) {
@@ -90,6 +93,13 @@ function resize(argv: string[], env: Record<string, string>): Invocation {
     else sized[at] = `${flag}=${value}`;
   }
   return { argv: sized, env, resized: true };
+}
+
+/** `train` with a training budget of seconds: one short episode on a few subscribers (TINY_BUDGET replaces the page's --budget). */
+function withTinyBudget(argv: string[]): string[] {
+  const at = argv.indexOf("--budget");
+  const kept = at < 0 ? argv : [...argv.slice(0, at), ...argv.slice(at + 2)];
+  return [...kept, "--budget", TINY_BUDGET];
 }
 
 /** At most CONCURRENCY commands at a time. */
