@@ -24,4 +24,14 @@ describe("offersim policies", () => {
       expect(byName.get(name)?.length, name).toBeGreaterThan(0);
     }
   });
+
+  it("lists the variants that run only when named, marked as not in the default list", () => {
+    const policies = JSON.parse(runCli(["policies", "--json"]).stdout) as { name: string; default: boolean }[];
+    const optional = policies.filter((policy) => !policy.default).map((policy) => policy.name);
+    expect(optional).toEqual(expect.arrayContaining(["dqn-online", "propensity-nbo-learning", "propensity-nba-learning"]));
+    expect(policies.find((policy) => policy.name === "rules-nba")?.default).toBe(true);
+    const text = runCli(["policies"]).stdout;
+    expect(text).toContain("dqn-online *");
+    expect(text).toContain("* runs only when named in --policies");
+  });
 });
