@@ -1,6 +1,6 @@
 import type { Policy, PolicyContext, PolicyDefinition } from "../src/policy/policy.js";
 import { withExploration } from "../src/policy/with-exploration.js";
-import { LEARNING_EXPLORATION, PropensityRefits, REFIT_EVERY_DAYS } from "../src/learning/propensity-refits.js";
+import { LEARNING_EXPLORATION, propensityRefitsFor, REFIT_EVERY_DAYS } from "../src/learning/propensity-refits.js";
 import type { Program } from "../src/scenario/vocabulary.js";
 import { COMMERCIAL_CATEGORIES, MOMENT_CANCELLATION, MOMENT_OUTBOUND } from "../src/scenario/vocabulary.js";
 import { FEATURE_INDEX as F } from "../src/world/observation/observe.js";
@@ -63,18 +63,7 @@ function createNba(context: PolicyContext, policyName: string, learning: boolean
   let noSelling = false;
   let cancelling = false;
   const explorable = (a: number) => eligible[offset + a] === 1 && !cancelling && !(selling[a] === 1 && noSelling);
-  const refits = learning
-    ? new PropensityRefits(
-        context,
-        true,
-        (models) => {
-          scorer.replace(models);
-          price();
-          explorer.graduate(models.acceptanceLearned);
-        },
-        policyName,
-      )
-    : null;
+  const refits = propensityRefitsFor(learning, context, true, policyName, { scorer, explorer, price });
   return {
     decide(batch, output) {
       refits?.record(batch);

@@ -1,6 +1,6 @@
 import type { Policy, PolicyContext, PolicyDefinition } from "../src/policy/policy.js";
 import { withExploration } from "../src/policy/with-exploration.js";
-import { LEARNING_EXPLORATION, PropensityRefits, REFIT_EVERY_DAYS } from "../src/learning/propensity-refits.js";
+import { LEARNING_EXPLORATION, propensityRefitsFor, REFIT_EVERY_DAYS } from "../src/learning/propensity-refits.js";
 import { choose } from "../src/policy/action-lookup.js";
 import { preparePropensityModels } from "../src/learning/propensity-models.js";
 import { PropensityScorer } from "../src/learning/propensity-scorer.js";
@@ -42,18 +42,7 @@ function createNbo(context: PolicyContext, policyName: string, learning: boolean
   let offset = 0;
   // An unseen offer is tried only where it is eligible and could pay at all.
   const explorable = (a: number) => eligible[offset + a] === 1 && revenue * money[a] > revenue * context.actions[a].contactCost + explorer.cost(a);
-  const refits = learning
-    ? new PropensityRefits(
-        context,
-        false,
-        (models) => {
-          scorer.replace(models);
-          price();
-          explorer.graduate(models.acceptanceLearned);
-        },
-        policyName,
-      )
-    : null;
+  const refits = propensityRefitsFor(learning, context, false, policyName, { scorer, explorer, price });
   return {
     decide(batch, output) {
       refits?.record(batch);

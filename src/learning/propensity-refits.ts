@@ -3,6 +3,8 @@ import { PolicyError } from "../policy/policy-error.js";
 import { fitPropensityModels, type PropensityModels, type PropensityModelsWithHistory } from "./propensity-models.js";
 import type { DecisionLog } from "../log/decision-log.js";
 import { loadedTensorFlowForTraining } from "./tensorflow-backend.js";
+import type { PropensityScorer } from "./propensity-scorer.js";
+import type { NewOfferExploration } from "./new-offer-exploration.js";
 
 /** The learning variants refit their models every this many days of the run. */
 export const REFIT_EVERY_DAYS = 30;
@@ -104,3 +106,29 @@ export class PropensityRefits {
 function last(values: readonly number[]): number {
   return values.length > 0 ? values[values.length - 1] : Number.NaN;
 }
+
+/**
+ * The refits of a propensity policy's learning variant (null when it is frozen): each refit
+ * replaces the scorer's models, lets the policy re-price its offers (`price`), and graduates
+ * the offers the new history has learned out of new-offer exploration.
+ */
+export function propensityRefitsFor(
+  learning: boolean,
+  context: PolicyContext,
+  uplift: boolean,
+  policyName: string,
+  parts: { readonly scorer: PropensityScorer; readonly explorer: NewOfferExploration; readonly price: () => void },
+): PropensityRefits | null {
+  if (!learning) return null;
+  return new PropensityRefits(
+    context,
+    uplift,
+    (models) => {
+      parts.scorer.replace(models);
+      parts.price();
+      parts.explorer.graduate(models.acceptanceLearned);
+    },
+    policyName,
+  );
+}
+

@@ -2,26 +2,9 @@ import { describe, expect, it } from "vitest";
 import { trainDqn } from "../../src/learning/train-dqn.js";
 import type { DqnSettings } from "../../src/learning/dqn-settings.js";
 import { mlpForward, mlpScratch } from "../../src/learning/mlp.js";
-import { bestActions, TINY_ACTIONS, TINY_ELIGIBLE, TINY_GAMMA, TINY_STATES, tinyFeatures, tinyOptimalQ, tinyPrepareContext } from "./tiny-mdp.js";
+import { bestActions, TINY_ACTIONS, TINY_ELIGIBLE, TINY_STATES, tinyFeatures, tinyOptimalQ, tinyPrepareContext, TINY_DQN_SETTINGS } from "./tiny-mdp.js";
 
-/** The DQN's hyper-parameters, sized for the tiny world (a decision a day, discount 0.9 a day). */
-const SETTINGS: DqnSettings = {
-  episodes: 12,
-  episodeDays: 20,
-  maxSubscribers: 300,
-  hiddenSizes: [16],
-  dailyGamma: TINY_GAMMA,
-  rewardScale: 4,
-  replayCapacity: 50_000,
-  batchSize: 64,
-  learningRate: 3e-3,
-  targetSyncSteps: 50,
-  huberDelta: 1,
-  gradientStepsPerDay: 16,
-  minReplay: 500,
-  epsilonStart: 1,
-  epsilonEnd: 0.3,
-};
+const SETTINGS: DqnSettings = TINY_DQN_SETTINGS;
 
 describe("dqn in a tiny world whose best policy is known exactly", () => {
   it("the known answer is not the myopic one: nurture pays only later", () => {

@@ -5,25 +5,9 @@ import type { DqnSettings } from "../../src/learning/dqn-settings.js";
 import { initialMlpWeights } from "../../src/learning/mlp.js";
 import { createStream } from "../../src/random/random-stream.js";
 import type { DecisionBatch, Policy, PolicyDefinition } from "../../src/policy/policy.js";
-import { bestActions, simulateTiny, TINY_ACTIONS, TINY_ELIGIBLE, TINY_FEATURES, TINY_GAMMA, TINY_STATES, tinyFeatures, tinyOptimalQ, tinyPrepareContext } from "./tiny-mdp.js";
+import { bestActions, simulateTiny, TINY_ACTIONS, TINY_ELIGIBLE, TINY_FEATURES, TINY_STATES, tinyFeatures, tinyOptimalQ, tinyPrepareContext, TINY_DQN_SETTINGS } from "./tiny-mdp.js";
 
-const SETTINGS: DqnSettings = {
-  episodes: 1,
-  episodeDays: 150,
-  maxSubscribers: 300,
-  hiddenSizes: [16],
-  dailyGamma: TINY_GAMMA,
-  rewardScale: 4,
-  replayCapacity: 50_000,
-  batchSize: 64,
-  learningRate: 3e-3,
-  targetSyncSteps: 50,
-  huberDelta: 1,
-  gradientStepsPerDay: 16,
-  minReplay: 500,
-  epsilonStart: 0.3,
-  epsilonEnd: 0.3,
-};
+const SETTINGS: DqnSettings = { ...TINY_DQN_SETTINGS, episodes: 1, episodeDays: 150, epsilonStart: 0.3, epsilonEnd: 0.3 };
 const EPSILON = 0.3;
 
 /** The greedy action and the propensities the policy reports, for one customer in each state. */

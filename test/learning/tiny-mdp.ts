@@ -1,3 +1,4 @@
+import type { DqnSettings } from "../../src/learning/dqn-settings.js";
 import type { ActionInfo, DecisionBatch, FeedbackBatch, PolicyDefinition, PrepareContext, TrainingRun } from "../../src/policy/policy.js";
 import type { Scenario } from "../../src/scenario/scenario-schema.js";
 import { createStream } from "../../src/random/random-stream.js";
@@ -164,3 +165,23 @@ export function simulateTiny(definition: PolicyDefinition, days: number, random:
   }
   return { netValuePerSub: total / customers, churnRateMonthly: 0, customerDays: customers * days, decisions: customers * days };
 }
+
+/** The DQN's hyper-parameters sized for the tiny world (a decision a day, discount TINY_GAMMA a day); tests override the schedule. */
+export const TINY_DQN_SETTINGS: DqnSettings = {
+  episodes: 12,
+  episodeDays: 20,
+  maxSubscribers: 300,
+  hiddenSizes: [16],
+  dailyGamma: TINY_GAMMA,
+  rewardScale: 4,
+  replayCapacity: 50_000,
+  batchSize: 64,
+  learningRate: 3e-3,
+  targetSyncSteps: 50,
+  huberDelta: 1,
+  gradientStepsPerDay: 16,
+  minReplay: 500,
+  epsilonStart: 1,
+  epsilonEnd: 0.3,
+};
+
