@@ -22,6 +22,24 @@ export interface DqnSettings {
   /** Exploration share of the first and the last training episode (geometric in between). */
   readonly epsilonStart: number;
   readonly epsilonEnd: number;
+  /**
+   * Learning from a demonstrator (DQfD), when the trainer is given one: the first
+   * `demonstrationEpisodes` episodes are run by the demonstrator with `demonstrationEpsilon`
+   * uniform exploration (the later ones epsilon-greedy on Q), and every transition keeps the
+   * demonstrator's action at s for the large-margin loss, weighted `marginWeightStart` in the
+   * first episode down to `marginWeightEnd` in the last (linear).
+   */
+  readonly demonstrationEpisodes: number;
+  readonly demonstrationEpsilon: number;
+  /** In reward units (money / rewardScale). */
+  readonly demonstrationMargin: number;
+  readonly marginWeightStart: number;
+  readonly marginWeightEnd: number;
+  /**
+   * How the trained agent acts when it has a demonstrator: the demonstrator's action unless the
+   * greedy action's Q exceeds it by more than this (reward units); null: greedy on Q alone.
+   */
+  readonly improvementThreshold: number | null;
 }
 
 /** The agent's settings for a scenario's `training` section. */
@@ -40,8 +58,14 @@ export function dqnSettings(training: Training): DqnSettings {
     huberDelta: 1,
     gradientStepsPerDay: training.rlGradientStepsPerDay,
     minReplay: 2_000,
-    epsilonStart: 0.5,
+    epsilonStart: 0.2,
     epsilonEnd: 0.05,
+    demonstrationEpisodes: Math.ceil(training.episodes / 2),
+    demonstrationEpsilon: 0.2,
+    demonstrationMargin: 0.2,
+    marginWeightStart: 1,
+    marginWeightEnd: 0,
+    improvementThreshold: null,
   };
 }
 
@@ -49,4 +73,10 @@ export function dqnSettings(training: Training): DqnSettings {
 export function explorationShare(settings: DqnSettings, episode: number): number {
   if (settings.episodes <= 1) return settings.epsilonEnd;
   return settings.epsilonStart * Math.pow(settings.epsilonEnd / settings.epsilonStart, episode / (settings.episodes - 1));
+}
+
+/** Weight of the demonstration margin loss in training episode `episode`: linear from marginWeightStart to marginWeightEnd. */
+export function marginWeight(settings: DqnSettings, episode: number): number {
+  if (settings.episodes <= 1) return settings.marginWeightEnd;
+  return settings.marginWeightStart + ((settings.marginWeightEnd - settings.marginWeightStart) * episode) / (settings.episodes - 1);
 }
