@@ -1,5 +1,12 @@
 import type { Training } from "../scenario/objective-schema.js";
 
+/**
+ * The DQN trainer's version, recorded in its model files: change it whenever a change to the
+ * trainer, its settings or the agent's decision rule makes earlier model files stale (the
+ * shipped model's test then asks for `npm run train:baseline`).
+ */
+export const DQN_TRAINER_VERSION = "dqfd/1";
+
 /** Hyper-parameters of the DQN agent; the scenario's `training` section sets the budget. */
 export interface DqnSettings {
   readonly episodes: number;
@@ -35,11 +42,6 @@ export interface DqnSettings {
   readonly demonstrationMargin: number;
   readonly marginWeightStart: number;
   readonly marginWeightEnd: number;
-  /**
-   * How the trained agent acts when it has a demonstrator: the demonstrator's action unless the
-   * greedy action's Q exceeds it by more than this (reward units); null: greedy on Q alone.
-   */
-  readonly improvementThreshold: number | null;
 }
 
 /** The agent's settings for a scenario's `training` section. */
@@ -64,8 +66,7 @@ export function dqnSettings(training: Training): DqnSettings {
     demonstrationEpsilon: 0.2,
     demonstrationMargin: 0.2,
     marginWeightStart: 1,
-    marginWeightEnd: 0,
-    improvementThreshold: null,
+    marginWeightEnd: 1,
   };
 }
 

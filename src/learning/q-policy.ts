@@ -52,28 +52,3 @@ function onlyNoAction(eligible: Uint8Array, offset: number, actionCount: number)
   for (let a = 1; a < actionCount; a++) if (eligible[offset + a] === 1) return false;
   return true;
 }
-
-/**
- * Safe policy improvement over a demonstrator (in the spirit of SPIBB, Laroche et al. 2019):
- * in each row, the eligible action of largest Q if its Q exceeds the Q of the demonstrator's
- * action `demonstrated[row]` by more than `threshold` (reward units), else the demonstrator's
- * action. Deterministic: one-hot probabilities.
- */
-export function decideImprovingOn(net: MlpWeights, scratch: Float64Array[], batch: DecisionBatch, output: DecisionOutput, demonstrated: Int32Array, threshold: number): void {
-  if (batch.size === 0) return;
-  const eligible = batch.eligibility();
-  const features = batch.features();
-  const actionCount = batch.actions.length;
-  const d = batch.featureNames.length;
-  for (let row = 0; row < batch.size; row++) {
-    const offset = row * actionCount;
-    let action = demonstrated[row];
-    if (!onlyNoAction(eligible, offset, actionCount)) {
-      const q = mlpForward(net, features, row * d, scratch);
-      const best = maskedArgmax(q, eligible, offset);
-      if (q[best] - q[action] > threshold) action = best;
-    }
-    output.probabilities[offset + action] = 1;
-    output.chosen[row] = action;
-  }
-}

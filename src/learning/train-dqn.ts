@@ -2,7 +2,7 @@ import type { LearningCurve, Policy, PolicyDefinition, PrepareContext } from "..
 import { SILENT_TRAINING, type TrainedModel, type TrainingSession } from "../policy/trainable.js";
 import { restoreStream, type StreamState } from "../random/random-stream.js";
 import { loadTensorFlowForTraining } from "./tensorflow-backend.js";
-import { explorationShare, marginWeight, type DqnSettings } from "./dqn-settings.js";
+import { DQN_TRAINER_VERSION, explorationShare, marginWeight, type DqnSettings } from "./dqn-settings.js";
 import { demonstratedDecisions } from "./demonstrated-decisions.js";
 import { initialMlpWeights, mlpScratch, type MlpWeights } from "./mlp.js";
 import { decideOnQ } from "./q-policy.js";
@@ -112,7 +112,7 @@ export async function trainDqnSession(
     }
     const curve: LearningCurve = { xLabel: "training episode", yLabel: "net value per subscriber (training world)", x, y };
     const model: DqnModel = { weights, curve, gradientSteps: trainer.steps, transitions };
-    const trained: TrainedModel = { payload: mlpToPayload(weights), curve, experience: { transitions, gradientSteps: trainer.steps } };
+    const trained: TrainedModel = { payload: { trainer: DQN_TRAINER_VERSION, ...mlpToPayload(weights) }, curve, experience: { transitions, gradientSteps: trainer.steps } };
     return { model, trained };
   } finally {
     trainer.dispose();

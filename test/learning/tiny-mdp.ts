@@ -188,6 +188,5 @@ export const TINY_DQN_SETTINGS: DqnSettings = {
   demonstrationMargin: 0.25,
   marginWeightStart: 0,
   marginWeightEnd: 0,
-  improvementThreshold: null,
 };
 
