@@ -1,6 +1,7 @@
 import type { Scenario } from "../src/scenario/scenario-schema.js";
 import { prepareContext } from "../src/engine/run-replicate.js";
 import { dqn } from "../policies/dqn.js";
+import { rulesNba } from "../policies/rules-nba.js";
 import { dqnSettings, type DqnSettings } from "../src/learning/dqn-settings.js";
 import { trainDqnSession } from "../src/learning/train-dqn.js";
 import { SILENT_TRAINING } from "../src/policy/trainable.js";
@@ -15,7 +16,7 @@ export interface RlTrainingBench {
   readonly defaultModel: { readonly seconds: number; readonly cpuSeconds: number; readonly transitions: number; readonly gradientSteps: number; readonly episodes: number; readonly episodeDays: number; readonly subscribers: number };
   /** Environment transitions per second with no gradient step (world, features, Q forward passes, replay). */
   readonly transitionsPerSec: number;
-  /** Gradient steps per second on a full replay buffer (minibatch of settings.batchSize). */
+  /** Gradient steps per second on a full replay buffer (minibatch of settings.batchSize; TD and demonstration-margin loss). */
   readonly gradientStepsPerSec: number;
   readonly batchSize: number;
 }
@@ -37,10 +38,10 @@ export async function measureRlTraining(scenario: Scenario): Promise<RlTrainingB
   const tf = await loadTensorFlowForTraining();
   const settings = dqnSettings(scenario.training);
   const context = () => prepareContext({ scenario, rootSeed: scenario.seed, replicate: 0, policy: dqn });
-  const full = await timed(() => trainDqnSession(context(), settings, "dqn", SILENT_TRAINING));
-  // One episode with learning switched off: the replay never reaches minReplay.
-  const noLearning: DqnSettings = { ...settings, episodes: 1, minReplay: Number.MAX_SAFE_INTEGER };
-  const env = await timed(() => trainDqnSession(context(), noLearning, "dqn", SILENT_TRAINING));
+  const full = await timed(() => trainDqnSession(context(), settings, "dqn", SILENT_TRAINING, rulesNba));
+  // One demonstration episode with learning switched off: the replay never reaches minReplay.
+  const noLearning: DqnSettings = { ...settings, episodes: 1, demonstrationEpisodes: 1, minReplay: Number.MAX_SAFE_INTEGER };
+  const env = await timed(() => trainDqnSession(context(), noLearning, "dqn", SILENT_TRAINING, rulesNba));
   // Gradient steps alone on a buffer of random transitions.
   const stateSize = context().featureNames.length;
   const actionCount = context().actions.length;
@@ -50,10 +51,13 @@ export async function measureRlTraining(scenario: Scenario): Promise<RlTrainingB
   const eligible = new Uint8Array(actionCount).fill(1);
   for (let k = 0; k < buffer.capacity; k++) {
     for (let j = 0; j < stateSize; j++) state[j] = random.next();
-    const slot = buffer.open(k, state, 0, Math.floor(random.next() * actionCount), random.next() - 0.5, 0, () => undefined);
+    const action = Math.floor(random.next() * actionCount);
+    const slot = buffer.open(k, state, 0, action, random.next() - 0.5, 0, () => undefined, eligible, 0, Math.floor(random.next() * actionCount));
     buffer.complete(slot, state, 0, eligible, 0, 7, settings.dailyGamma);
   }
   const trainer = new QNetworkTrainer(tf, initialMlpWeights([stateSize, ...settings.hiddenSizes, actionCount], random), settings);
+  // With the demonstration margin term, as in training.
+  trainer.marginWeight = settings.marginWeightStart;
   for (let k = 0; k < 20; k++) trainer.step(buffer, random);
   const steps = 300;
   const gradient = await timed(async () => {

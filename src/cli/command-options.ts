@@ -27,6 +27,7 @@ const QUIET = onOff("No progress on stderr");
 
 export const RUN_OPTIONS = {
   policies: POLICIES,
+  models: text("NAME=FILE,...: evaluate built-in policy NAME of the run with the model in FILE (written by offersim train) instead of training it, e.g. dqn=models/dqn-baseline.json"),
   seeds: numeric("Number of seeds (replicates) per policy [default: 3]"),
   seed: numeric("Root seed (default: the scenario's seed)"),
   reference: REFERENCE,

@@ -20,6 +20,8 @@ export interface ExperimentPlan {
 /** What planExperiment reads of the run's options. */
 export interface PlanOptions {
   readonly policies?: string;
+  /** NAME=FILE,...: policy NAME of the list evaluated with the model in FILE. */
+  readonly models?: string;
   readonly seed?: number;
   readonly allowPolicyModules?: boolean;
 }
@@ -41,6 +43,7 @@ export async function planExperiment(options: PlanOptions, file: string, scenari
     if (listed.problems.length > 0) throw new InputError(listed.problems);
     names = listed.names;
   } else names = BUILTIN_POLICIES.map((policy) => policy.name);
+  if (options.models !== undefined) names = withModels(names, options.models);
   const policies = await resolvePoliciesInWorker(names, options.policies !== undefined ? "--policies" : `${file}: policies`);
   const sources = names.map((name) => {
     const spec = parseModelSpec(name);
@@ -49,6 +52,29 @@ export async function planExperiment(options: PlanOptions, file: string, scenari
   });
   const reference = pickReference(referenceFlag, policies.map((policy) => policy.name));
   return { policies, sources, rootSeed: options.seed ?? scenario.seed, reference };
+}
+
+/**
+ * --models NAME=FILE,...: each NAME of the run's policy list becomes NAME=FILE (its model
+ * file, read and checked like --policies NAME=FILE).
+ *
+ * @throws {InputError} for an entry that is not NAME=FILE, or a NAME the run does not have.
+ */
+export function withModels(names: readonly string[], models: string): string[] {
+  const result = [...names];
+  const problems: string[] = [];
+  for (const entry of models.split(",").map((item) => item.trim()).filter((item) => item.length > 0)) {
+    const spec = parseModelSpec(entry);
+    if (!spec) {
+      problems.push(`--models must be NAME=FILE pairs (a trainable policy and its model file, e.g. dqn=models/dqn-baseline.json), got ${JSON.stringify(entry)}`);
+      continue;
+    }
+    const at = result.indexOf(spec.name);
+    if (at < 0) problems.push(`--models: ${entry} names a policy the run does not have (${result.join(", ")}), got "${spec.name}"`);
+    else result[at] = `${spec.name}=${spec.file}`;
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return result;
 }
 
 /** --reference must name a policy of the run; by default no-contact when it runs, else none. */

@@ -35,6 +35,7 @@ import type { LogFormat } from "../log/open-decision-log.js";
 export interface RunFlags {
   scenario?: string;
   policies?: string;
+  models?: string;
   seeds?: string;
   seed?: string;
   reference?: string;
@@ -64,6 +65,8 @@ export interface RunFlags {
 export interface RunOptions {
   scenario?: string;
   policies?: string;
+  /** --models NAME=FILE,...: trained models for policies of the run. */
+  models?: string;
   seeds: number;
   seed?: number;
   subscribers?: number;
@@ -146,6 +149,7 @@ export function parseRunOptions(flags: RunFlags): RunOptions {
   const options: RunOptions = {
     scenario: text("scenario", flags.scenario),
     policies: text("policies", flags.policies),
+    models: text("models", flags.models),
     seeds: integer("seeds", flags.seeds, 1, 1000) ?? DEFAULT_SEEDS,
     seed: integer("seed", flags.seed, 0, 2 ** 32 - 1),
     subscribers: integer("subscribers", flags.subscribers, 1, MAX_SUBSCRIBERS),

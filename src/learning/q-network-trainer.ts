@@ -9,6 +9,11 @@ export interface QTrainerSettings {
   /** Gradient steps between copies of the online network into the target network. */
   readonly targetSyncSteps: number;
   readonly huberDelta: number;
+  /**
+   * Margin of the demonstration term (in reward units): the demonstrator's action should be
+   * valued at least this much above every other eligible action. 0 or absent: no such term.
+   */
+  readonly demonstrationMargin?: number;
 }
 
 /** A trainer's state as plain data, for a checkpoint: both networks, Adam's moments, the step count. */
@@ -24,7 +29,8 @@ const INELIGIBLE = -1e9;
 
 /**
  * Double DQN on TensorFlow.js: an online and a target copy of an MLP as tf variables, Huber
- * loss on r + discount x Q_target(s', argmax over eligible a' of Q_online(s', a')), Adam. The
+ * loss on r + discount x Q_target(s', argmax over eligible a' of Q_online(s', a')), plus, with
+ * `marginWeight` > 0, DQfD's large-margin loss toward a demonstrator's actions; Adam. The
  * minibatch is drawn from the replay buffer with the caller's stream; no tf randomness is used.
  * `tf` must come from loadTensorFlowForTraining: tfjs-core alone registers no gradients in Node.
  */
@@ -41,7 +47,16 @@ export class QNetworkTrainer {
   private readonly actions: Int32Array;
   private readonly rewards: Float32Array;
   private readonly discounts: Float32Array;
+  private readonly eligibleNow: Float32Array;
+  private readonly demonstrated: Int32Array;
+  private readonly demonstratedWeight: Float32Array;
   steps = 0;
+  /**
+   * Weight of the large-margin demonstration loss (DQfD, Hester et al. 2018) beside the TD loss:
+   * mean over minibatch rows that have a demonstrator's action a_E of
+   * max over eligible a of [Q(s, a) + margin x (a != a_E)] - Q(s, a_E). 0 switches it off.
+   */
+  marginWeight = 0;
 
   constructor(
     private readonly tf: typeof Tf,
@@ -64,6 +79,9 @@ export class QNetworkTrainer {
     this.actions = new Int32Array(n);
     this.rewards = new Float32Array(n);
     this.discounts = new Float32Array(n);
+    this.eligibleNow = new Float32Array(n * a);
+    this.demonstrated = new Int32Array(n);
+    this.demonstratedWeight = new Float32Array(n);
   }
 
   /** One gradient step on a minibatch from `buffer`; returns the loss. */
@@ -83,8 +101,13 @@ export class QNetworkTrainer {
         const nextValue = tf.sum(tf.mul(forward(tf, this.layout, this.target, next), tf.oneHot(best, a)), 1);
         return tf.add(tf.tensor1d(this.rewards), tf.mul(tf.tensor1d(this.discounts), nextValue));
       });
+      const marginWeight = this.marginWeight;
       const cost = this.optimizer.minimize(
-        () => tf.losses.huberLoss(targets, tf.sum(tf.mul(forward(tf, this.layout, this.online, s), actionMask), 1), undefined, this.settings.huberDelta) as Tf.Scalar,
+        () => {
+          const q = forward(tf, this.layout, this.online, s);
+          const td = tf.losses.huberLoss(targets, tf.sum(tf.mul(q, actionMask), 1), undefined, this.settings.huberDelta) as Tf.Scalar;
+          return marginWeight > 0 ? tf.add(td, tf.mul(marginWeight, this.marginLoss(q, n, a))) : td;
+        },
         true,
         [this.online],
       );
@@ -93,6 +116,18 @@ export class QNetworkTrainer {
     this.steps++;
     if (this.steps % this.settings.targetSyncSteps === 0) this.syncTarget();
     return loss;
+  }
+
+  /** The large-margin demonstration loss of the minibatch gathered last (see marginWeight). */
+  private marginLoss(q: Tf.Tensor2D, n: number, a: number): Tf.Scalar {
+    const { tf } = this;
+    const margin = this.settings.demonstrationMargin ?? 0;
+    const demonstrated = tf.oneHot(tf.tensor1d(this.demonstrated, "int32"), a);
+    const ineligible = tf.mul(tf.sub(1, tf.tensor2d(this.eligibleNow, [n, a])), -INELIGIBLE);
+    const augmented = tf.sub(tf.add(q, tf.mul(tf.sub(1, demonstrated), margin)), ineligible);
+    const gap = tf.sub(tf.max(augmented, 1), tf.sum(tf.mul(q, demonstrated), 1));
+    const weights = tf.tensor1d(this.demonstratedWeight);
+    return tf.div(tf.sum(tf.mul(gap, weights)), tf.maximum(tf.sum(weights), 1)) as Tf.Scalar;
   }
 
   /** Copies the online network into the target network. */
@@ -145,6 +180,11 @@ export class QNetworkTrainer {
       this.actions[k] = buffer.actions[slot];
       this.rewards[k] = buffer.rewards[slot];
       this.discounts[k] = buffer.discounts[slot];
+      if (this.marginWeight === 0) continue;
+      for (let j = 0; j < a; j++) this.eligibleNow[k * a + j] = buffer.eligible[slot * a + j];
+      const demonstrated = buffer.demonstrated[slot];
+      this.demonstrated[k] = Math.max(0, demonstrated);
+      this.demonstratedWeight[k] = demonstrated >= 0 ? 1 : 0;
     }
   }
 }

@@ -1,13 +1,18 @@
 import type { RandomStream } from "../random/random-stream.js";
 
 /**
- * A ring of transitions (s, a, r, discount, s', eligibility at s') in typed arrays. A slot is
+ * A ring of transitions (s, eligibility at s, a, the demonstrator's action at s, r, discount,
+ * s', eligibility at s') in typed arrays. A slot is
  * written when the decision's reward is known and becomes `ready` (sampleable) once its next
  * state is known (`complete`) or the episode ended for it (`terminate`). A slot still waiting
  * when the ring comes round again is dropped, and `onOverwrite` tells its owner.
  */
 export class ReplayBuffer {
   readonly states: Float32Array;
+  /** Eligibility at s (for the demonstration margin's max over actions). */
+  readonly eligible: Uint8Array;
+  /** The demonstrator's action at s, -1 when there is none (no margin term for the slot). */
+  readonly demonstrated: Int32Array;
   readonly nextStates: Float32Array;
   readonly nextEligible: Uint8Array;
   readonly actions: Int32Array;
@@ -30,6 +35,8 @@ export class ReplayBuffer {
     readonly actionCount: number,
   ) {
     this.states = new Float32Array(capacity * stateSize);
+    this.eligible = new Uint8Array(capacity * actionCount);
+    this.demonstrated = new Int32Array(capacity).fill(-1);
     this.nextStates = new Float32Array(capacity * stateSize);
     this.nextEligible = new Uint8Array(capacity * actionCount);
     this.actions = new Int32Array(capacity);
@@ -42,9 +49,11 @@ export class ReplayBuffer {
 
   /**
    * Opens a transition from `state[offset...]`; returns its slot. If the slot held a transition
-   * still waiting for its next state, `onOverwrite(subscriber)` is called first.
+   * still waiting for its next state, `onOverwrite(subscriber)` is called first. `eligible` at
+   * `eligibleOffset` is the eligibility at s (null: every action), `demonstrated` the
+   * demonstrator's action at s (-1: none).
    */
-  open(subscriber: number, state: ArrayLike<number>, offset: number, action: number, reward: number, day: number, onOverwrite: (subscriber: number) => void): number {
+  open(subscriber: number, state: ArrayLike<number>, offset: number, action: number, reward: number, day: number, onOverwrite: (subscriber: number) => void, eligible: Uint8Array | null = null, eligibleOffset = 0, demonstrated = -1): number {
     const slot = this.cursor;
     this.cursor = (this.cursor + 1) % this.capacity;
     if (this.size < this.capacity) this.size++;
@@ -54,6 +63,10 @@ export class ReplayBuffer {
     this.owner[slot] = subscriber;
     const d = this.stateSize;
     for (let k = 0; k < d; k++) this.states[slot * d + k] = state[offset + k];
+    const a = this.actionCount;
+    if (eligible === null) this.eligible.fill(1, slot * a, (slot + 1) * a);
+    else for (let k = 0; k < a; k++) this.eligible[slot * a + k] = eligible[eligibleOffset + k];
+    this.demonstrated[slot] = demonstrated;
     this.actions[slot] = action;
     this.rewards[slot] = reward;
     this.days[slot] = day;

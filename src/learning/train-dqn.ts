@@ -2,7 +2,8 @@ import type { LearningCurve, Policy, PolicyDefinition, PrepareContext } from "..
 import { SILENT_TRAINING, type TrainedModel, type TrainingSession } from "../policy/trainable.js";
 import { restoreStream, type StreamState } from "../random/random-stream.js";
 import { loadTensorFlowForTraining } from "./tensorflow-backend.js";
-import { explorationShare, type DqnSettings } from "./dqn-settings.js";
+import { DQN_TRAINER_VERSION, explorationShare, marginWeight, type DqnSettings } from "./dqn-settings.js";
+import { demonstratedDecisions } from "./demonstrated-decisions.js";
 import { initialMlpWeights, mlpScratch, type MlpWeights } from "./mlp.js";
 import { decideOnQ } from "./q-policy.js";
 import { QNetworkTrainer, type QTrainerState } from "./q-network-trainer.js";
@@ -32,8 +33,8 @@ interface DqnCheckpointState {
  * into a replay ring and taking `gradientStepsPerDay` gradient steps after each simulated day;
  * the plain-array copy of the network that the behaviour decides with is refreshed after them.
  */
-export async function trainDqn(context: PrepareContext, settings: DqnSettings, name: string): Promise<DqnModel> {
-  return (await trainDqnSession(context, settings, name, SILENT_TRAINING)).model;
+export async function trainDqn(context: PrepareContext, settings: DqnSettings, name: string, demonstrator: PolicyDefinition | null = null): Promise<DqnModel> {
+  return (await trainDqnSession(context, settings, name, SILENT_TRAINING, demonstrator)).model;
 }
 
 /**
@@ -44,7 +45,13 @@ export async function trainDqn(context: PrepareContext, settings: DqnSettings, n
  * until it holds `minReplay` transitions again: a resumed training is close to, not identical
  * with, an uninterrupted one.
  */
-export async function trainDqnSession(context: PrepareContext, settings: DqnSettings, name: string, session: TrainingSession): Promise<{ model: DqnModel; trained: TrainedModel }> {
+export async function trainDqnSession(
+  context: PrepareContext,
+  settings: DqnSettings,
+  name: string,
+  session: TrainingSession,
+  demonstrator: PolicyDefinition | null = null,
+): Promise<{ model: DqnModel; trained: TrainedModel }> {
   const tf = await loadTensorFlowForTraining();
   const stateSize = context.featureNames.length;
   const actionCount = context.actions.length;
@@ -64,22 +71,27 @@ export async function trainDqnSession(context: PrepareContext, settings: DqnSett
     }
     for (let episode = session.resumeFrom?.unitsDone ?? 0; episode < settings.episodes; episode++) {
       const epsilon = explorationShare(settings, episode);
+      const demonstrating = demonstrator !== null && episode < settings.demonstrationEpisodes;
+      trainer.marginWeight = demonstrator === null ? 0 : marginWeight(settings, episode);
       const behaviour: PolicyDefinition = {
         name: `${name}-behaviour`,
-        description: `${name} training behaviour: epsilon-greedy on the current Q-network`,
+        description: demonstrating ? `${name} training behaviour: the demonstrator with uniform exploration` : `${name} training behaviour: epsilon-greedy on the current Q-network`,
         create(policyContext): Policy {
           const recorder = new TransitionRecorder(buffer, policyContext.subscriberCount, settings.dailyGamma, settings.rewardScale);
           const scratch = mlpScratch(sizes);
+          const demonstrations = demonstrator === null ? null : demonstratedDecisions(demonstrator, policyContext);
           let features: Float32Array = new Float32Array(0);
           let eligible: Uint8Array = new Uint8Array(0);
           return {
             decide(batch, output) {
               features = batch.features();
               eligible = batch.eligibility();
-              decideOnQ(weights, scratch, batch, output, epsilon, policyContext.random);
+              demonstrations?.decide(batch);
+              if (demonstrating) demonstrations!.explore(batch, output, settings.demonstrationEpsilon, policyContext.random);
+              else decideOnQ(weights, scratch, batch, output, epsilon, policyContext.random);
             },
             feedback(feedback) {
-              recorder.record(feedback, features, eligible);
+              recorder.record(feedback, features, eligible, demonstrations?.chosen ?? null);
               transitions += feedback.size;
               if (feedback.day === settings.episodeDays - 1) recorder.close();
               if (buffer.readyCount < settings.minReplay) return;
@@ -100,7 +112,7 @@ export async function trainDqnSession(context: PrepareContext, settings: DqnSett
     }
     const curve: LearningCurve = { xLabel: "training episode", yLabel: "net value per subscriber (training world)", x, y };
     const model: DqnModel = { weights, curve, gradientSteps: trainer.steps, transitions };
-    const trained: TrainedModel = { payload: mlpToPayload(weights), curve, experience: { transitions, gradientSteps: trainer.steps } };
+    const trained: TrainedModel = { payload: { trainer: DQN_TRAINER_VERSION, ...mlpToPayload(weights) }, curve, experience: { transitions, gradientSteps: trainer.steps } };
     return { model, trained };
   } finally {
     trainer.dispose();

@@ -6,7 +6,8 @@ import type { ReplayBuffer } from "./replay-buffer.js";
  * consecutive decision moments: s = features at a decision, a = the action, r = its feedback
  * `value` / rewardScale, s' = features at the subscriber's next decision (discount
  * dailyGamma^days between them). A subscriber who leaves before its next decision ends the
- * transition: r - churnedValue / rewardScale, no bootstrap. `pending[i]` is the slot of
+ * transition: r - churnedValue / rewardScale, no bootstrap. With a demonstrator, its action at s
+ * is kept with the transition (the trainer's large-margin term). `pending[i]` is the slot of
  * subscriber i's open transition, -1 when none.
  */
 export class TransitionRecorder {
@@ -24,8 +25,11 @@ export class TransitionRecorder {
     this.pending = new Int32Array(subscriberCount).fill(-1);
   }
 
-  /** Records one day: `features` and `eligible` are the decision batch's matrices of that day. */
-  record(feedback: FeedbackBatch, features: Float32Array, eligible: Uint8Array): void {
+  /**
+   * Records one day: `features` and `eligible` are the decision batch's matrices of that day,
+   * `demonstrated` the demonstrator's action per row (null: no demonstrator).
+   */
+  record(feedback: FeedbackBatch, features: Float32Array, eligible: Uint8Array, demonstrated: Int32Array | null = null): void {
     const { buffer, pending } = this;
     const d = buffer.stateSize;
     const a = buffer.actionCount;
@@ -33,7 +37,8 @@ export class TransitionRecorder {
       const subscriber = feedback.subscriber[row];
       const open = pending[subscriber];
       if (open >= 0) buffer.complete(open, features, row * d, eligible, row * a, feedback.day, this.dailyGamma);
-      pending[subscriber] = buffer.open(subscriber, features, row * d, feedback.action[row], feedback.value[row] / this.rewardScale, feedback.day, this.dropPending);
+      const demonstration = demonstrated === null ? -1 : demonstrated[row];
+      pending[subscriber] = buffer.open(subscriber, features, row * d, feedback.action[row], feedback.value[row] / this.rewardScale, feedback.day, this.dropPending, eligible, row * a, demonstration);
     }
     for (let k = 0; k < feedback.churned.length; k++) {
       const subscriber = feedback.churned[k];

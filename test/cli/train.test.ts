@@ -51,6 +51,24 @@ describe("offersim train and --policies NAME=FILE", () => {
     expect(kpis(fromFile)).toEqual(kpis(trainedInRun));
   }, 180_000);
 
+  it("--models NAME=FILE evaluates that policy of the run's list with its model, as --policies NAME=FILE does", () => {
+    const dir = makeTempDir();
+    const model = trainSmall(dir);
+    const named = path.join(dir, "named");
+    expect(runCli(["run", BASELINE, ...EVAL, "--policies", `rules-nba,dqn=${model}`, "--out", named]).status).toBe(0);
+    const replaced = path.join(dir, "replaced");
+    expect(runCli(["run", BASELINE, ...EVAL, "--policies", "rules-nba,dqn", "--models", `dqn=${model}`, "--out", replaced]).status).toBe(0);
+    const kpis = (dir: string) => readResults(dir).policies.map((policy: { policy: string; kpis: unknown }) => [policy.policy, policy.kpis]);
+    expect(kpis(replaced)).toEqual(kpis(named));
+    const missing = runCli(["run", BASELINE, ...EVAL, "--policies", "rules-nba", "--models", `dqn=${model}`, "--out", path.join(dir, "missing")]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr.trim().split("\n")).toHaveLength(1);
+    expect(missing.stderr).toMatch(/--models: dqn=.*dqn\.json names a policy the run does not have \(rules-nba\), got "dqn"/);
+    const malformed = runCli(["run", BASELINE, ...EVAL, "--models", "dqn", "--out", path.join(dir, "malformed")]);
+    expect(malformed.status).toBe(2);
+    expect(malformed.stderr).toMatch(/--models must be NAME=FILE pairs .*got "dqn"/);
+  }, 180_000);
+
   it("refuses a model whose actions do not match the scenario (exit 2, one line) and warns for another world", () => {
     const dir = makeTempDir();
     const model = trainSmall(dir);

@@ -183,5 +183,10 @@ export const TINY_DQN_SETTINGS: DqnSettings = {
   minReplay: 500,
   epsilonStart: 1,
   epsilonEnd: 0.3,
+  demonstrationEpisodes: 0,
+  demonstrationEpsilon: 0.3,
+  demonstrationMargin: 0.25,
+  marginWeightStart: 0,
+  marginWeightEnd: 0,
 };
 
