@@ -12,6 +12,7 @@ import { compileWorldParams } from "../../src/world/params/world-params.js";
 import { grossAddCount } from "../../src/world/population/sample-population.js";
 import { addDissatisfaction, dissatisfactionAt } from "../../src/world/state/decaying-levels.js";
 import { allocateSubscriberState, NO_SURVEY_ANSWER, STATUS_ACTIVE } from "../../src/world/state/subscriber-state.js";
+import { REPO_ROOT } from "../cli/run-cli.js";
 import { policySimulation } from "../support/policy-simulation.js";
 import { baselineWith } from "./baseline-scenario.js";
 import { always } from "./test-policies.js";
@@ -107,7 +108,7 @@ const CAMPAIGN_DAYS = 28;
 const OFFER = "referral-invite-sms";
 
 function pushScenario(promoters: Partial<Scenario["promoters"]> = {}): Scenario {
-  const { scenario } = loadScenario(path.resolve("scenarios/referral-push.yaml"));
+  const { scenario } = loadScenario(path.join(REPO_ROOT, "scenarios/referral-push.yaml"));
   return {
     ...scenario,
     horizonDays: 90,
