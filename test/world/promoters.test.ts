@@ -1,6 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { noContact } from "../../policies/no-contact.js";
+import { rulesNba } from "../../policies/rules-nba.js";
 import { createReplicateSimulation } from "../../src/engine/replicate-simulation.js";
 import { simulateReplicate } from "../../src/engine/simulate-replicate.js";
 import type { PolicyDefinition } from "../../src/policy/policy.js";
@@ -208,5 +209,35 @@ describe("a referral push pays on the survey's promoters and loses on everyone",
     const without = push(pushScenario({ referralFactor: 1 }), "everyone", everyone);
     expect(broad.accepts).toBeGreaterThan(0.75 * without.accepts);
     expect(broad.accepts).toBeLessThan(1.25 * without.accepts);
+  });
+});
+
+describe("rules-nba's referral rule", () => {
+  it("invites likely promoters: survey answers of 9-10 (one line or more), others with two lines or more, never a 0-6 answer", () => {
+    const { scenario } = loadScenario(path.join(REPO_ROOT, "scenarios/referral-push.yaml"));
+    const run = policySimulation({ ...scenario, horizonDays: 150, population: { ...scenario.population, size: 6000 } }, rulesNba, SEED, 0, true);
+    const log = run.runUntil(150).log!;
+    const referral = new Set(run.sim.catalogue.actions.flatMap((action, index) => (action.program === "referral" ? [index] : [])));
+    const width = log.featureCount;
+    let surveyPromoters = 0;
+    let singleLineSurveyPromoters = 0;
+    let others = 0;
+    for (let row = 0; row < log.size; row++) {
+      if (!referral.has(log.action[row])) continue;
+      const nps = log.features[row * width + F.npsAnswer];
+      const lines = log.features[row * width + F.lines];
+      expect(nps, "no invitation to a customer who answered 0-6").not.toBe(-1);
+      if (nps === 1) {
+        surveyPromoters++;
+        if (lines < 2) singleLineSurveyPromoters++;
+      } else {
+        expect(lines).toBeGreaterThanOrEqual(2);
+        others++;
+      }
+    }
+    // Measured: 186 invitations to survey promoters (153 with one line), 515 to others; the rule
+    // before (contented, two lines or more) invited 0-6 answers too and no one-line promoter.
+    expect(singleLineSurveyPromoters).toBeGreaterThan(50);
+    expect(others).toBeGreaterThan(surveyPromoters);
   });
 });
