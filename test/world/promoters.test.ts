@@ -50,7 +50,7 @@ describe("the promoter trait and the NPS survey", () => {
 
   it("never makes a sleeping dog (who stays out of inertia and leaves when reminded) a promoter", () => {
     expect(promoters.filter((i) => state.responseType[i] === TYPE_SLEEPING_DOG)).toEqual([]);
-    expect(others.filter((i) => state.responseType[i] === TYPE_SLEEPING_DOG).length).toBeGreaterThan(0.2 * base);
+    expect(others.filter((i) => state.responseType[i] === TYPE_SLEEPING_DOG).length).toBeGreaterThan(0.1 * base);
   });
 
   it("has promoters.surveyShare of the starting base answer the survey, promoters 9-10 far more often, gross adds never", () => {
