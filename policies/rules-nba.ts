@@ -24,7 +24,8 @@ const OVERPAYING_USE = 0.5;
  * to cancel; after network problems apologise or fix, and pause selling; with payments overdue
  * offer a plan and sell nothing; then the moment's need: a move, a contract ending, an
  * allowance running out, a trip, the first 90 days, a phone two years old or more, a
- * long-standing strategic customer (loyalty), a contented customer (referral), a former
+ * long-standing strategic customer (loyalty), a likely promoter (referral: contented, and a survey
+ * answer of 9-10 or two lines or more without a detractor's answer), a former
  * customer to win back; a contented customer with nothing else due gets a small thank-you
  * touch at most once a month (keep in touch, don't spam). No renewal pitch to a customer in
  * contract who overpays (it reminds them to compare). At most one commercial contact a week.
@@ -105,12 +106,21 @@ export function rulesNbaWith(options: RulesNbaOptions): PolicyDefinition {
               }
               const quiet = x[f + F.contacts30d] === 0;
               if (x[f + F.segmentStrategic] === 1 && tenure >= LOYALTY_YEARS && quiet) return pick(loyalty);
-              if (contented() && x[f + F.lines] >= 2 && tenure >= REFERRAL_YEARS && quiet) {
+              if (likelyPromoter() && tenure >= REFERRAL_YEARS && quiet) {
                 const chosen = pick(referral);
                 if (chosen !== 0) return chosen;
               }
               if (contented() && tenure >= TOUCH_YEARS && quiet && x[f + F.momentInbound] === 0) return pick(touch);
               return 0;
+            }
+
+            /**
+             * Contented, and either answered 9-10 in the NPS survey or, with two lines or more,
+             * did not answer 0-6: someone likely to bring a friend.
+             */
+            function likelyPromoter(): boolean {
+              const nps = x[f + F.npsAnswer];
+              return contented() && (nps === 1 || (nps === 0 && x[f + F.lines] >= 2));
             }
 
             /** No complaint, no bill shock and no dropped calls lately: someone who would recommend us. */

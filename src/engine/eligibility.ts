@@ -69,6 +69,7 @@ export function eligibleActions(
         overdueDays >= rule.minDaysOverdue &&
         overdueDays <= rule.maxDaysOverdue &&
         state.lines[i] >= rule.minLines &&
+        (rule.minSurveyScore === 0 || state.surveyScore[i] >= rule.minSurveyScore) &&
         (rule.contractEndWithinDays === 0 || (daysLeft !== NEVER && daysLeft <= rule.contractEndWithinDays)) &&
         (!rule.requiresTravel || (day >= state.tripStartDay[i] - 3 && day <= state.tripEndDay[i] + 7)) &&
         (!rule.requiresMove || day - state.movedDay[i] <= 30);

@@ -20,6 +20,11 @@ const eligibilitySchema = section("Who may receive the offer. The engine enforce
   requiresTravel: z.boolean().default(false).describe("Only while travelling or within 7 days of a trip."),
   requiresMove: z.boolean().default(false).describe("Only within 30 days of moving house."),
   minLines: count("Minimum lines on the account.").default(1),
+  minSurveyScore: count(
+    "Only customers who answered the NPS survey (promoters.surveyShare of the starting base) with at least this score; 9 invites the survey's promoters. 0 means no condition.",
+  )
+    .max(10)
+    .default(0),
   touchpoints: z
     .array(z.enum(TOUCHPOINTS))
     .min(1)

@@ -16,6 +16,7 @@ import {
   responseSchema,
   salienceSchema,
   goodwillSchema,
+  promotersSchema,
 } from "./world-schema.js";
 
 const SHARE_TOLERANCE = 1e-6;
@@ -52,6 +53,7 @@ export const scenarioSchema = z
     response: responseSchema,
     salience: salienceSchema,
     goodwill: goodwillSchema,
+    promoters: promotersSchema,
     contactPolicy: contactPolicySchema,
     channels: channelsSchema,
     economics: economicsSchema,
@@ -69,6 +71,14 @@ export const scenarioSchema = z
     const typeShare = Object.values(scenario.population.responseTypes).reduce((sum, share) => sum + share, 0);
     if (Math.abs(typeShare - 1) > SHARE_TOLERANCE) {
       ctx.addIssue({ code: "custom", path: ["population", "responseTypes"], message: `response type shares must sum to 1, got ${round(typeShare)}` });
+    }
+    const { share, referralFactor } = scenario.promoters;
+    if (share * referralFactor > 1 + SHARE_TOLERANCE) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["promoters", "referralFactor"],
+        message: `promoters.share x promoters.referralFactor must be at most 1 (promoters cannot bring more than all referrals), got ${round(share * referralFactor)}`,
+      });
     }
     const seen = new Map<string, number>();
     scenario.offers.forEach((offer, index) => {

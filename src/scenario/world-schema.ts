@@ -181,6 +181,27 @@ export const goodwillSchema = section(
   },
 );
 
+export const promotersSchema = section(
+  "Promoters: a latent minority of customers who would gladly recommend the operator, more common among long-tenure customers with a good network experience. A satisfied promoter takes a referral invitation far more often; other customers far less, so that the base's average take-up stays the offer's. A share of the starting base answered an NPS survey before the run (an observable, noisy signal of the trait). Reichheld (HBR 2003): promoters (answers 9-10) bring most referrals; Kumar, Petersen and Leone (HBR 2007): only a minority of a telecom firm's customers actually refer.",
+  {
+    share: fraction("Share of the starting base who are promoters (the tenure and experience weights move it between customers, not its mean).").default(0.15),
+    tenureWeight: nonNegative("Promoter log-odds per unit of ln(1 + tenure in years) when the population is drawn.").default(0.5),
+    experienceWeight: nonNegative(
+      "Promoter log-odds lost per unit of ln(network exposure), the latent quality sensitivity x coverage that drives dissatisfaction.",
+    ).default(0.5),
+    referralFactor: z
+      .number()
+      .min(1)
+      .default(5.5)
+      .describe(
+        "A satisfied promoter's referral take-up is multiplied by this; everyone else's by (1 - share x referralFactor) / (1 - share), so that the base's average stays the offer's. share x referralFactor must be at most 1. 1 switches the mechanism off.",
+      ),
+    surveyShare: fraction("Share of the starting base who answered an NPS survey (0-10) before the run; the rest, and every gross add, have no answer.").default(0.2),
+    promoterTopAnswerShare: fraction("Chance that a promoter answers 9 or 10 (else 7 or 8).").default(0.85),
+    othersTopAnswerShare: fraction("Chance that any other customer answers 9 or 10 (else 7-8 with the chance 0.6, 0-6 with 0.4).").default(0.06),
+  },
+);
+
 export const responseSchema = section("How people answer a contact.", {
   affinityWeight: nonNegative("Log-odds per unit of latent category affinity.").default(0.8),
   needWeight: nonNegative("Log-odds per unit of observable need (allowance use, travel, contract end, ...).").default(1.6),

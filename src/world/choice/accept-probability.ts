@@ -5,16 +5,19 @@ import type { WorldParams } from "../params/world-params.js";
 import { monthlyPrice } from "../pricing/monthly-price.js";
 import { annoyanceAt } from "../state/decaying-levels.js";
 import type { ContactContext } from "./contact-context.js";
+import { referralFactor } from "./referral-factor.js";
 
 const DEVICE = CATEGORIES.indexOf("device");
 const DISCOUNT = CATEGORIES.indexOf("discount");
 const LOYALTY = CATEGORIES.indexOf("loyalty");
+const REFERRAL = CATEGORIES.indexOf("referral");
 
 /**
  * Probability that subscriber i accepts `offer` in `context`: a logistic model around the
  * offer's base take-up, raised by need and latent affinity, lowered by price (scaled by the
  * latent price sensitivity), by service problems for commercial offers (nobody buys more of a service that just failed them), by overdue
- * payments for device offers, and by annoyance; higher when the customer is in touch.
+ * payments for device offers, and by annoyance; higher when the customer is in touch. A referral
+ * invitation is taken far more often by a content promoter, less by anyone else (referral-factor.ts).
  */
 export function acceptProbability(state: SubscriberState, i: number, offer: Offer, category: number, context: ContactContext, day: number, params: WorldParams): number {
   const r = params.response;
@@ -33,5 +36,6 @@ export function acceptProbability(state: SubscriberState, i: number, offer: Offe
   if (state.responseType[i] === TYPE_LOST_CAUSE && (category === DISCOUNT || category === LOYALTY)) {
     probability *= r.lostCauseAcceptFactor;
   }
+  if (category === REFERRAL) probability = Math.min(1, probability * referralFactor(state, i, day, params));
   return probability;
 }

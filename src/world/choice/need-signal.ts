@@ -6,6 +6,8 @@ import { CATEGORIES, PLAN_PREPAID } from "../../scenario/vocabulary.js";
 
 const C = Object.fromEntries(CATEGORIES.map((name, index) => [name, index])) as Record<(typeof CATEGORIES)[number], number>;
 const CONTRACT_NEAR_DAYS = 60;
+/** Dissatisfaction below which a customer is content enough to recommend the operator. */
+export const CONTENT_TO_REFER_BELOW = 0.2;
 const problemScratch = new Float64Array(8);
 
 /** Share of the allowance the subscriber is on course to use in a billing cycle. */
@@ -49,7 +51,7 @@ export function needSignal(state: SubscriberState, i: number, category: number, 
     case C.payment:
       return state.overdueSinceDay[i] !== NEVER ? 1.5 : 0;
     case C.referral:
-      return dissatisfactionAt(state, i, day, tables) < 0.2 && state.lines[i] > 1 ? 0.6 : 0.1;
+      return dissatisfactionAt(state, i, day, tables) < CONTENT_TO_REFER_BELOW && state.lines[i] > 1 ? 0.6 : 0.1;
     case C.home:
       return day - state.movedDay[i] <= 30 ? 1.5 : 0;
     case C.onboarding:

@@ -1,4 +1,4 @@
-import { NEVER, STATUS_ACTIVE, type SubscriberState } from "../state/subscriber-state.js";
+import { NEVER, NO_SURVEY_ANSWER, STATUS_ACTIVE, type SubscriberState } from "../state/subscriber-state.js";
 import { contactTotals, lastContactSlot, problemTotals } from "../state/recent-history.js";
 import { MOMENT_CANCELLATION, MOMENT_OUTBOUND, OUTCOME_ACCEPT, OUTCOME_IGNORE, OUTBOUND_CHANNELS, PLAN_BROADBAND, PLAN_POSTPAID, PLAN_PREPAID, PLAN_TV, SEGMENT_DISENGAGED, SEGMENT_STRATEGIC, SEGMENT_TRANSACTIONAL } from "../../scenario/vocabulary.js";
 import { daysToContractEnd, projectedAllowanceUse } from "../choice/need-signal.js";
@@ -51,9 +51,13 @@ export const FEATURE_NAMES = Object.freeze([
   "momentCancellation",
   "churnedFormer",
   "monthsSinceChurn",
+  "npsAnswer",
 ] as const);
 
 export const FEATURE_COUNT = FEATURE_NAMES.length;
+/** NPS survey answers of at least this are promoters', of at most NPS_DETRACTOR_SCORE detractors'. */
+export const NPS_PROMOTER_SCORE = 9;
+export const NPS_DETRACTOR_SCORE = 6;
 const problemScratch = new Float64Array(8);
 const contactScratch = new Float64Array(3);
 export const FEATURE_INDEX = Object.fromEntries(FEATURE_NAMES.map((name, index) => [name, index])) as Record<
@@ -114,6 +118,13 @@ export function writeFeatures(state: SubscriberState, i: number, moment: number,
   out[f++] = moment === MOMENT_CANCELLATION ? 1 : 0;
   out[f++] = active ? 0 : 1;
   out[f++] = active ? 0 : (day - state.churnDay[i]) / DAYS_PER_MONTH;
+  out[f++] = npsGroup(state.surveyScore[i]);
+}
+
+/** The NPS group of a survey answer: 1 promoter (9-10), -1 detractor (0-6), 0 passive (7-8) or no answer. */
+export function npsGroup(surveyScore: number): number {
+  if (surveyScore === NO_SURVEY_ANSWER) return 0;
+  return surveyScore >= NPS_PROMOTER_SCORE ? 1 : surveyScore <= NPS_DETRACTOR_SCORE ? -1 : 0;
 }
 
 /**

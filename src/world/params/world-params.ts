@@ -57,6 +57,10 @@ export function compileWorldParams(scenario: Scenario) {
     // goodwill from welcome contact (welcome-contact.ts)
     goodwillPerWelcomeContact: scenario.goodwill.perWelcomeContact,
     goodwillHazardWeight: scenario.goodwill.hazardWeight,
+    // promoters (referral-factor.ts)
+    promoterReferralFactor: scenario.promoters.referralFactor,
+    /** Everyone else's factor, so that the base's average referral take-up stays the offer's. */
+    otherReferralFactor: otherReferralFactor(scenario.promoters.share, scenario.promoters.referralFactor),
     // network
     problemsPerDay: network.problemsPerDay,
     droppedCallShare: network.droppedCallShare,
@@ -92,6 +96,11 @@ export function compileWorldParams(scenario: Scenario) {
     /** Months annuitised after the tail: what is left of clvHorizonMonths. */
     monthsAfterTail: Math.max(scenario.economics.clvHorizonMonths - scenario.economics.tailMonths, 0),
   };
+}
+
+/** (1 - share x factor) / (1 - share): with `share` promoters at `factor`, the average is 1. */
+function otherReferralFactor(share: number, factor: number): number {
+  return share >= 1 ? 1 : Math.max(0, (1 - share * factor) / (1 - share));
 }
 
 export type WorldParams = ReturnType<typeof compileWorldParams>;

@@ -10,6 +10,8 @@ export const REMEDY_COUNT = REMEDIES.length;
 export const NEVER = -1_000_000;
 /** "Never" in the 16-bit day rings (days stay within -32767..32767). */
 export const RING_NEVER = -32768;
+/** surveyScore of a subscriber who did not answer the NPS survey. */
+export const NO_SURVEY_ANSWER = -1;
 
 export const STATUS_ACTIVE = 0;
 export const STATUS_CHURNED = 1;
@@ -44,6 +46,8 @@ export interface SubscriberState {
   readonly deviceSinceDay: Int32Array;
   readonly valueSegment: Uint8Array;
   readonly consentMask: Uint8Array;
+  /** Answer to the NPS survey taken before the run (0-10), or NO_SURVEY_ANSWER; see sample-promoters.ts. */
+  readonly surveyScore: Int8Array;
 
   // --- observable: dynamic
   readonly status: Uint8Array;
@@ -90,6 +94,8 @@ export interface SubscriberState {
   readonly channelPreference: Float32Array;
   /** count x REMEDY_COUNT sensitivities to each kind of remedy (median 1). */
   readonly remedySensitivity: Float32Array;
+  /** 1 for a promoter: someone who would gladly recommend the operator (see promoter-referral.ts). */
+  readonly promoter: Uint8Array;
   /** Level at the day of its last change; see decaying-levels.ts. */
   readonly dissatisfaction: Float32Array;
   readonly dissatisfactionDay: Int32Array;
@@ -164,6 +170,7 @@ export function allocateSubscriberState(count: number, firstDay = 0): Subscriber
     deviceSinceDay: new Int32Array(count),
     valueSegment: new Uint8Array(count),
     consentMask: new Uint8Array(count),
+    surveyScore: new Int8Array(count).fill(NO_SURVEY_ANSWER),
     status: new Uint8Array(count),
     churnDay: never(count),
     lastBill: new Float32Array(count),
@@ -201,6 +208,7 @@ export function allocateSubscriberState(count: number, firstDay = 0): Subscriber
     affinity: new Float32Array(count * CATEGORY_COUNT),
     channelPreference: new Float32Array(count * OUTBOUND_CHANNEL_COUNT),
     remedySensitivity: new Float32Array(count * REMEDY_COUNT).fill(1),
+    promoter: new Uint8Array(count),
     dissatisfaction: new Float32Array(count),
     dissatisfactionDay: new Int32Array(count).fill(firstDay),
     annoyance: new Float32Array(count),
