@@ -1,7 +1,7 @@
 import type { PolicyDefinition } from "../src/policy/policy.js";
 import type { Program } from "../src/scenario/vocabulary.js";
 import { MOMENT_CANCELLATION, NO_ACTION } from "../src/scenario/vocabulary.js";
-import { inServiceDisruption } from "../src/policy/service-disruption.js";
+import { inServiceDisruption, otherLinesDisrupted } from "../src/policy/service-disruption.js";
 import { FEATURE_INDEX as F } from "../src/world/observation/observe.js";
 import { actionsByProgram, choose, firstEligible } from "../src/policy/action-lookup.js";
 
@@ -21,8 +21,9 @@ const OVERPAYING_USE = 0.5;
 
 /**
  * NBA by business rules, context first, as the CVM document describes: save a customer calling
- * to cancel; after network problems apologise or fix, and pause selling; with payments overdue
- * offer a plan and sell nothing; then the moment's need: a move, a contract ending, an
+ * to cancel; after network problems on any line of the account apologise or fix, and pause
+ * selling; with payments overdue offer a plan and sell nothing; then the moment's need: a
+ * household whose line just ported out (a proactive retention offer), a move, a contract ending, an
  * allowance running out, a trip, the first 90 days, a phone two years old or more, a
  * long-standing strategic customer (loyalty), a contented customer (referral), a former
  * customer to win back; a contented customer with nothing else due gets a small thank-you
@@ -52,6 +53,7 @@ export function rulesNbaWith(options: RulesNbaOptions): PolicyDefinition {
       const of = (program: Program, filter: (index: number) => boolean = () => true) => (byProgram.get(program) ?? []).filter(filter);
       const inbound = (index: number) => context.actions[index].channel === "inbound";
       const save = [...of("retention", inbound), ...of("renewal", inbound)];
+      const proactiveRetention = of("retention", (index) => !inbound(index));
       const service = of("proactive-service");
       const payments = of("payments");
       const moving = of("moving-house");
@@ -78,7 +80,7 @@ export function rulesNbaWith(options: RulesNbaOptions): PolicyDefinition {
             if (batch.moment[row] === MOMENT_CANCELLATION) action = pick(save);
             else if (x[f + F.churnedFormer] === 1) action = pick(winback);
             else {
-              const troubled = options.serviceRules && inServiceDisruption(x, f);
+              const troubled = options.serviceRules && (inServiceDisruption(x, f) || otherLinesDisrupted(x, f));
               const overdue = x[f + F.daysOverduePer30] > 0;
               if (troubled) action = pick(service);
               else if (overdue) action = pick(payments);
@@ -90,8 +92,16 @@ export function rulesNbaWith(options: RulesNbaOptions): PolicyDefinition {
               const monthsLeft = x[f + F.contractMonthsLeft];
               const hasContract = monthsLeft !== 0 || x[f + F.outOfContract] === 1;
               const tenure = x[f + F.tenureYears];
+              const quiet = x[f + F.contacts30d] === 0;
+              const overpaying = x[f + F.allowanceUseProjected] < OVERPAYING_USE;
+              // The rest of the household tends to follow a line that left: keep them, but do
+              // not remind an overpaying customer to compare.
+              if (x[f + F.lineLeftLast90d] === 1 && quiet && !overpaying) {
+                const chosen = pick(proactiveRetention);
+                if (chosen !== 0) return chosen;
+              }
               if (x[f + F.movedLast30d] === 1) return pick(moving);
-              const overpayingInContract = monthsLeft > 0 && x[f + F.allowanceUseProjected] < OVERPAYING_USE;
+              const overpayingInContract = monthsLeft > 0 && overpaying;
               if (hasContract && monthsLeft <= RENEWAL_WINDOW_YEARS && monthsLeft >= -RENEWAL_WINDOW_YEARS && !overpayingInContract) {
                 const chosen = pick(renewal);
                 if (chosen !== 0) return chosen;
@@ -103,7 +113,6 @@ export function rulesNbaWith(options: RulesNbaOptions): PolicyDefinition {
                 const chosen = pick(device);
                 if (chosen !== 0) return chosen;
               }
-              const quiet = x[f + F.contacts30d] === 0;
               if (x[f + F.segmentStrategic] === 1 && tenure >= LOYALTY_YEARS && quiet) return pick(loyalty);
               if (contented() && x[f + F.lines] >= 2 && tenure >= REFERRAL_YEARS && quiet) {
                 const chosen = pick(referral);

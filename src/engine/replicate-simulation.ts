@@ -1,4 +1,5 @@
 import { samplePreferences } from "../world/population/sample-preferences.js";
+import { sampleLineCoverage } from "../world/population/sample-line-coverage.js";
 import { LIFE_EVENT_KINDS } from "../world/transition/life-events.js";
 import type { Scenario } from "../scenario/scenario-schema.js";
 import { PROGRAMS } from "../scenario/vocabulary.js";
@@ -79,6 +80,7 @@ export function createReplicateSimulation(options: WorldOptions): ReplicateSimul
   const catalogue = buildActionCatalogue(scenario);
   const state = samplePopulation(scenario, createStream(rootSeed, `replicate:${replicate}/world/population`));
   samplePreferences(state, scenario, createStream(rootSeed, `replicate:${replicate}/world/preferences`));
+  sampleLineCoverage(state, scenario, createStream(rootSeed, `replicate:${replicate}/world/line-coverage`));
   const count = state.count;
   const lifeChances = new Float64Array(LIFE_EVENT_KINDS);
   initializeDailyChances(state, params.firstDay, params, lifeChances);

@@ -16,6 +16,7 @@ import {
   responseSchema,
   salienceSchema,
   goodwillSchema,
+  accountsSchema,
 } from "./world-schema.js";
 
 const SHARE_TOLERANCE = 1e-6;
@@ -52,6 +53,7 @@ export const scenarioSchema = z
     response: responseSchema,
     salience: salienceSchema,
     goodwill: goodwillSchema,
+    accounts: accountsSchema,
     contactPolicy: contactPolicySchema,
     channels: channelsSchema,
     economics: economicsSchema,

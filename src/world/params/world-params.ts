@@ -57,6 +57,11 @@ export function compileWorldParams(scenario: Scenario) {
     // goodwill from welcome contact (welcome-contact.ts)
     goodwillPerWelcomeContact: scenario.goodwill.perWelcomeContact,
     goodwillHazardWeight: scenario.goodwill.hazardWeight,
+    // the account view (other-lines-network.ts, line-port-out.ts)
+    sharedExperienceWeight: scenario.accounts.sharedExperienceWeight,
+    lineLeaveShare: scenario.accounts.lineLeaveShare,
+    followBoost: scenario.accounts.followBoost,
+    followDays: scenario.accounts.followDays,
     // network
     problemsPerDay: network.problemsPerDay,
     droppedCallShare: network.droppedCallShare,
