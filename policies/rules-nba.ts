@@ -21,8 +21,8 @@ const OVERPAYING_USE = 0.5;
 
 /**
  * NBA by business rules, context first, as the CVM document describes: save a customer calling
- * to cancel; after network problems on any line of the account apologise or fix, and pause
- * selling; with payments overdue offer a plan and sell nothing; then the moment's need: a
+ * to cancel; after network problems apologise or fix, and pause selling (for a strategic
+ * customer also after problems on the other lines of the account); with payments overdue offer a plan and sell nothing; then the moment's need: a
  * household whose line just ported out (a proactive retention offer), a move, a contract ending, an
  * allowance running out, a trip, the first 90 days, a phone two years old or more, a
  * long-standing strategic customer (loyalty), a contented customer (referral), a former
@@ -36,6 +36,10 @@ export const rulesNba: PolicyDefinition = rulesNbaWith({ serviceRules: true });
 export interface RulesNbaOptions {
   /** After network problems apologise or fix, and pause selling (default on). */
   readonly serviceRules: boolean;
+  /** The account view: a remedy after a bad week on the account's other lines (default on). */
+  readonly accountServiceRule?: boolean;
+  /** The account view: a retention offer after a line of the account ported out (default on). */
+  readonly lineLeftRetention?: boolean;
 }
 
 /** rules-nba with some of its rules switched off; it keeps the name rules-nba. */
@@ -47,6 +51,8 @@ export function rulesNbaWith(options: RulesNbaOptions): PolicyDefinition {
       ? "NBA by business rules: service and payment context first, then the need of the moment; pauses selling during problems."
       : "rules-nba without its service rules: no apology or fix after network problems, and selling goes on",
     create(context) {
+      const accountService = options.accountServiceRule ?? true;
+      const lineLeftRetention = options.lineLeftRetention ?? true;
       const count = context.actions.length;
       const width = context.featureNames.length;
       const byProgram = actionsByProgram(context.actions);
@@ -80,7 +86,10 @@ export function rulesNbaWith(options: RulesNbaOptions): PolicyDefinition {
             if (batch.moment[row] === MOMENT_CANCELLATION) action = pick(save);
             else if (x[f + F.churnedFormer] === 1) action = pick(winback);
             else {
-              const troubled = options.serviceRules && (inServiceDisruption(x, f) || otherLinesDisrupted(x, f));
+              // The account view (the high-value-customer post): a strategic customer's good
+              // experience is wasted if the rest of the household's is bad.
+              const accountTroubled = accountService && x[f + F.segmentStrategic] === 1 && otherLinesDisrupted(x, f);
+              const troubled = options.serviceRules && (inServiceDisruption(x, f) || accountTroubled);
               const overdue = x[f + F.daysOverduePer30] > 0;
               if (troubled) action = pick(service);
               else if (overdue) action = pick(payments);
@@ -96,7 +105,7 @@ export function rulesNbaWith(options: RulesNbaOptions): PolicyDefinition {
               const overpaying = x[f + F.allowanceUseProjected] < OVERPAYING_USE;
               // The rest of the household tends to follow a line that left: keep them, but do
               // not remind an overpaying customer to compare.
-              if (x[f + F.lineLeftLast90d] === 1 && quiet && !overpaying) {
+              if (lineLeftRetention && x[f + F.lineLeftLast90d] === 1 && quiet && !overpaying) {
                 const chosen = pick(proactiveRetention);
                 if (chosen !== 0) return chosen;
               }

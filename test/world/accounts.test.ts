@@ -144,7 +144,7 @@ function departures(accounts: Partial<Scenario["accounts"]> = {}) {
     });
   }
   const allPortOuts = [...days.values()].reduce((sum, list) => sum + list.filter((event) => event.portOut).length, 0);
-  return { accounts: days.size, portOuts, followed, expected, ratio: followed / expected, allPortOuts, flagged };
+  return { accounts: days.size, portOuts, followed, expected, ratio: followed / expected, allPortOuts, flagged, linesPerYear: lineRate * 365, holdersPerYear: holderRate * 365 };
 }
 
 describe("the account view: households leave together", () => {
