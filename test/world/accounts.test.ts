@@ -70,7 +70,6 @@ describe("the account view: shared experience", () => {
   it("a bad network week on the other lines of an account raises the holder's churn hazard and churn", () => {
     const untouched = badWeek(false);
     const touched = badWeek(true);
-    console.log("bad week", { untouched, touched });
     expect(touched.marked).toBeGreaterThan(4000);
     // The week was bad on the other lines only: the holders' own lines saw the same problems
     // (up to the few holders who left during the week and are not counted).
@@ -151,7 +150,6 @@ describe("the account view: households leave together", () => {
   it("after a line ports out, another line or the holder follows within 30 days far more often than independent lines would", () => {
     const withPull = departures();
     const withoutPull = departures({ followBoost: 0 });
-    console.log("together", { withPull, withoutPull });
     expect(withPull.portOuts).toBeGreaterThan(300);
     // The operator sees a line leave: the feature lineLeftLast90d is on from that day.
     expect(withPull.flagged).toBe(withPull.allPortOuts);
