@@ -54,8 +54,9 @@ export function allocateDayDraws(count: number): DayDraws {
 
 /**
  * Draws today's churn uniforms, which the morning pass and the churn pass both read. The
- * network, life-event, inbound and account-lines uniforms are drawn by the morning pass as it goes (one each
- * per subscriber slot, in order); the response uniforms wait for ensureResponseDraws.
+ * network, life-event, inbound and account-lines uniforms are drawn by the morning pass as it
+ * goes (one each per subscriber slot, in order); the response uniforms wait for
+ * ensureResponseDraws.
  */
 export function fillDayDraws(draws: DayDraws, streams: DrawStreams): void {
   streams.churn.fill(draws.churn);

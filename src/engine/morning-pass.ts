@@ -14,8 +14,7 @@ import { addMoment, type DecisionMoments } from "./decision-moments.js";
 import type { DayDraws, DrawStreams } from "./day-draws.js";
 import { applyLifeEvent, lifeEventChances } from "../world/transition/life-events.js";
 import { reactivate } from "../world/transition/reactivate.js";
-import { otherLinesDay } from "../world/transition/other-lines-network.js";
-import { lineLeaveChance, portOutLine } from "../world/transition/line-port-out.js";
+import { accountLinesPass } from "./account-lines-pass.js";
 import { regionPlanIndex, type WorldDay } from "../world/exogenous/world-day.js";
 import type { WorldParams } from "../world/params/world-params.js";
 
@@ -43,8 +42,9 @@ export interface MorningInputs {
 }
 
 /**
- * Step 2 of the day (the morning) for every subscriber, in one pass: network experience (the
- * holder's line and the account's other lines), an extra line porting out, life events,
+ * Step 2 of the day (the morning) for every subscriber: first the account's other lines (an extra
+ * line porting out, their network experience: accountLinesPass), then in one pass the holder's
+ * network experience, life events,
  * churn intent (a call to cancel is a decision moment) and inbound touch-points. Each check
  * compares the subscriber's uniform for that purpose with a stored upper bound of its chance
  * (daily-chances.ts) and only works out the exact chance below it, so an uneventful
@@ -53,31 +53,26 @@ export interface MorningInputs {
  */
 export function morningPass(state: SubscriberState, day: number, world: WorldDay, inputs: MorningInputs): void {
   const { params, draws, streams } = inputs;
-  const { noProblemChance, linesNoProblemChance, lifeChanceBound, churnBound, inboundBound, lines } = state;
-  // Four of the day's uniforms are drawn here, in subscriber order, and used at once; the
-  // churn uniforms are drawn beforehand because the churn pass needs them again.
+  const { noProblemChance, lifeChanceBound, churnBound, inboundBound } = state;
+  // Three of the day's uniforms are drawn here, in subscriber order, and used at once (the
+  // account-lines uniforms in accountLinesPass); the churn uniforms are drawn beforehand
+  // because the churn pass needs them again.
   const network = streams.network;
   const life = streams.life;
   const inbound = streams.inbound;
-  const accountLines = streams.accountLines;
   const uChurn = draws.churn;
   const live = inputs.live;
   const lifeScale = world.maxLifeFactor;
   const churnScale =
     world.seasonFactor * world.maxCompetitorFactor * params.maxContractMultiplier * Math.max(1, params.newCustomerMultiplier) * (1 + params.sleepingDogBoost);
   const inboundScale = live ? 1 : 0;
-  const lineLeaveScale = churnScale * params.lineLeaveShare;
+  accountLinesPass(state, day, world, churnScale, inputs);
   const count = state.count;
   for (let i = 0; i < count; i++) {
     const networkDraw = network.nextFloat24();
     const lifeDraw = life.nextFloat24();
     const inboundDraw = inbound.nextFloat24();
-    const linesDraw = accountLines.nextFloat24();
     if (networkDraw >= noProblemChance[i]) networkDay(state, i, day, networkDraw, world, inputs);
-    // The account's other lines: a line ports out at the bottom of the uniform, problems come
-    // from its top (a single-line account's bounds skip both).
-    if (linesDraw < churnBound[i] * lineLeaveScale * (lines[i] - 1)) lineDay(state, i, day, linesDraw, world, inputs);
-    if (linesDraw >= linesNoProblemChance[i]) otherLinesDay(state, i, day, linesDraw, world, params);
     if (lifeDraw < lifeChanceBound[i] * lifeScale) lifeDay(state, i, day, lifeDraw, world, inputs);
     if (uChurn[i] < churnBound[i] * churnScale && churnIntent(state, i, day, world, inputs)) continue;
     if (inboundDraw < inboundBound[i] * inboundScale) inboundTouch(state, i, day, inboundDraw, inputs);
@@ -110,13 +105,6 @@ function networkDay(state: SubscriberState, i: number, day: number, u: number, w
     state.qualitySensitivity[i] *
     (problems * params.dissatisfactionPerProblem + noSignalMinutes * params.dissatisfactionPerNoSignalMinute);
   addDissatisfaction(state, i, day, loss, params);
-}
-
-/** Whether one of the account's extra lines ports out today (line-port-out.ts). */
-function lineDay(state: SubscriberState, i: number, day: number, u: number, world: WorldDay, inputs: MorningInputs): void {
-  if (u >= lineLeaveChance(state, i, day, world, inputs.params)) return;
-  portOutLine(state, i, day, inputs.params);
-  if (inputs.live) countEvent(inputs.metrics, COUNTER.linesLost, state.plan[i], state.valueSegment[i]);
 }
 
 function lifeDay(state: SubscriberState, i: number, day: number, u: number, world: WorldDay, inputs: MorningInputs): void {
