@@ -1,7 +1,7 @@
 import type { PolicyDefinition } from "../src/policy/policy.js";
 import type { Program } from "../src/scenario/vocabulary.js";
 import { MOMENT_CANCELLATION, NO_ACTION } from "../src/scenario/vocabulary.js";
-import { inServiceDisruption } from "../src/policy/service-disruption.js";
+import { inServiceDisruption, otherLinesDisrupted } from "../src/policy/service-disruption.js";
 import { FEATURE_INDEX as F } from "../src/world/observation/observe.js";
 import { actionsByProgram, choose, firstEligible } from "../src/policy/action-lookup.js";
 
@@ -21,8 +21,9 @@ const OVERPAYING_USE = 0.5;
 
 /**
  * NBA by business rules, context first, as the CVM document describes: save a customer calling
- * to cancel; after network problems apologise or fix, and pause selling; with payments overdue
- * offer a plan and sell nothing; then the moment's need: a move, a contract ending, an
+ * to cancel; after network problems apologise or fix, and pause selling (for a strategic
+ * customer also after problems on the other lines of the account); with payments overdue offer a plan and sell nothing; then the moment's need: a
+ * household whose line just ported out (a proactive retention offer), a move, a contract ending, an
  * allowance running out, a trip, the first 90 days, a phone two years old or more, a
  * long-standing strategic customer (loyalty), a likely promoter (referral: contented, and a survey
  * answer of 9-10 or two lines or more without a detractor's answer), a former
@@ -36,6 +37,10 @@ export const rulesNba: PolicyDefinition = rulesNbaWith({ serviceRules: true });
 export interface RulesNbaOptions {
   /** After network problems apologise or fix, and pause selling (default on). */
   readonly serviceRules: boolean;
+  /** The account view: a remedy after a bad week on the account's other lines (default on). */
+  readonly accountServiceRule?: boolean;
+  /** The account view: a retention offer after a line of the account ported out (default on). */
+  readonly lineLeftRetention?: boolean;
 }
 
 /** rules-nba with some of its rules switched off; it keeps the name rules-nba. */
@@ -47,12 +52,15 @@ export function rulesNbaWith(options: RulesNbaOptions): PolicyDefinition {
       ? "NBA by business rules: service and payment context first, then the need of the moment; pauses selling during problems."
       : "rules-nba without its service rules: no apology or fix after network problems, and selling goes on",
     create(context) {
+      const accountService = options.accountServiceRule ?? true;
+      const lineLeftRetention = options.lineLeftRetention ?? true;
       const count = context.actions.length;
       const width = context.featureNames.length;
       const byProgram = actionsByProgram(context.actions);
       const of = (program: Program, filter: (index: number) => boolean = () => true) => (byProgram.get(program) ?? []).filter(filter);
       const inbound = (index: number) => context.actions[index].channel === "inbound";
       const save = [...of("retention", inbound), ...of("renewal", inbound)];
+      const proactiveRetention = of("retention", (index) => !inbound(index));
       const service = of("proactive-service");
       const payments = of("payments");
       const moving = of("moving-house");
@@ -79,7 +87,10 @@ export function rulesNbaWith(options: RulesNbaOptions): PolicyDefinition {
             if (batch.moment[row] === MOMENT_CANCELLATION) action = pick(save);
             else if (x[f + F.churnedFormer] === 1) action = pick(winback);
             else {
-              const troubled = options.serviceRules && inServiceDisruption(x, f);
+              // The account view (the high-value-customer post): a strategic customer's good
+              // experience is wasted if the rest of the household's is bad.
+              const accountTroubled = accountService && x[f + F.segmentStrategic] === 1 && otherLinesDisrupted(x, f);
+              const troubled = options.serviceRules && (inServiceDisruption(x, f) || accountTroubled);
               const overdue = x[f + F.daysOverduePer30] > 0;
               if (troubled) action = pick(service);
               else if (overdue) action = pick(payments);
@@ -91,8 +102,16 @@ export function rulesNbaWith(options: RulesNbaOptions): PolicyDefinition {
               const monthsLeft = x[f + F.contractMonthsLeft];
               const hasContract = monthsLeft !== 0 || x[f + F.outOfContract] === 1;
               const tenure = x[f + F.tenureYears];
+              const quiet = x[f + F.contacts30d] === 0;
+              const overpaying = x[f + F.allowanceUseProjected] < OVERPAYING_USE;
+              // The rest of the household tends to follow a line that left: keep them, but do
+              // not remind an overpaying customer to compare.
+              if (lineLeftRetention && x[f + F.lineLeftLast90d] === 1 && quiet && !overpaying) {
+                const chosen = pick(proactiveRetention);
+                if (chosen !== 0) return chosen;
+              }
               if (x[f + F.movedLast30d] === 1) return pick(moving);
-              const overpayingInContract = monthsLeft > 0 && x[f + F.allowanceUseProjected] < OVERPAYING_USE;
+              const overpayingInContract = monthsLeft > 0 && overpaying;
               if (hasContract && monthsLeft <= RENEWAL_WINDOW_YEARS && monthsLeft >= -RENEWAL_WINDOW_YEARS && !overpayingInContract) {
                 const chosen = pick(renewal);
                 if (chosen !== 0) return chosen;
@@ -104,7 +123,6 @@ export function rulesNbaWith(options: RulesNbaOptions): PolicyDefinition {
                 const chosen = pick(device);
                 if (chosen !== 0) return chosen;
               }
-              const quiet = x[f + F.contacts30d] === 0;
               if (x[f + F.segmentStrategic] === 1 && tenure >= LOYALTY_YEARS && quiet) return pick(loyalty);
               if (likelyPromoter() && tenure >= REFERRAL_YEARS && quiet) {
                 const chosen = pick(referral);

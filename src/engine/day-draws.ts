@@ -24,6 +24,8 @@ export interface DrawStreams {
   readonly network: RandomStream;
   readonly life: RandomStream;
   readonly inbound: RandomStream;
+  /** One uniform per slot and day for the account's other lines (problems, a line porting out). */
+  readonly accountLines: RandomStream;
   readonly churn: RandomStream;
   readonly incidents: RandomStream;
 }
@@ -36,6 +38,7 @@ export function createDrawStreams(rootSeed: number, replicate: number): DrawStre
     network: stream("network"),
     life: stream("life"),
     inbound: stream("inbound"),
+    accountLines: stream("account-lines"),
     churn: stream("churn"),
     incidents: stream("incidents"),
   };
@@ -51,8 +54,9 @@ export function allocateDayDraws(count: number): DayDraws {
 
 /**
  * Draws today's churn uniforms, which the morning pass and the churn pass both read. The
- * network, life-event and inbound uniforms are drawn by the morning pass as it goes (one each
- * per subscriber slot, in order); the response uniforms wait for ensureResponseDraws.
+ * network, life-event, inbound and account-lines uniforms are drawn by the morning pass as it
+ * goes (one each per subscriber slot, in order); the response uniforms wait for
+ * ensureResponseDraws.
  */
 export function fillDayDraws(draws: DayDraws, streams: DrawStreams): void {
   streams.churn.fill(draws.churn);

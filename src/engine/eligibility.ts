@@ -1,6 +1,6 @@
 import type { Scenario } from "../scenario/scenario-schema.js";
 import { NEVER, STATUS_ACTIVE, STATUS_CHURNED, type SubscriberState } from "../world/state/subscriber-state.js";
-import { outboundTotals, PROBLEM_TOTALS as P, problemTotals } from "../world/state/recent-history.js";
+import { OTHER_LINE_TOTALS, otherLineTotals, outboundTotals, PROBLEM_TOTALS as P, problemTotals } from "../world/state/recent-history.js";
 import { CHANNELS, MOMENT_OUTBOUND } from "../scenario/vocabulary.js";
 import { daysToContractEnd, projectedAllowanceUse } from "../world/choice/need-signal.js";
 import type { ActionCatalogue } from "./action-catalogue.js";
@@ -9,6 +9,7 @@ const OUTBOUND_CALL = CHANNELS.indexOf("outbound-call");
 const INBOUND = CHANNELS.indexOf("inbound");
 const totals = new Float64Array(3);
 const problemScratch = new Float64Array(8);
+const otherLineScratch = new Float64Array(4);
 
 /**
  * The engine's filter, the same for every policy: catalogue eligibility, availability dates,
@@ -80,7 +81,8 @@ export function eligibleActions(
       if (ok && rule.minNetworkIssues7d > 0) {
         if (issues7d < 0) {
           const problems = problemTotals(state, i, day, problemScratch);
-          issues7d = problems[P.dropped7d] + problems[P.buffering7d];
+          // The account view: problems on the account's other lines count too.
+          issues7d = problems[P.dropped7d] + problems[P.buffering7d] + otherLineTotals(state, i, day, otherLineScratch)[OTHER_LINE_TOTALS.problems7d];
         }
         ok = issues7d >= rule.minNetworkIssues7d;
       }

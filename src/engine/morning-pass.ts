@@ -14,6 +14,7 @@ import { addMoment, type DecisionMoments } from "./decision-moments.js";
 import type { DayDraws, DrawStreams } from "./day-draws.js";
 import { applyLifeEvent, lifeEventChances } from "../world/transition/life-events.js";
 import { reactivate } from "../world/transition/reactivate.js";
+import { accountLinesPass } from "./account-lines-pass.js";
 import { regionPlanIndex, type WorldDay } from "../world/exogenous/world-day.js";
 import type { WorldParams } from "../world/params/world-params.js";
 
@@ -41,7 +42,9 @@ export interface MorningInputs {
 }
 
 /**
- * Step 2 of the day (the morning) for every subscriber, in one pass: network experience, life events,
+ * Step 2 of the day (the morning) for every subscriber: first the account's other lines (an extra
+ * line porting out, their network experience: accountLinesPass), then in one pass the holder's
+ * network experience, life events,
  * churn intent (a call to cancel is a decision moment) and inbound touch-points. Each check
  * compares the subscriber's uniform for that purpose with a stored upper bound of its chance
  * (daily-chances.ts) and only works out the exact chance below it, so an uneventful
@@ -51,8 +54,9 @@ export interface MorningInputs {
 export function morningPass(state: SubscriberState, day: number, world: WorldDay, inputs: MorningInputs): void {
   const { params, draws, streams } = inputs;
   const { noProblemChance, lifeChanceBound, churnBound, inboundBound } = state;
-  // Three of the day's uniforms are drawn here, in subscriber order, and used at once; the
-  // churn uniforms are drawn beforehand because the churn pass needs them again.
+  // Three of the day's uniforms are drawn here, in subscriber order, and used at once (the
+  // account-lines uniforms in accountLinesPass); the churn uniforms are drawn beforehand
+  // because the churn pass needs them again.
   const network = streams.network;
   const life = streams.life;
   const inbound = streams.inbound;
@@ -62,6 +66,7 @@ export function morningPass(state: SubscriberState, day: number, world: WorldDay
   const churnScale =
     world.seasonFactor * world.maxCompetitorFactor * params.maxContractMultiplier * Math.max(1, params.newCustomerMultiplier) * (1 + params.sleepingDogBoost);
   const inboundScale = live ? 1 : 0;
+  accountLinesPass(state, day, world, churnScale, inputs);
   const count = state.count;
   for (let i = 0; i < count; i++) {
     const networkDraw = network.nextFloat24();

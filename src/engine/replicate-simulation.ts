@@ -1,5 +1,6 @@
 import { samplePreferences } from "../world/population/sample-preferences.js";
 import { samplePromoters } from "../world/population/sample-promoters.js";
+import { sampleLineCoverage } from "../world/population/sample-line-coverage.js";
 import { LIFE_EVENT_KINDS } from "../world/transition/life-events.js";
 import type { Scenario } from "../scenario/scenario-schema.js";
 import { PROGRAMS } from "../scenario/vocabulary.js";
@@ -81,6 +82,7 @@ export function createReplicateSimulation(options: WorldOptions): ReplicateSimul
   const state = samplePopulation(scenario, createStream(rootSeed, `replicate:${replicate}/world/population`));
   samplePreferences(state, scenario, createStream(rootSeed, `replicate:${replicate}/world/preferences`));
   samplePromoters(state, scenario, createStream(rootSeed, `replicate:${replicate}/world/promoters`));
+  sampleLineCoverage(state, scenario, createStream(rootSeed, `replicate:${replicate}/world/line-coverage`));
   const count = state.count;
   const lifeChances = new Float64Array(LIFE_EVENT_KINDS);
   initializeDailyChances(state, params.firstDay, params, lifeChances);

@@ -21,6 +21,7 @@ export const COUNTERS = [
   "cancellationCalls",
   "saves",
   "joined",
+  "linesLost",
 ] as const;
 export type Counter = (typeof COUNTERS)[number];
 export const COUNTER = Object.fromEntries(COUNTERS.map((name, index) => [name, index])) as Record<Counter, number>;

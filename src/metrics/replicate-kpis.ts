@@ -25,6 +25,7 @@ export const KPI_NAMES = [
   "accepts",
   "saves",
   "returned",
+  "linesLost",
 ] as const;
 export type KpiName = (typeof KPI_NAMES)[number];
 export type Kpis = Record<KpiName, number>;
@@ -92,6 +93,7 @@ export function replicateKpis(metrics: ReplicateMetrics, sums: GroupSums, margin
       accepts: count("accepts"),
       saves: count("saves"),
       returned: count("returned"),
+      linesLost: count("linesLost"),
     };
   });
   return result;

@@ -30,4 +30,5 @@ export const KPI_DIRECTION: Record<KpiName, KpiDirection> = {
   accepts: null,
   saves: null,
   returned: null,
+  linesLost: "lower",
 };

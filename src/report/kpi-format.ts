@@ -23,6 +23,7 @@ export const KPI_DISPLAY: Record<KpiName, { label: string; format: (value: numbe
   accepts: { label: "accepts", format: (v) => v.toFixed(0) },
   saves: { label: "saves", format: (v) => v.toFixed(1) },
   returned: { label: "returned", format: (v) => v.toFixed(1) },
+  linesLost: { label: "lines lost", format: (v) => v.toFixed(1) },
 };
 
 /** KPIs that are amounts of money, in the scenario's currency (economics.currency). */

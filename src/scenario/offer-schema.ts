@@ -16,7 +16,7 @@ const eligibilitySchema = section("Who may receive the offer. The engine enforce
   minDaysOverdue: count("Only when the bill is at least this many days overdue.").default(0),
   maxDaysOverdue: count("Only when the bill is at most this many days overdue.").default(100000),
   minAllowanceUse: nonNegative("Only when this cycle's data use is at least this share of the allowance.").default(0),
-  minNetworkIssues7d: count("Only after at least this many dropped calls and buffering events in 7 days.").default(0),
+  minNetworkIssues7d: count("Only after at least this many dropped calls and buffering events in 7 days on the account's lines (the holder's and the other lines').").default(0),
   requiresTravel: z.boolean().default(false).describe("Only while travelling or within 7 days of a trip."),
   requiresMove: z.boolean().default(false).describe("Only within 30 days of moving house."),
   minLines: count("Minimum lines on the account.").default(1),

@@ -17,6 +17,7 @@ import {
   salienceSchema,
   goodwillSchema,
   promotersSchema,
+  accountsSchema,
 } from "./world-schema.js";
 
 const SHARE_TOLERANCE = 1e-6;
@@ -54,6 +55,7 @@ export const scenarioSchema = z
     salience: salienceSchema,
     goodwill: goodwillSchema,
     promoters: promotersSchema,
+    accounts: accountsSchema,
     contactPolicy: contactPolicySchema,
     channels: channelsSchema,
     economics: economicsSchema,

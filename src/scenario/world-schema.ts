@@ -5,7 +5,7 @@ import { count, fraction, nonNegative, perKey, positive, section } from "./schem
 /** Defaults per plan type: US-style ARPU (world-model section 4). */
 const PLAN_DEFAULTS = {
   prepaid: { share: 0.3, arpu: 34, dataGb: 15, hazard: 0.0245, contract: 0, lines: 1.0 },
-  postpaid: { share: 0.45, arpu: 52, dataGb: 30, hazard: 0.0075, contract: 24, lines: 1.8 },
+  postpaid: { share: 0.45, arpu: 52, dataGb: 30, hazard: 0.0067, contract: 24, lines: 1.8 },
   broadband: { share: 0.15, arpu: 60, dataGb: 400, hazard: 0.0065, contract: 12, lines: 1.0 },
   tv: { share: 0.1, arpu: 85, dataGb: 400, hazard: 0.0079, contract: 12, lines: 1.0 },
 } as const;
@@ -199,6 +199,25 @@ export const promotersSchema = section(
     surveyShare: fraction("Share of the starting base who answered an NPS survey (0-10) before the run; the rest, and every gross add, have no answer.").default(0.2),
     promoterTopAnswerShare: fraction("Chance that a promoter answers 9 or 10 (else 7 or 8).").default(0.85),
     othersTopAnswerShare: fraction("Chance that any other customer answers 9 or 10 (else 7-8 with the chance 0.6, 0-6 with 0.4).").default(0.06),
+  },
+);
+
+export const accountsSchema = section(
+  "The account view: a subscriber slot is an account (its holder and `lines - 1` other lines, a household). The other lines have network experience of their own that reaches the holder, an extra line can port out on its own, and the rest of the household then tends to follow (the high-value-customer post: a high-value customer's experience is wasted if the spouse's is bad).",
+  {
+    coverageCorrelation: fraction(
+      "Correlation of the log network exposure of the account's other lines with the holder's (they share the home network); the other lines' exposure has the spread of population.coverageSpread and mean 1.",
+    ).default(0.6),
+    sharedExperienceWeight: nonNegative(
+      "Dissatisfaction a problem (or a no-signal minute) on another line of the account adds to the holder's, as a share of what one of their own adds. 0 switches the mechanism off.",
+    ).default(0.3),
+    lineLeaveShare: fraction(
+      "Daily chance that each extra line ports out on its own, as a share of the holder's current churn hazard (so it rises with the account's dissatisfaction). 0: lines leave only with their account.",
+    ).default(0.5),
+    followBoost: nonNegative(
+      "Extra hazard of the account right after one of its lines ported out (1.5 = x2.5 on that day), fading linearly over accounts.followDays: the rest of the household follows to the competitor's family plan. 0 switches it off.",
+    ).default(1.5),
+    followDays: positive("Days over which the extra hazard after a line ported out fades.").default(60),
   },
 );
 

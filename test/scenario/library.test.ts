@@ -75,6 +75,13 @@ describe("what-ifs change the world in the intended direction (small runs, same 
     for (const difference of differences("competitor-price-attack.yaml", noContact, "churnRateMonthly")) expect(difference).toBeGreaterThan(0);
   });
 
+  it("a competitor's family-plan attack takes more lines away from their accounts under no-contact", () => {
+    for (const replicate of [0, 1]) {
+      const run = (scenario: Scenario) => simulateReplicate({ scenario, policy: noContact, rootSeed: 7, replicate }).groups.all.linesLost;
+      expect(run(small("family-plan-attack.yaml"))).toBeGreaterThan(run(small("baseline.yaml")));
+    }
+  });
+
   it("a price increase raises ARPU", () => {
     for (const difference of differences("price-increase-bill-shock.yaml", noContact, "arpu")) expect(difference).toBeGreaterThan(1);
   });

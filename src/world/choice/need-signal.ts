@@ -1,5 +1,5 @@
 import { NEVER, type SubscriberState } from "../state/subscriber-state.js";
-import { PROBLEM_TOTALS as P, problemTotals } from "../state/recent-history.js";
+import { OTHER_LINE_TOTALS as L, otherLineTotals, PROBLEM_TOTALS as P, problemTotals } from "../state/recent-history.js";
 import { BILLING_CYCLE_DAYS, DAYS_PER_MONTH } from "../params/world-params.js";
 import { dissatisfactionAt, type DecayTables } from "../state/decaying-levels.js";
 import { CATEGORIES, PLAN_PREPAID } from "../../scenario/vocabulary.js";
@@ -9,6 +9,7 @@ const CONTRACT_NEAR_DAYS = 60;
 /** Dissatisfaction below which a customer is content enough to recommend the operator. */
 export const CONTENT_TO_REFER_BELOW = 0.2;
 const problemScratch = new Float64Array(8);
+const otherLineScratch = new Float64Array(4);
 
 /** Share of the allowance the subscriber is on course to use in a billing cycle. */
 export function projectedAllowanceUse(state: SubscriberState, i: number, day: number): number {
@@ -45,8 +46,11 @@ export function needSignal(state: SubscriberState, i: number, category: number, 
     case C.discount:
       return contractNeed(state, i, day) + clamp(dissatisfactionAt(state, i, day, tables), 0, 1);
     case C.service: {
+      // The account view: problems on the account's other lines call for a remedy too.
       const totals = problemTotals(state, i, day, problemScratch);
-      return clamp((totals[P.dropped7d] + totals[P.buffering7d] + totals[P.noSignal7d] / 30) / 5, 0, 1.5);
+      const others = otherLineTotals(state, i, day, otherLineScratch);
+      const problems = totals[P.dropped7d] + totals[P.buffering7d] + others[L.problems7d];
+      return clamp((problems + (totals[P.noSignal7d] + others[L.noSignal7d]) / 30) / 5, 0, 1.5);
     }
     case C.payment:
       return state.overdueSinceDay[i] !== NEVER ? 1.5 : 0;

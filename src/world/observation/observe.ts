@@ -1,5 +1,5 @@
 import { NEVER, NO_SURVEY_ANSWER, STATUS_ACTIVE, type SubscriberState } from "../state/subscriber-state.js";
-import { contactTotals, lastContactSlot, problemTotals } from "../state/recent-history.js";
+import { contactTotals, lastContactSlot, otherLineTotals, OTHER_LINE_TOTALS, problemTotals } from "../state/recent-history.js";
 import { MOMENT_CANCELLATION, MOMENT_OUTBOUND, OUTCOME_ACCEPT, OUTCOME_IGNORE, OUTBOUND_CHANNELS, PLAN_BROADBAND, PLAN_POSTPAID, PLAN_PREPAID, PLAN_TV, SEGMENT_DISENGAGED, SEGMENT_STRATEGIC, SEGMENT_TRANSACTIONAL } from "../../scenario/vocabulary.js";
 import { daysToContractEnd, projectedAllowanceUse } from "../choice/need-signal.js";
 import { monthlyPrice } from "../pricing/monthly-price.js";
@@ -52,6 +52,10 @@ export const FEATURE_NAMES = Object.freeze([
   "churnedFormer",
   "monthsSinceChurn",
   "npsAnswer",
+  "otherLinesProblems7d",
+  "otherLinesProblems30dPer10",
+  "otherLinesNoSignalHours7d",
+  "lineLeftLast90d",
 ] as const);
 
 export const FEATURE_COUNT = FEATURE_NAMES.length;
@@ -60,6 +64,8 @@ export const NPS_PROMOTER_SCORE = 9;
 export const NPS_DETRACTOR_SCORE = 6;
 const problemScratch = new Float64Array(8);
 const contactScratch = new Float64Array(3);
+const otherLineScratch = new Float64Array(4);
+const LINE_LEFT_DAYS = 90;
 export const FEATURE_INDEX = Object.fromEntries(FEATURE_NAMES.map((name, index) => [name, index])) as Record<
   (typeof FEATURE_NAMES)[number],
   number
@@ -119,6 +125,12 @@ export function writeFeatures(state: SubscriberState, i: number, moment: number,
   out[f++] = active ? 0 : 1;
   out[f++] = active ? 0 : (day - state.churnDay[i]) / DAYS_PER_MONTH;
   out[f++] = npsGroup(state.surveyScore[i]);
+  // The account view: the experience of the account's other lines, and a line that left.
+  const otherLines = otherLineTotals(state, i, day, otherLineScratch);
+  out[f++] = otherLines[OTHER_LINE_TOTALS.problems7d];
+  out[f++] = otherLines[OTHER_LINE_TOTALS.problems30d] / 10;
+  out[f++] = otherLines[OTHER_LINE_TOTALS.noSignal7d] / 60;
+  out[f++] = day - state.lineLeftDay[i] < LINE_LEFT_DAYS ? 1 : 0;
 }
 
 /** The NPS group of a survey answer: 1 promoter (9-10), -1 detractor (0-6), 0 passive (7-8) or no answer. */

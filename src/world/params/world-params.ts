@@ -61,6 +61,11 @@ export function compileWorldParams(scenario: Scenario) {
     promoterReferralFactor: scenario.promoters.referralFactor,
     /** Everyone else's factor, so that the base's average referral take-up stays the offer's. */
     otherReferralFactor: otherReferralFactor(scenario.promoters.share, scenario.promoters.referralFactor),
+    // the account view (other-lines-network.ts, line-port-out.ts)
+    sharedExperienceWeight: scenario.accounts.sharedExperienceWeight,
+    lineLeaveShare: scenario.accounts.lineLeaveShare,
+    followBoost: scenario.accounts.followBoost,
+    followDays: scenario.accounts.followDays,
     // network
     problemsPerDay: network.problemsPerDay,
     droppedCallShare: network.droppedCallShare,

@@ -24,11 +24,13 @@ export interface LevelBoundParams {
   readonly inboundDissatisfactionMultiplier: number;
   readonly salienceBoost: number;
   readonly salienceDays: number;
+  readonly followBoost: number;
+  readonly followDays: number;
 }
 
 /**
  * Refreshes the per-subscriber upper bounds that the morning pass compares today's uniforms
- * with, after dissatisfaction, annoyance, a reminder to compare or an inbound trigger changed: the churn hazard before
+ * with, after dissatisfaction, annoyance, a reminder to compare, a line's port-out or an inbound trigger changed: the churn hazard before
  * the day's common factors, and the inbound-contact rate. Stored levels only decay and triggers
  * only expire until the next change, so a bound stays valid until then.
  */
@@ -38,7 +40,9 @@ export function refreshLevelBounds(state: SubscriberState, i: number, day: numbe
   const dissatisfaction = state.dissatisfaction[i];
   // A reminder to compare (salience.ts) only fades, so its full boost bounds it until it expires.
   const reminded = day - state.remindedDay[i] < params.salienceDays ? 1 + params.salienceBoost : 1;
+  // So does the household's pull after a line ported out (household-follow.ts).
+  const followed = day - state.lineLeftDay[i] < params.followDays ? 1 + params.followBoost : 1;
   state.churnBound[i] =
-    state.hazardPerDay[i] * state.priceHazardFactor[i] * reminded * (1 + params.hazardDissatisfactionWeight * dissatisfaction + params.hazardAnnoyanceWeight * state.annoyance[i]) * ROUND_UP;
+    state.hazardPerDay[i] * state.priceHazardFactor[i] * reminded * followed * (1 + params.hazardDissatisfactionWeight * dissatisfaction + params.hazardAnnoyanceWeight * state.annoyance[i]) * ROUND_UP;
   state.inboundBound[i] = (params.inboundPerDay * (1 + params.inboundDissatisfactionMultiplier * dissatisfaction) + inboundTriggers(state, i, day)) * ROUND_UP;
 }

@@ -1,4 +1,4 @@
-import { CONTACT_SLOTS, PROBLEM_SLOTS, RING_NEVER, type SubscriberState } from "./subscriber-state.js";
+import { CONTACT_SLOTS, LINE_PROBLEM_SLOTS, PROBLEM_SLOTS, RING_NEVER, type SubscriberState } from "./subscriber-state.js";
 import { CHANNELS } from "../../scenario/vocabulary.js";
 
 /** Reads of the per-subscriber ring buffers: network problems and contacts over recent days. */
@@ -39,6 +39,37 @@ export function recordProblems(state: SubscriberState, i: number, day: number, d
   state.problemBuffering[slot] = Math.min(255, buffering);
   state.problemNoSignalMinutes[slot] = Math.min(65535, Math.round(noSignalMinutes));
   state.problemHead[i] = (head + 1) % PROBLEM_SLOTS;
+}
+
+/** Records one day's problems on the account's other lines in the account's ring. */
+export function recordOtherLineProblems(state: SubscriberState, i: number, day: number, problems: number, noSignalMinutes: number): void {
+  const head = state.lineProblemHead[i];
+  const slot = i * LINE_PROBLEM_SLOTS + head;
+  state.lineProblemDay[slot] = day;
+  state.lineProblems[slot] = Math.min(255, problems);
+  state.lineNoSignalMinutes[slot] = Math.min(65535, Math.round(noSignalMinutes));
+  state.lineProblemHead[i] = (head + 1) % LINE_PROBLEM_SLOTS;
+}
+
+/** What otherLineTotals writes, by index. */
+export const OTHER_LINE_TOTALS = { problems7d: 0, problems30d: 1, noSignal7d: 2, noSignal30d: 3 } as const;
+
+/**
+ * One pass over the account's ring of other-line problems: problems (dropped calls plus
+ * buffering) and no-signal minutes on the other lines over 7 and 30 days, into `out` (length 4).
+ */
+export function otherLineTotals(state: SubscriberState, i: number, day: number, out: Float64Array): Float64Array {
+  out.fill(0);
+  for (let slot = i * LINE_PROBLEM_SLOTS, end = slot + LINE_PROBLEM_SLOTS; slot < end; slot++) {
+    const age = day - state.lineProblemDay[slot];
+    if (age >= 30) continue;
+    out[1] += state.lineProblems[slot];
+    out[3] += state.lineNoSignalMinutes[slot];
+    if (age >= 7) continue;
+    out[0] += state.lineProblems[slot];
+    out[2] += state.lineNoSignalMinutes[slot];
+  }
+  return out;
 }
 
 /** Outbound contacts (inbound excluded) in the last `days` days. */

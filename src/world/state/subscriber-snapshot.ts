@@ -13,7 +13,7 @@ const WHAT_IF_FIELDS = [
   "planPricePerMonth", "retentionFactor", "retentionUntilDay", "roamingPassUntilDay", "plan",
   "activeSinceDay", "annoyanceFlushDay", "awakenedDay", "remindedDay", "priorityUntilDay", "churnDay", "difficultyUntilDay", "joinDay", "pendingChurn", "status", "usualBill",
   "annoyance", "annoyanceDay", "annoyanceSum", "goodwill", "goodwillDay", "dissatisfaction", "dissatisfactionDay",
-  "churnBound", "inboundBound", "lifeChanceBound", "noProblemChance",
+  "churnBound", "inboundBound", "lifeChanceBound", "noProblemChance", "linesNoProblemChance",
 ] as const;
 
 /**

@@ -3,6 +3,8 @@ import { CATEGORIES, OUTBOUND_CHANNELS, REMEDIES } from "../../scenario/vocabula
 /** Slots kept per subscriber for recent network problems and recent contacts (ring buffers). */
 export const PROBLEM_SLOTS = 16;
 export const CONTACT_SLOTS = 16;
+/** Slots kept per account for recent problems on its other lines (ring buffer). */
+export const LINE_PROBLEM_SLOTS = 8;
 export const CATEGORY_COUNT = CATEGORIES.length;
 export const OUTBOUND_CHANNEL_COUNT = OUTBOUND_CHANNELS.length;
 export const REMEDY_COUNT = REMEDIES.length;
@@ -78,6 +80,16 @@ export interface SubscriberState {
   readonly contactAction: Uint16Array;
   readonly contactOutcome: Uint8Array;
   readonly contactHead: Uint8Array;
+  /**
+   * Ring of recent problem days on the account's other lines (every line but the holder's):
+   * day, problems (dropped calls plus buffering), no-signal minutes; see other-lines-network.ts.
+   */
+  readonly lineProblemDay: Int16Array;
+  readonly lineProblems: Uint8Array;
+  readonly lineNoSignalMinutes: Uint16Array;
+  readonly lineProblemHead: Uint8Array;
+  /** Last day an extra line of the account ported out on its own; NEVER when none. */
+  readonly lineLeftDay: Int32Array;
 
   // --- latent (world only)
   readonly responseType: Uint8Array;
@@ -85,6 +97,8 @@ export interface SubscriberState {
   readonly priceSensitivity: Float32Array;
   readonly qualitySensitivity: Float32Array;
   readonly coverage: Float32Array;
+  /** Network exposure of each of the account's other lines (mean one, correlated with `coverage`). */
+  readonly linesCoverage: Float32Array;
   readonly contactTolerancePerWeek: Float32Array;
   readonly fragile: Uint8Array;
   readonly dataUsePerDayGb: Float32Array;
@@ -135,6 +149,8 @@ export interface SubscriberState {
   // bounds that skip them, except for the chance of coming back
   /** Chance of a problem-free day today; -1 forces the network step (no-signal time), 2 skips it. */
   readonly noProblemChance: Float32Array;
+  /** The same for the account's other lines together; 2 skips it (single-line accounts). */
+  readonly linesNoProblemChance: Float32Array;
   /** Upper bound of today's life-event chance (former subscribers: of coming back) at factor 1. */
   readonly lifeChanceBound: Float32Array;
   /** Churn hazard bound before the day's common factors; 0 for former subscribers. */
@@ -197,11 +213,17 @@ export function allocateSubscriberState(count: number, firstDay = 0): Subscriber
     contactAction: new Uint16Array(count * CONTACT_SLOTS),
     contactOutcome: new Uint8Array(count * CONTACT_SLOTS),
     contactHead: new Uint8Array(count),
+    lineProblemDay: new Int16Array(count * LINE_PROBLEM_SLOTS).fill(RING_NEVER),
+    lineProblems: new Uint8Array(count * LINE_PROBLEM_SLOTS),
+    lineNoSignalMinutes: new Uint16Array(count * LINE_PROBLEM_SLOTS),
+    lineProblemHead: new Uint8Array(count),
+    lineLeftDay: never(count),
     responseType: new Uint8Array(count),
     hazardPerDay: new Float32Array(count),
     priceSensitivity: new Float32Array(count),
     qualitySensitivity: new Float32Array(count),
     coverage: new Float32Array(count),
+    linesCoverage: new Float32Array(count).fill(1),
     contactTolerancePerWeek: new Float32Array(count),
     fragile: new Uint8Array(count),
     dataUsePerDayGb: new Float32Array(count),
@@ -228,6 +250,7 @@ export function allocateSubscriberState(count: number, firstDay = 0): Subscriber
     pendingChurn: new Uint8Array(count),
     hazardToday: new Float32Array(count),
     noProblemChance: new Float32Array(count),
+    linesNoProblemChance: new Float32Array(count),
     lifeChanceBound: new Float32Array(count),
     churnBound: new Float32Array(count),
     inboundBound: new Float32Array(count),

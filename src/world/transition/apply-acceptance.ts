@@ -3,6 +3,7 @@ import type { Offer } from "../../scenario/offer-schema.js";
 import { CATEGORIES, RESPONSE_TYPES } from "../../scenario/vocabulary.js";
 import { effectiveRelief, effectiveRetention } from "./remedy-effect.js";
 import { reactivate } from "./reactivate.js";
+import { resetOtherLinesChance } from "./daily-chances.js";
 import { DAYS_PER_MONTH, type WorldParams } from "../params/world-params.js";
 import { scaleDissatisfaction } from "../state/decaying-levels.js";
 
@@ -75,6 +76,7 @@ export function applyAcceptance(state: SubscriberState, i: number, offer: Offer,
       break;
     case C.referral:
       state.lines[i] = Math.min(10, state.lines[i] + 1);
+      resetOtherLinesChance(state, i);
       break;
   }
 }

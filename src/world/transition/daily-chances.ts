@@ -25,6 +25,7 @@ export function initializeDailyChances(state: SubscriberState, day: number, para
 /** A gross add before its join day: every check skips it. */
 export function setWaitingChances(state: SubscriberState, i: number): void {
   state.noProblemChance[i] = SKIP;
+  state.linesNoProblemChance[i] = SKIP;
   state.lifeChanceBound[i] = 0;
   state.churnBound[i] = 0;
   state.inboundBound[i] = 0;
@@ -32,12 +33,22 @@ export function setWaitingChances(state: SubscriberState, i: number): void {
 
 export function setActiveChances(state: SubscriberState, i: number, day: number, params: WorldParams, scratch: Float64Array): void {
   state.noProblemChance[i] = NETWORK_UNKNOWN;
+  resetOtherLinesChance(state, i);
   state.lifeChanceBound[i] = lifeEventChances(state, i, Number.POSITIVE_INFINITY, params, 1, 1, 1, scratch) * ROUND_UP;
   refreshLevelBounds(state, i, day, params);
 }
 
+/**
+ * After the account's lines changed (or its region's network did): the next morning pass works out
+ * the other lines' network chance exactly; a single-line account skips the check.
+ */
+export function resetOtherLinesChance(state: SubscriberState, i: number): void {
+  state.linesNoProblemChance[i] = state.lines[i] > 1 ? NETWORK_UNKNOWN : SKIP;
+}
+
 export function setFormerChances(state: SubscriberState, i: number, params: WorldParams): void {
   state.noProblemChance[i] = SKIP;
+  state.linesNoProblemChance[i] = SKIP;
   state.lifeChanceBound[i] = params.naturalReturnPerDay * ROUND_UP;
   state.churnBound[i] = 0;
   state.inboundBound[i] = 0;
@@ -65,6 +76,10 @@ export function refreshRegionNetwork(state: SubscriberState, world: WorldDay, me
     if (world.problemMultiplier[r] === memory.multiplier[r] && world.noSignalMinutes[r] === memory.noSignal[r]) continue;
     memory.multiplier[r] = world.problemMultiplier[r];
     memory.noSignal[r] = world.noSignalMinutes[r];
-    for (const i of memory.members[r]) if (state.status[i] === STATUS_ACTIVE) state.noProblemChance[i] = NETWORK_UNKNOWN;
+    for (const i of memory.members[r]) {
+      if (state.status[i] !== STATUS_ACTIVE) continue;
+      state.noProblemChance[i] = NETWORK_UNKNOWN;
+      resetOtherLinesChance(state, i);
+    }
   }
 }

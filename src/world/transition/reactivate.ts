@@ -28,6 +28,7 @@ export function reactivate(state: SubscriberState, i: number, day: number, param
   state.awakenedDay[i] = NEVER;
   state.remindedDay[i] = NEVER;
   state.priorityUntilDay[i] = NEVER;
+  state.lineLeftDay[i] = NEVER;
   state.usualBill[i] = state.planPricePerMonth[i];
   setActiveChances(state, i, day, params, scratch);
 }
