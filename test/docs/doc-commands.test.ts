@@ -147,7 +147,7 @@ afterAll(() => {
 function pageFolder(files: readonly DocFile[]): string {
   const folder = mkdtempSync(path.join(tmpdir(), "offersim-doc-"));
   folders.push(folder);
-  for (const copied of ["scenarios", "ci"]) cpSync(path.join(REPO_ROOT, copied), path.join(folder, copied), { recursive: true });
+  for (const copied of ["scenarios", "ci", "models"]) cpSync(path.join(REPO_ROOT, copied), path.join(folder, copied), { recursive: true });
   for (const file of files) {
     mkdirSync(path.dirname(path.join(folder, file.name)), { recursive: true });
     writeFileSync(path.join(folder, file.name), file.content);
