@@ -78,7 +78,6 @@ function createNba(context: PolicyContext, policyName: string, learning: boolean
         cancelling = batch.moment[row] === MOMENT_CANCELLATION;
         const yearOfMargin = VALUE_MONTHS * x[f + F.arpuPer100] * 100 * marginShare;
         scorer.load(x, row, !former);
-        const stayRisk = former ? 0 : scorer.churn(0);
         let best = 0;
         let bestPriority = 0;
         for (let a = 1; a < actionCount; a++) {
@@ -88,7 +87,7 @@ function createNba(context: PolicyContext, policyName: string, learning: boolean
           const accept = explorer.unseen[a] === 1 ? explorer.acceptance(a) : scorer.accept(a);
           let value = objective.revenue * (accept * money[a]) - contactPrice[a];
           if (former) value += objective.retainedValue * accept * yearOfMargin;
-          else if (arm[a] > 0) value += objective.retainedValue * (stayRisk - scorer.churn(arm[a])) * yearOfMargin;
+          else if (arm[a] > 0) value += objective.retainedValue * scorer.churnUplift(a) * yearOfMargin;
           const contextWeight = cancelling && saving[a] === 1 ? 1e6 : 1;
           const priority = contextWeight * lever[a] * value;
           if (priority > bestPriority || (cancelling && saving[a] === 1 && saving[best] === 0)) {
@@ -109,7 +108,7 @@ function createNba(context: PolicyContext, policyName: string, learning: boolean
       const x = batch.features();
       if (arm[action] <= 0 || x[row * width + F.churnedFormer] === 1) return Number.NaN;
       scorer.load(x, row, true);
-      return scorer.churn(0) - scorer.churn(arm[action]);
+      return scorer.churnUplift(action);
     },
   };
 }
