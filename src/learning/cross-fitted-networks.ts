@@ -8,6 +8,8 @@ import { standardisation, trainMaskedNetwork, type MaskedTrainingSet, type Train
 export interface CrossFittedBag {
   /** The members scored as one (the mean of their logits: averageNetworks). */
   readonly network: MaskedNetwork;
+  /** Member k, trained on the rows outside fold k. */
+  readonly members: readonly MaskedNetwork[];
   /** Per training row (in `data.rows` order), the probability of output `scoredOutput` by the member trained without the row's fold. */
   readonly outOfFold: Float64Array;
   /** The members' training loss per epoch, averaged. */
@@ -48,7 +50,8 @@ export function trainCrossFittedBag(tf: typeof tfCore, data: MaskedTrainingSet, 
     outOfFold[index] = outputProbability(member, hidden, scoredOutput);
   }
   const lossPerEpoch = members[0].lossPerEpoch.map((_, epoch) => members.reduce((sum, member) => sum + member.lossPerEpoch[epoch], 0) / members.length);
-  return { network: averageNetworks(members.map((member) => member.network)), outOfFold, lossPerEpoch };
+  const networks = members.map((member) => member.network);
+  return { network: averageNetworks(networks), members: networks, outOfFold, lossPerEpoch };
 }
 
 /** The training set restricted to the rows (by position in `data.rows`) that `keep` accepts. */
