@@ -78,7 +78,8 @@ export interface PropensityModelsWithHistory extends PropensityModels {
 
 /**
  * Logs `training.historyDays` of an exploring behaviour policy in a training world, then fits
- * the acceptance network (and, with `uplift`, the churn T-learner) on it. With `keepHistory`
+ * the acceptance network (and, with `uplift`, the churn uplift model: a cross-fitted risk bag
+ * and per-action relative effects) on it. With `keepHistory`
  * the history comes back too (the learning variants refit on it during the run).
  */
 export async function preparePropensityModels(context: PrepareContext, options: { uplift: boolean; keepHistory?: boolean }): Promise<PropensityModels | PropensityModelsWithHistory> {
