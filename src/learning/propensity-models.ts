@@ -21,7 +21,14 @@ export const MIN_CONTACTS_PER_ACTION = 50;
 export const NETWORK_TRAINING = { hidden: 32, epochs: 2, batchSize: 2048, learningRate: 0.02 } as const;
 /** Caps on the training rows per task, so that prepare stays a few seconds. */
 export const MAX_ACCEPTANCE_ROWS = 80_000;
-export const MAX_CHURN_ROWS = 200_000;
+export const MAX_CHURN_ROWS = 400_000;
+/**
+ * With the churn uplift model, the history is this many times `training.historyDays` long: the
+ * churn label is rare (about 1.5 % of decisions in 30 days), and each action's relative effect
+ * is learned from its own few leavers. Twice the history steadied propensity-nba's value from
+ * seed to seed (docs/policies.md).
+ */
+export const UPLIFT_HISTORY_FACTOR = 2;
 /**
  * The churn risk model is a cross-fitted bag of this many networks: member k is trained on the
  * subscribers outside fold k (trainCrossFittedBag), the bag is scored as one by the mean of the
@@ -77,8 +84,8 @@ export interface PropensityModelsWithHistory extends PropensityModels {
 }
 
 /**
- * Logs `training.historyDays` of an exploring behaviour policy in a training world, then fits
- * the acceptance network (and, with `uplift`, the churn uplift model: a cross-fitted risk bag
+ * Logs `training.historyDays` (with `uplift`, UPLIFT_HISTORY_FACTOR times as many) of an
+ * exploring behaviour policy in a training world, then fits the acceptance network (and, with `uplift`, the churn uplift model: a cross-fitted risk bag
  * and per-action relative effects) on it. With `keepHistory`
  * the history comes back too (the learning variants refit on it during the run).
  */
@@ -86,8 +93,9 @@ export async function preparePropensityModels(context: PrepareContext, options: 
   const tf = await loadTensorFlowForTraining();
   const started = performance.now();
   const { training } = context.scenario;
-  const history = createTrainingHistory(context.featureNames, context.actions, context.scenario.objective.attributionDays, training.historyDays);
-  context.simulateTraining(exploringBehaviour(training.exploreContactShare, history), training.historyDays, 0);
+  const historyDays = (options.uplift ? UPLIFT_HISTORY_FACTOR : 1) * training.historyDays;
+  const history = createTrainingHistory(context.featureNames, context.actions, context.scenario.objective.attributionDays, historyDays);
+  context.simulateTraining(exploringBehaviour(training.exploreContactShare, history), historyDays, 0);
   history.finish();
   const models = fitPropensityModels(tf, history, context.actions, context.objective.revenue, options.uplift, context.random);
   const prepared = { ...models, historyRows: history.size, trainingSeconds: (performance.now() - started) / 1000 };
