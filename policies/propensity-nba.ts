@@ -20,9 +20,10 @@ const PROGRAM_LEVER: Partial<Record<Program, number>> = { referral: 0.5 };
  * score, the objective arbitrates. Rules: no selling (data, device, content, roaming, referral)
  * during a service disruption or with payments overdue, and at most one outbound commercial
  * contact a week; a customer calling to cancel always gets the save offer. Models (trained in
- * `prepare` on an exploring history): p(accept) per offer, and a churn T-learner (one arm per
- * program, one for no action) whose difference is the uplift: retention offers are judged by
- * it, and so is the churn that a selling contact provokes. Priority =
+ * `prepare` on an exploring history): p(accept) per offer, and a churn uplift model: the
+ * untreated churn risk (a cross-fitted bag of networks) times the change in risk each action's
+ * contact brings (per-action observed / expected leavers, relativeChurnEffects): retention offers
+ * are judged by it, and so is the churn that a selling contact provokes. Priority =
  * context weight x business lever x expected value, where the expected value is the revenue
  * weight x (p(accept) x deal money - contact cost) - the logged annoyance/complaint cost
  * + the retained-value weight x uplift x a year of the customer's margin (for a former customer:
@@ -34,7 +35,7 @@ const PROGRAM_LEVER: Partial<Record<Program, number>> = { referral: 0.5 };
 export const propensityNba: PolicyDefinition = {
   name: "propensity-nba",
   relativeCost: 9,
-  description: "NBA engine: suitability rules, TensorFlow.js acceptance model and churn-uplift T-learner, arbitrated by expected objective value.",
+  description: "NBA engine: suitability rules, TensorFlow.js acceptance model and a churn-uplift model (cross-fitted risk x per-action relative effect), arbitrated by expected objective value.",
   prepare: (context) => preparePropensityModels(context, { uplift: true }),
   create: (context) => createNba(context, "propensity-nba", false),
 };
@@ -78,7 +79,6 @@ function createNba(context: PolicyContext, policyName: string, learning: boolean
         cancelling = batch.moment[row] === MOMENT_CANCELLATION;
         const yearOfMargin = VALUE_MONTHS * x[f + F.arpuPer100] * 100 * marginShare;
         scorer.load(x, row, !former);
-        const stayRisk = former ? 0 : scorer.churn(0);
         let best = 0;
         let bestPriority = 0;
         for (let a = 1; a < actionCount; a++) {
@@ -88,7 +88,7 @@ function createNba(context: PolicyContext, policyName: string, learning: boolean
           const accept = explorer.unseen[a] === 1 ? explorer.acceptance(a) : scorer.accept(a);
           let value = objective.revenue * (accept * money[a]) - contactPrice[a];
           if (former) value += objective.retainedValue * accept * yearOfMargin;
-          else if (arm[a] > 0) value += objective.retainedValue * (stayRisk - scorer.churn(arm[a])) * yearOfMargin;
+          else if (arm[a] > 0) value += objective.retainedValue * scorer.churnUplift(a) * yearOfMargin;
           const contextWeight = cancelling && saving[a] === 1 ? 1e6 : 1;
           const priority = contextWeight * lever[a] * value;
           if (priority > bestPriority || (cancelling && saving[a] === 1 && saving[best] === 0)) {
@@ -109,7 +109,7 @@ function createNba(context: PolicyContext, policyName: string, learning: boolean
       const x = batch.features();
       if (arm[action] <= 0 || x[row * width + F.churnedFormer] === 1) return Number.NaN;
       scorer.load(x, row, true);
-      return scorer.churn(0) - scorer.churn(arm[action]);
+      return scorer.churnUplift(action);
     },
   };
 }

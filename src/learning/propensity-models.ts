@@ -9,6 +9,8 @@ import type { MaskedNetwork } from "./masked-network.js";
 import { trainMaskedNetwork, type MaskedTrainingSet } from "./train-masked-network.js";
 import { NEW_OFFER_PRIOR_CONTACTS } from "./new-offer-exploration.js";
 import { averageNetworks } from "./average-networks.js";
+import { trainCrossFittedBag } from "./cross-fitted-networks.js";
+import { relativeChurnEffects } from "./relative-churn-effects.js";
 
 /** Programs whose contacts are meant to keep a customer; each is one treatment arm of the churn model. */
 export const TREATMENT_PROGRAMS: readonly Program[] = PROGRAMS.filter((program) => program !== "winback");
@@ -19,11 +21,19 @@ export const MIN_CONTACTS_PER_ACTION = 50;
 export const NETWORK_TRAINING = { hidden: 32, epochs: 2, batchSize: 2048, learningRate: 0.02 } as const;
 /** Caps on the training rows per task, so that prepare stays a few seconds. */
 export const MAX_ACCEPTANCE_ROWS = 80_000;
-export const MAX_CHURN_ROWS = 200_000;
+export const MAX_CHURN_ROWS = 400_000;
 /**
- * The churn T-learner is a bag of this many networks (different initial weights and shuffles,
- * the same rows), scored as one by the mean of their logits: the uplift, a difference of two
- * noisy outputs, varies less from seed to seed.
+ * With the churn uplift model, the history is this many times `training.historyDays` long: the
+ * churn label is rare (about 1.5 % of decisions in 30 days), and each action's relative effect
+ * is learned from its own few leavers. Twice the history steadied propensity-nba's value from
+ * seed to seed (docs/policies.md).
+ */
+export const UPLIFT_HISTORY_FACTOR = 2;
+/**
+ * The churn risk model is a cross-fitted bag of this many networks: member k is trained on the
+ * subscribers outside fold k (trainCrossFittedBag), the bag is scored as one by the mean of the
+ * members' logits, and each logged row's untreated risk is scored by the member that never saw
+ * it (the expected leavers of relativeChurnEffects).
  */
 export const CHURN_ENSEMBLE = 3;
 /**
@@ -50,8 +60,18 @@ export interface PropensityModels {
   /** Per action, its logged contacts and acceptances (the evidence an unseen offer starts from). */
   readonly loggedContacts: Float64Array;
   readonly loggedAccepts: Float64Array;
-  /** p(leave within attributionDays | features, arm): arm 0 no action, arm 1 + k TREATMENT_PROGRAMS[k]; null without uplift. */
+  /**
+   * p(leave within attributionDays | features, arm): arm 0 no action, arm 1 + k
+   * TREATMENT_PROGRAMS[k] (the arms share the hidden layer; only arm 0, the untreated risk, is
+   * scored); null without uplift.
+   */
   readonly churn: MaskedNetwork | null;
+  /**
+   * Per action, the factor its contact multiplies the untreated risk by (relativeChurnEffects;
+   * index 0: the risk model's calibration, 1 for actions outside TREATMENT_PROGRAMS); the churn
+   * uplift of action a is churn(0) x (churnRatio[0] - churnRatio[a]). Null without uplift.
+   */
+  readonly churnRatio: Float64Array | null;
   readonly acceptanceLoss: number[];
   readonly churnLoss: number[];
   readonly historyRows: number;
@@ -64,16 +84,18 @@ export interface PropensityModelsWithHistory extends PropensityModels {
 }
 
 /**
- * Logs `training.historyDays` of an exploring behaviour policy in a training world, then fits
- * the acceptance network (and, with `uplift`, the churn T-learner) on it. With `keepHistory`
+ * Logs `training.historyDays` (with `uplift`, UPLIFT_HISTORY_FACTOR times as many) of an
+ * exploring behaviour policy in a training world, then fits the acceptance network (and, with `uplift`, the churn uplift model: a cross-fitted risk bag
+ * and per-action relative effects) on it. With `keepHistory`
  * the history comes back too (the learning variants refit on it during the run).
  */
 export async function preparePropensityModels(context: PrepareContext, options: { uplift: boolean; keepHistory?: boolean }): Promise<PropensityModels | PropensityModelsWithHistory> {
   const tf = await loadTensorFlowForTraining();
   const started = performance.now();
   const { training } = context.scenario;
-  const history = createTrainingHistory(context.featureNames, context.actions, context.scenario.objective.attributionDays, training.historyDays);
-  context.simulateTraining(exploringBehaviour(training.exploreContactShare, history), training.historyDays, 0);
+  const historyDays = (options.uplift ? UPLIFT_HISTORY_FACTOR : 1) * training.historyDays;
+  const history = createTrainingHistory(context.featureNames, context.actions, context.scenario.objective.attributionDays, historyDays);
+  context.simulateTraining(exploringBehaviour(training.exploreContactShare, history), historyDays, 0);
   history.finish();
   const models = fitPropensityModels(tf, history, context.actions, context.objective.revenue, options.uplift, context.random);
   const prepared = { ...models, historyRows: history.size, trainingSeconds: (performance.now() - started) / 1000 };
@@ -123,6 +145,7 @@ export function fitPropensityModels(
   const acceptance = { network: averageNetworks(acceptanceMembers.map((member) => member.network)), lossPerEpoch: meanLoss(acceptanceMembers) };
 
   let churn: MaskedNetwork | null = null;
+  let churnRatio: Float64Array | null = null;
   let churnLoss: number[] = [];
   if (uplift) {
     const arm = treatmentArms(actions);
@@ -140,11 +163,14 @@ export function fitPropensityModels(
       label: Uint8Array.from(churnRows, (row) => history.churned[row]),
     };
     const bias = new Float64Array(churnSet.outputs).fill(logit((left + 1) / (churnRows.length + 2)));
-    const members = Array.from({ length: CHURN_ENSEMBLE }, () => trainMaskedNetwork(tf, churnSet, { ...NETWORK_TRAINING, outputBias: bias }, random));
-    churn = averageNetworks(members.map((member) => member.network));
-    churnLoss = meanLoss(members);
+    const bag = trainCrossFittedBag(tf, churnSet, history.subscriber, { folds: CHURN_ENSEMBLE, scoredOutput: 0 }, { ...NETWORK_TRAINING, outputBias: bias }, random);
+    churn = bag.network;
+    churnLoss = bag.lossPerEpoch;
+    // The actions of a treatment program share its ratio as a prior (group = the program's arm).
+    const groupOf = Int32Array.from(arm, (value) => (value > 0 ? value - 1 : -1));
+    churnRatio = relativeChurnEffects({ action: Int32Array.from(churnRows, (row) => history.action[row]), churned: churnSet.label, expected: bag.outOfFold }, groupOf);
   }
-  return { acceptance: acceptance.network, acceptanceLearned, acceptancePrior, experienceCost, loggedContacts: contacts, loggedAccepts: accepts, churn, acceptanceLoss: acceptance.lossPerEpoch, churnLoss };
+  return { acceptance: acceptance.network, acceptanceLearned, acceptancePrior, experienceCost, loggedContacts: contacts, loggedAccepts: accepts, churn, churnRatio, acceptanceLoss: acceptance.lossPerEpoch, churnLoss };
 }
 
 /** The members' training loss per epoch, averaged. */

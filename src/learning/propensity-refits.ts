@@ -14,7 +14,7 @@ export const LEARNING_EXPLORATION = 0.05;
 /**
  * Learning that goes on: the run's own decisions join the history the models were trained on,
  * and every REFIT_EVERY_DAYS days the models are fitted again on the whole (the same networks
- * and caps as in `prepare`: a uniform subsample of at most 80,000 rows per model, so the run's
+ * and caps as in `prepare`: a uniform subsample of at most MAX_ACCEPTANCE_ROWS contacts and MAX_CHURN_ROWS decisions, so the run's
  * rows weigh in as they accumulate). A decision is logged with its features when it is made and
  * completed by the feedback (the action actually taken, after any exploration, its outcome,
  * and the subscriber's churn); its churn label is known once its attribution window has closed

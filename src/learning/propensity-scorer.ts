@@ -1,6 +1,6 @@
 import type { LearningCurve, PolicyContext } from "../policy/policy.js";
 import { PolicyError } from "../policy/policy-error.js";
-import { hiddenLayer, outputProbability, type MaskedNetwork } from "./masked-network.js";
+import { hiddenLayer, outputProbability } from "./masked-network.js";
 import type { PropensityModels } from "./propensity-models.js";
 
 /**
@@ -12,6 +12,8 @@ export class PropensityScorer {
   models: PropensityModels;
   private readonly acceptanceHidden: Float64Array;
   private readonly churnHidden: Float64Array;
+  /** The loaded row's p(leave within the attribution window | no action), by the churn model's arm 0 (uncalibrated). */
+  private risk = 0;
 
   constructor(context: PolicyContext, policyName: string) {
     const models = context.prepared as PropensityModels | undefined;
@@ -32,16 +34,20 @@ export class PropensityScorer {
   /** Loads row `row` of the features; call before `accept` and `churn` for that row. */
   load(features: Float32Array, row: number, withChurn: boolean): void {
     hiddenLayer(this.models.acceptance, features, row, this.acceptanceHidden);
-    if (withChurn && this.models.churn) hiddenLayer(this.models.churn, features, row, this.churnHidden);
+    if (withChurn && this.models.churn) {
+      hiddenLayer(this.models.churn, features, row, this.churnHidden);
+      this.risk = outputProbability(this.models.churn, this.churnHidden, 0);
+    }
   }
 
   accept(action: number): number {
     return this.models.acceptanceLearned[action] === 1 ? outputProbability(this.models.acceptance, this.acceptanceHidden, action) : this.models.acceptancePrior[action];
   }
 
-  /** p(leave within the attribution window) under churn-model arm `arm` (0: no action). */
-  churn(arm: number): number {
-    return outputProbability(this.models.churn as MaskedNetwork, this.churnHidden, arm);
+  /** The churn uplift of `action`: p(leave | no action) - p(leave | action) = risk x (ratio[0] - ratio[action]) (relativeChurnEffects). */
+  churnUplift(action: number): number {
+    const ratio = this.models.churnRatio as Float64Array;
+    return this.risk * (ratio[0] - ratio[action]);
   }
 
   /** The training log loss per epoch of the acceptance model (and of the churn model, as a second part). */

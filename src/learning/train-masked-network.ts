@@ -19,6 +19,14 @@ export interface TrainOptions {
   readonly learningRate: number;
   /** Starting output biases (log-odds), e.g. each output's base rate. */
   readonly outputBias: Float64Array;
+  /** The inputs' standardisation; default: the training rows' (networks to be averaged share one). */
+  readonly standardisation?: Standardisation;
+}
+
+/** Per input, the mean subtracted and the scale (1 / standard deviation) applied. */
+export interface Standardisation {
+  readonly mean: Float64Array;
+  readonly scale: Float64Array;
 }
 
 export interface TrainedNetwork {
@@ -36,7 +44,7 @@ export function trainMaskedNetwork(tf: typeof tfCore, data: MaskedTrainingSet, o
   const { inputs, outputs } = data;
   const { hidden, batchSize } = options;
   const count = data.rows.length;
-  const { mean, scale } = standardisation(data);
+  const { mean, scale } = options.standardisation ?? standardisation(data);
   const x = new Float32Array(count * inputs);
   for (let k = 0; k < count; k++) {
     const base = data.rows[k] * inputs;
@@ -98,7 +106,7 @@ export function trainMaskedNetwork(tf: typeof tfCore, data: MaskedTrainingSet, o
 }
 
 /** Per input, the training rows' mean and 1 / standard deviation (1 for a constant input). */
-function standardisation(data: MaskedTrainingSet): { mean: Float64Array; scale: Float64Array } {
+export function standardisation(data: MaskedTrainingSet): Standardisation {
   const { inputs, rows, features } = data;
   const mean = new Float64Array(inputs);
   const square = new Float64Array(inputs);

@@ -106,6 +106,10 @@ describe("propensity policies", () => {
       const restarts = first.learningCurve!.x.filter((x, k) => k > 0 && x <= first.learningCurve!.x[k - 1]).length;
       if (definition === propensityNba) expect(first.learningCurve!.parts).toEqual(["acceptance model", "churn model"]);
       expect(restarts).toBe((first.learningCurve!.parts?.length ?? 1) - 1);
+      // The churn uplift model's history is UPLIFT_HISTORY_FACTOR (2) times training.historyDays (60 here) of 1,500 customers.
+      const historyDays = first.trainingExperience!.customerDays / 1500;
+      if (definition === propensityNba) expect(historyDays).toBeGreaterThan(2 * 60 * 0.9);
+      else expect(historyDays).toBeLessThan(60 * 1.1);
     }, 30_000);
   }
 });
