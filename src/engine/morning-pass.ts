@@ -14,6 +14,7 @@ import { addMoment, type DecisionMoments } from "./decision-moments.js";
 import type { DayDraws, DrawStreams } from "./day-draws.js";
 import { applyLifeEvent, lifeEventChances } from "../world/transition/life-events.js";
 import { reactivate } from "../world/transition/reactivate.js";
+import { poissonProblems } from "../world/transition/poisson-problems.js";
 import { accountLinesPass } from "./account-lines-pass.js";
 import { regionPlanIndex, type WorldDay } from "../world/exogenous/world-day.js";
 import type { WorldParams } from "../world/params/world-params.js";
@@ -23,7 +24,7 @@ export const PENDING_CANCELLATION = 1;
 export const PENDING_FORCED = 2;
 export const PENDING_SAVED = 3;
 
-const MAX_PROBLEMS = 60;
+const poissonScratch = new Float64Array(2);
 const KIND_BITS = 4096;
 
 /** What the morning pass needs besides the state and today's world. */
@@ -88,16 +89,10 @@ function networkDay(state: SubscriberState, i: number, day: number, u: number, w
   const noProblem = multiplier === 1 ? inputs.quietNoProblemChance[i] : Math.exp(-lambda);
   const noSignalMinutes = world.noSignalMinutes[r] * state.coverage[i];
   state.noProblemChance[i] = noSignalMinutes > 0 ? NETWORK_UNKNOWN : noProblem * ROUND_DOWN;
-  let problems = 0;
-  let mass = noProblem;
-  let cumulative = noProblem;
-  while (u >= cumulative && problems < MAX_PROBLEMS) {
-    problems++;
-    mass *= lambda / problems;
-    cumulative += mass;
-  }
+  const drawn = poissonProblems(u, lambda, noProblem, poissonScratch);
+  const problems = drawn[0];
   if (problems === 0 && noSignalMinutes === 0) return;
-  const within = mass > 0 ? (u - (cumulative - mass)) / mass : 0;
+  const within = drawn[1];
   const dropped = Math.min(problems, Math.floor(problems * params.droppedCallShare + within));
   recordProblems(state, i, day, dropped, problems - dropped, noSignalMinutes);
   const loss =

@@ -1,6 +1,7 @@
 import type { DecisionBatch, DecisionOutput, PolicyContext, PolicyDefinition } from "../policy/policy.js";
 import type { RandomStream } from "../random/random-stream.js";
 import { NO_ACTION } from "../scenario/vocabulary.js";
+import { countEligible, explorePick } from "./q-policy.js";
 
 /** A demonstrator's decisions on the current day's batch, for learning from demonstrations (DQfD). */
 export interface DemonstratedDecisions {
@@ -44,24 +45,12 @@ export function demonstratedDecisions(definition: PolicyDefinition, context: Pol
       const eligible = batch.eligibility();
       for (let row = 0; row < batch.size; row++) {
         const offset = row * actionCount;
-        let eligibleCount = 0;
-        for (let a = 0; a < actionCount; a++) eligibleCount += a === NO_ACTION ? 1 : eligible[offset + a];
+        const eligibleCount = countEligible(eligible, offset, actionCount);
         const share = epsilon / eligibleCount;
         for (let a = 0; a < actionCount; a++) {
           if (a === NO_ACTION || eligible[offset + a] === 1) output.probabilities[offset + a] = (1 - epsilon) * probabilities[offset + a] + share;
         }
-        let pick = view[row];
-        if (random.next() < epsilon) {
-          let k = Math.floor(random.next() * eligibleCount);
-          for (let a = 0; a < actionCount; a++) {
-            if (a !== NO_ACTION && eligible[offset + a] === 0) continue;
-            if (k-- === 0) {
-              pick = a;
-              break;
-            }
-          }
-        }
-        output.chosen[row] = pick;
+        output.chosen[row] = explorePick(eligible, offset, actionCount, eligibleCount, epsilon, view[row], random);
       }
     },
   };

@@ -27,24 +27,34 @@ export function decideOnQ(net: MlpWeights, scratch: Float64Array[], batch: Decis
       output.chosen[row] = best;
       continue;
     }
-    let eligibleCount = 0;
-    for (let a = 0; a < actionCount; a++) eligibleCount += a === NO_ACTION ? 1 : eligible[offset + a];
+    const eligibleCount = countEligible(eligible, offset, actionCount);
     const share = epsilon / eligibleCount;
     for (let a = 0; a < actionCount; a++) if (a === NO_ACTION || eligible[offset + a] === 1) output.probabilities[offset + a] = share;
     output.probabilities[offset + best] += 1 - epsilon;
-    let pick = best;
-    if (random.next() < epsilon) {
-      let k = Math.floor(random.next() * eligibleCount);
-      for (let a = 0; a < actionCount; a++) {
-        if (a !== NO_ACTION && eligible[offset + a] === 0) continue;
-        if (k-- === 0) {
-          pick = a;
-          break;
-        }
-      }
-    }
-    output.chosen[row] = pick;
+    output.chosen[row] = explorePick(eligible, offset, actionCount, eligibleCount, epsilon, best, random);
   }
+}
+
+/** The number of eligible actions in a row, no action (always eligible) included. */
+export function countEligible(eligible: Uint8Array, offset: number, actionCount: number): number {
+  let count = 0;
+  for (let a = 0; a < actionCount; a++) count += a === NO_ACTION ? 1 : eligible[offset + a];
+  return count;
+}
+
+/**
+ * Epsilon-uniform exploration's draw: `pick`, or with chance epsilon one of the row's
+ * `eligibleCount` eligible actions (no action included) uniformly. Two uniforms of `random`
+ * when exploring, one otherwise.
+ */
+export function explorePick(eligible: Uint8Array, offset: number, actionCount: number, eligibleCount: number, epsilon: number, pick: number, random: RandomStream): number {
+  if (random.next() >= epsilon) return pick;
+  let k = Math.floor(random.next() * eligibleCount);
+  for (let a = 0; a < actionCount; a++) {
+    if (a !== NO_ACTION && eligible[offset + a] === 0) continue;
+    if (k-- === 0) return a;
+  }
+  return pick;
 }
 
 /** True when no action but action 0 is eligible in the row (the network need not run). */

@@ -3,10 +3,11 @@ import { addDissatisfaction } from "../state/decaying-levels.js";
 import { recordOtherLineProblems } from "../state/recent-history.js";
 import { NETWORK_UNKNOWN, resetOtherLinesChance, ROUND_DOWN } from "./daily-chances.js";
 import { serviceDissatisfactionFactor } from "./priority-service.js";
+import { poissonProblems } from "./poisson-problems.js";
 import type { WorldDay } from "../exogenous/world-day.js";
 import type { WorldParams } from "../params/world-params.js";
 
-const MAX_PROBLEMS = 60;
+const poissonScratch = new Float64Array(2);
 
 /**
  * A day with problems on the account's other lines (the shared experience of the account view):
@@ -29,7 +30,7 @@ export function otherLinesDay(state: SubscriberState, i: number, day: number, u:
   const noProblem = Math.exp(-lambda);
   const noSignalMinutes = world.noSignalMinutes[r] * exposure;
   state.linesNoProblemChance[i] = noSignalMinutes > 0 ? NETWORK_UNKNOWN : noProblem * ROUND_DOWN;
-  const problems = poissonInverse(u, lambda, noProblem);
+  const problems = poissonProblems(u, lambda, noProblem, poissonScratch)[0];
   if (problems === 0 && noSignalMinutes === 0) return;
   recordOtherLineProblems(state, i, day, problems, noSignalMinutes);
   if (params.sharedExperienceWeight === 0) return;
@@ -39,17 +40,4 @@ export function otherLinesDay(state: SubscriberState, i: number, day: number, u:
     state.qualitySensitivity[i] *
     (problems * params.dissatisfactionPerProblem + noSignalMinutes * params.dissatisfactionPerNoSignalMinute);
   addDissatisfaction(state, i, day, loss, params);
-}
-
-/** The Poisson(lambda) count whose cumulative probability first exceeds `u` (capped). */
-function poissonInverse(u: number, lambda: number, noProblem: number): number {
-  let problems = 0;
-  let mass = noProblem;
-  let cumulative = noProblem;
-  while (u >= cumulative && problems < MAX_PROBLEMS) {
-    problems++;
-    mass *= lambda / problems;
-    cumulative += mass;
-  }
-  return problems;
 }
