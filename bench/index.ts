@@ -125,7 +125,7 @@ else {
 function printRl(rl: RlTrainingBench): void {
   const model = rl.defaultModel;
   console.log(`dqn training (baseline's training section: ${model.episodes} episodes x ${model.episodeDays} days x ${model.subscribers.toLocaleString("en")} subscribers, one thread)`);
-  console.log(`  default model: ${model.seconds.toFixed(1)} s (${model.cpuSeconds.toFixed(1)} s of CPU), ${model.transitions.toLocaleString("en")} transitions, ${model.gradientSteps.toLocaleString("en")} gradient steps`);
+  console.log(`  default model: ${model.seconds.toFixed(1)} s (${model.cpuSeconds.toFixed(1)} s of CPU), ${model.transitions.toLocaleString("en")} transitions, ${model.gradientSteps.toLocaleString("en")} gradient steps (of which the demonstrator propensity-nba's models: ${rl.demonstratorSeconds.toFixed(1)} s)`);
   console.log(`  environment transitions/s (no learning) ${rl.transitionsPerSec.toFixed(0)}; gradient steps/s (batch ${rl.batchSize}) ${rl.gradientStepsPerSec.toFixed(1)}`);
 }
 

@@ -1,10 +1,8 @@
 import type { Scenario } from "../src/scenario/scenario-schema.js";
 import { prepareContext } from "../src/engine/run-replicate.js";
-import { dqn } from "../policies/dqn.js";
-import { rulesNba } from "../policies/rules-nba.js";
+import { dqn, trainDqnAgent } from "../policies/dqn.js";
+import { propensityNba } from "../policies/propensity-nba.js";
 import { dqnSettings, type DqnSettings } from "../src/learning/dqn-settings.js";
-import { trainDqnSession } from "../src/learning/train-dqn.js";
-import { SILENT_TRAINING } from "../src/policy/trainable.js";
 import { loadTensorFlowForTraining } from "../src/learning/tensorflow-backend.js";
 import { QNetworkTrainer } from "../src/learning/q-network-trainer.js";
 import { ReplayBuffer } from "../src/learning/replay-buffer.js";
@@ -14,7 +12,9 @@ import { createStream } from "../src/random/random-stream.js";
 export interface RlTrainingBench {
   /** Training the default model (the scenario's training section), as a run's prepare does. */
   readonly defaultModel: { readonly seconds: number; readonly cpuSeconds: number; readonly transitions: number; readonly gradientSteps: number; readonly episodes: number; readonly episodeDays: number; readonly subscribers: number };
-  /** Environment transitions per second with no gradient step (world, features, Q forward passes, replay). */
+  /** Training propensity-nba's models, the demonstrator (inside defaultModel's seconds). */
+  readonly demonstratorSeconds: number;
+  /** Environment transitions per second with no gradient step (world, features, the demonstrator's and the guardrails' decisions, replay). */
   readonly transitionsPerSec: number;
   /** Gradient steps per second on a full replay buffer (minibatch of settings.batchSize; TD and demonstration-margin loss). */
   readonly gradientStepsPerSec: number;
@@ -38,10 +38,12 @@ export async function measureRlTraining(scenario: Scenario): Promise<RlTrainingB
   const tf = await loadTensorFlowForTraining();
   const settings = dqnSettings(scenario.training);
   const context = () => prepareContext({ scenario, rootSeed: scenario.seed, replicate: 0, policy: dqn });
-  const full = await timed(() => trainDqnSession(context(), settings, "dqn", SILENT_TRAINING, rulesNba));
-  // One demonstration episode with learning switched off: the replay never reaches minReplay.
+  const full = await timed(() => trainDqnAgent(context(), settings));
+  // The demonstrator's own training (propensity-nba's models), part of every dqn training.
+  const demonstrator = await timed(() => propensityNba.prepare!(context()));
+  // One demonstration episode with learning switched off (the replay never reaches minReplay), less the demonstrator's training.
   const noLearning: DqnSettings = { ...settings, episodes: 1, demonstrationEpisodes: 1, minReplay: Number.MAX_SAFE_INTEGER };
-  const env = await timed(() => trainDqnSession(context(), noLearning, "dqn", SILENT_TRAINING, rulesNba));
+  const env = await timed(() => trainDqnAgent(context(), noLearning));
   // Gradient steps alone on a buffer of random transitions.
   const stateSize = context().featureNames.length;
   const actionCount = context().actions.length;
@@ -74,7 +76,8 @@ export async function measureRlTraining(scenario: Scenario): Promise<RlTrainingB
       episodeDays: settings.episodeDays,
       subscribers: Math.min(scenario.population.size, settings.maxSubscribers, scenario.training.maxSubscribers),
     },
-    transitionsPerSec: env.value.trained.experience.transitions / env.seconds,
+    demonstratorSeconds: demonstrator.seconds,
+    transitionsPerSec: env.value.trained.experience.transitions / Math.max(env.seconds - demonstrator.seconds, 1e-3),
     gradientStepsPerSec: steps / gradient.seconds,
     batchSize: settings.batchSize,
   };

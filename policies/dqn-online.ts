@@ -3,7 +3,7 @@ import { dqnSettings } from "../src/learning/dqn-settings.js";
 import { loadTensorFlowForTraining, tensorFlowForTrainingIfLoaded } from "../src/learning/tensorflow-backend.js";
 import { createOnlineQPolicy } from "../src/learning/online-q-policy.js";
 import { initialMlpWeights, type MlpWeights } from "../src/learning/mlp.js";
-import { dqn } from "./dqn.js";
+import { dqn, DQN_GUARDRAILS } from "./dqn.js";
 
 /** Share of decisions on which dqn-online explores (uniformly over the eligible actions). */
 export const DQN_ONLINE_EPSILON = 0.05;
@@ -36,7 +36,7 @@ export const dqnOnline: PolicyDefinition = {
     const settings = dqnSettings(context.scenario.training);
     const prepared = context.prepared as { weights: MlpWeights } | undefined;
     const initial = prepared?.weights ?? initialMlpWeights([context.featureNames.length, ...settings.hiddenSizes, context.actions.length], context.random);
-    return createOnlineQPolicy(tf, context, initial, settings, DQN_ONLINE_EPSILON);
+    return createOnlineQPolicy(tf, context, initial, settings, DQN_ONLINE_EPSILON, DQN_GUARDRAILS);
   },
 };
 

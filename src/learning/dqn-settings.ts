@@ -5,7 +5,7 @@ import type { Training } from "../scenario/objective-schema.js";
  * trainer, its settings or the agent's decision rule makes earlier model files stale (the
  * shipped model's test then asks for `npm run train:baseline`).
  */
-export const DQN_TRAINER_VERSION = "dqfd/1";
+export const DQN_TRAINER_VERSION = "dqfd-guarded/2";
 
 /** Hyper-parameters of the DQN agent; the scenario's `training` section sets the budget. */
 export interface DqnSettings {

@@ -1,9 +1,10 @@
 import type { LearningCurve, Policy, PolicyDefinition, PrepareContext } from "../policy/policy.js";
 import { SILENT_TRAINING, type TrainedModel, type TrainingSession } from "../policy/trainable.js";
-import { restoreStream, type StreamState } from "../random/random-stream.js";
+import { childStream, restoreStream, type StreamState } from "../random/random-stream.js";
 import { loadTensorFlowForTraining } from "./tensorflow-backend.js";
 import { DQN_TRAINER_VERSION, explorationShare, marginWeight, type DqnSettings } from "./dqn-settings.js";
 import { demonstratedDecisions } from "./demonstrated-decisions.js";
+import { guardrailsInRun, type Guardrails } from "./guardrails.js";
 import { initialMlpWeights, mlpScratch, type MlpWeights } from "./mlp.js";
 import { decideOnQ } from "./q-policy.js";
 import { QNetworkTrainer, type QTrainerState } from "./q-network-trainer.js";
@@ -33,8 +34,8 @@ interface DqnCheckpointState {
  * into a replay ring and taking `gradientStepsPerDay` gradient steps after each simulated day;
  * the plain-array copy of the network that the behaviour decides with is refreshed after them.
  */
-export async function trainDqn(context: PrepareContext, settings: DqnSettings, name: string, demonstrator: PolicyDefinition | null = null): Promise<DqnModel> {
-  return (await trainDqnSession(context, settings, name, SILENT_TRAINING, demonstrator)).model;
+export async function trainDqn(context: PrepareContext, settings: DqnSettings, name: string, demonstrator: PolicyDefinition | null = null, guardrails: Guardrails | null = null): Promise<DqnModel> {
+  return (await trainDqnSession(context, settings, name, SILENT_TRAINING, demonstrator, guardrails)).model;
 }
 
 /**
@@ -51,6 +52,7 @@ export async function trainDqnSession(
   name: string,
   session: TrainingSession,
   demonstrator: PolicyDefinition | null = null,
+  guardrails: Guardrails | null = null,
 ): Promise<{ model: DqnModel; trained: TrainedModel }> {
   const tf = await loadTensorFlowForTraining();
   const stateSize = context.featureNames.length;
@@ -64,6 +66,8 @@ export async function trainDqnSession(
   const x: number[] = resumed ? [...resumed.curve.x] : [];
   const y: number[] = resumed ? [...resumed.curve.y] : [];
   let transitions = resumed?.transitions ?? 0;
+  // A demonstrator that learns (propensity-nba) is prepared once, on its own stream derived from the learner's.
+  const demonstratorPrepared = demonstrator?.prepare ? await demonstrator.prepare({ ...context, random: childStream(context.random, `demonstrator:${demonstrator.name}`) }) : undefined;
   try {
     if (resumed) {
       await trainer.restoreState(resumed.trainer);
@@ -79,7 +83,8 @@ export async function trainDqnSession(
         create(policyContext): Policy {
           const recorder = new TransitionRecorder(buffer, policyContext.subscriberCount, settings.dailyGamma, settings.rewardScale);
           const scratch = mlpScratch(sizes);
-          const demonstrations = demonstrator === null ? null : demonstratedDecisions(demonstrator, policyContext);
+          const demonstrations = demonstrator === null ? null : demonstratedDecisions(demonstrator, { ...policyContext, prepared: demonstratorPrepared });
+          const guard = guardrails === null ? null : guardrailsInRun(guardrails, policyContext);
           let features: Float32Array = new Float32Array(0);
           let eligible: Uint8Array = new Uint8Array(0);
           return {
@@ -89,6 +94,7 @@ export async function trainDqnSession(
               demonstrations?.decide(batch);
               if (demonstrating) demonstrations!.explore(batch, output, settings.demonstrationEpsilon, policyContext.random);
               else decideOnQ(weights, scratch, batch, output, epsilon, policyContext.random);
+              guard?.apply(batch, output);
             },
             feedback(feedback) {
               recorder.record(feedback, features, eligible, demonstrations?.chosen ?? null);

@@ -80,7 +80,20 @@ export class RandomStream {
  *   churn.next(); // 0.73...
  */
 export function createStream(rootSeed: number, name: string): RandomStream {
-  const path = `${rootSeed}/${name}`;
+  return streamAt(`${rootSeed}/${name}`);
+}
+
+/**
+ * A stream derived by name from another stream's path (`PARENT/name`): for a component that
+ * works inside another's preparation (a demonstrator prepared by its learner) without drawing
+ * from, or shifting, the parent's stream.
+ */
+export function childStream(parent: RandomStream, name: string): RandomStream {
+  return streamAt(`${parent.path}/${name}`);
+}
+
+/** The stream seeded by its path. */
+function streamAt(path: string): RandomStream {
   const seeded = seedrandom.xor4096(path, { state: true });
   return new RandomStream(path, seeded.state() as unknown as StreamState);
 }

@@ -8,9 +8,7 @@ import { FEATURE_NAMES } from "../../src/world/observation/observe.js";
 import { parseBudget } from "../../src/cli/train-command.js";
 import { prepareContext } from "../../src/engine/run-replicate.js";
 import { DQN_TRAINER_VERSION, dqnSettings } from "../../src/learning/dqn-settings.js";
-import { trainDqn } from "../../src/learning/train-dqn.js";
-import { dqn } from "../../policies/dqn.js";
-import { rulesNba } from "../../policies/rules-nba.js";
+import { dqn, trainDqnAgent } from "../../policies/dqn.js";
 import { BASELINE, REPO_ROOT } from "./run-cli.js";
 
 const MODEL = path.join(REPO_ROOT, "models", "dqn-baseline.json");
@@ -37,13 +35,13 @@ describe("the shipped dqn model of the baseline (models/dqn-baseline.json)", () 
     expect(model.budget, STALE).toEqual(parseBudget(shippedBudgetFlag(), loaded.scenario.training));
   });
 
-  it("its first training episode (the demonstrator exploring) replays to the same value: the world and the demonstrator are unchanged", async () => {
+  it("its first training episode (the demonstrator exploring inside the guardrails) replays to the same value: the world, the demonstrator and the guardrails are unchanged", async () => {
     const model = readModelFile(MODEL);
     const loaded = loadScenario(BASELINE);
     const scenario = { ...loaded.scenario, training: model.budget };
     // One demonstration episode and no gradient step: the behaviour does not depend on the network.
     const settings = { ...dqnSettings(model.budget), episodes: 1, demonstrationEpisodes: 1, minReplay: Number.MAX_SAFE_INTEGER };
-    const replayed = await trainDqn(prepareContext({ scenario, rootSeed: model.rootSeed, replicate: 0, policy: dqn }), settings, "dqn", rulesNba);
+    const replayed = (await trainDqnAgent(prepareContext({ scenario, rootSeed: model.rootSeed, replicate: 0, policy: dqn }), settings)).model;
     expect(replayed.curve.y[0], STALE).toBe(model.curve.y[0]);
   }, 120_000);
 });

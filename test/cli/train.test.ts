@@ -7,7 +7,8 @@ import { loadScenario } from "../../src/scenario/load-scenario.js";
 import { buildActionCatalogue } from "../../src/engine/action-catalogue.js";
 import { BASELINE, CLI, REPO_ROOT, makeTempDir, readResults, runCli, scenarioExtendingBaseline } from "./run-cli.js";
 
-const BUDGET = "episodes=2,episodeDays=30,rlMaxSubscribers=300";
+// maxSubscribers and historyDays size the demonstrator's (propensity-nba's) training history: as small as the run's 300 subscribers.
+const BUDGET = "episodes=2,episodeDays=30,rlMaxSubscribers=300,maxSubscribers=300,historyDays=30";
 const EVAL = ["--subscribers", "300", "--days", "20", "--seeds", "1", "--workers", "1", "--quiet"];
 
 /** Trains dqn on the baseline with the small budget into DIR/NAME; returns the model file. */
@@ -43,7 +44,7 @@ describe("offersim train and --policies NAME=FILE", () => {
     const model = trainSmall(dir);
     const fromFile = path.join(dir, "from-file");
     expect(runCli(["run", BASELINE, ...EVAL, "--policies", `dqn=${model}`, "--out", fromFile]).status).toBe(0);
-    const inRun = scenarioExtendingBaseline(dir, "budget.yaml", ["training: { episodes: 2, episodeDays: 30, rlMaxSubscribers: 300 }"]);
+    const inRun = scenarioExtendingBaseline(dir, "budget.yaml", ["training: { episodes: 2, episodeDays: 30, rlMaxSubscribers: 300, maxSubscribers: 300, historyDays: 30 }"]);
     const trainedInRun = path.join(dir, "in-run");
     expect(runCli(["run", inRun, ...EVAL, "--policies", "dqn", "--out", trainedInRun]).status).toBe(0);
     const kpis = (dir: string) => readResults(dir).policies[0].kpis;
@@ -113,7 +114,7 @@ describe("offersim train and --policies NAME=FILE", () => {
     const dir = makeTempDir();
     const out = path.join(dir, "dqn.json");
     const checkpoint = `${out}.checkpoint.json`;
-    const budget = "episodes=4,episodeDays=30,rlMaxSubscribers=300";
+    const budget = "episodes=4,episodeDays=30,rlMaxSubscribers=300,maxSubscribers=300,historyDays=30";
     // Train, and stop the process once the first checkpoint is on disk.
     await new Promise<void>((resolve, reject) => {
       const child = spawn(process.execPath, [CLI, "train", "dqn", BASELINE, "--out", out, "--budget", budget, "--quiet"], { cwd: REPO_ROOT, stdio: "ignore" });
@@ -135,7 +136,7 @@ describe("offersim train and --policies NAME=FILE", () => {
     const fresh = runCli(["train", "dqn", BASELINE, "--out", out, "--budget", budget, "--quiet"]);
     expect(fresh.status).toBe(2);
     expect(fresh.stderr).toMatch(/a checkpoint of an earlier training is there; add --resume to continue it, or --force to start afresh/);
-    const other = runCli(["train", "dqn", BASELINE, "--out", out, "--budget", "episodes=5,episodeDays=30,rlMaxSubscribers=300", "--resume", "--quiet"]);
+    const other = runCli(["train", "dqn", BASELINE, "--out", out, "--budget", "episodes=5,episodeDays=30,rlMaxSubscribers=300,maxSubscribers=300,historyDays=30", "--resume", "--quiet"]);
     expect(other.status).toBe(2);
     expect(other.stderr).toMatch(/budget must be the one of this training/);
     const resumed = runCli(["train", "dqn", BASELINE, "--out", out, "--budget", budget, "--resume", "--quiet"], REPO_ROOT, {}, 120_000);
