@@ -17,7 +17,7 @@ export interface Guardrails {
 export interface GuardrailsInRun {
   /**
    * Overrides `output`'s rows where the rules choose a reserved program's action: that action,
-   * with propensity 1 (exact: the rules are deterministic). Returns how many rows it overrode.
+   * with propensity 1 (exact for deterministic rules such as rules-nba). Returns how many rows it overrode.
    */
   apply(batch: DecisionBatch, output: DecisionOutput): number;
 }
