@@ -54,24 +54,47 @@ export async function runInPool(scenario: Scenario, rootSeed: number, tasks: rea
     }
   };
   try {
-    await Promise.all(Array.from({ length: threads }, lane));
+    // Every lane settles before the pool is destroyed: a thread still loading its modules must not be terminated (see runInWorker).
+    const lanes = await Promise.allSettled(Array.from({ length: threads }, lane));
     throwIfInterrupted(options.signal);
+    for (const settled of lanes) if (settled.status === "rejected") throw settled.reason;
     return outcomes;
   } finally {
     await pool.destroy();
   }
 }
 
+/**
+ * How long an interrupted task waits for its thread to finish loading its modules before the
+ * thread is terminated anyway. Terminating a worker thread while V8 instantiates its ES modules
+ * can abort the whole process (Node 20: "FATAL ERROR: v8::Module::IsGraphAsync"), so an
+ * interrupt is held until the task has started; loading takes well under a second.
+ */
+const INTERRUPT_GRACE_MS = 5_000;
+
 /** One task on one worker thread, with its time limit; throws only when the run is interrupted. */
 async function runInWorker(pool: Pool, scenario: Scenario, rootSeed: number, task: SimulationTask, index: number, options: PoolRunOptions): Promise<TaskOutcome> {
   const abort = new AbortController();
-  const interrupt = () => abort.abort("interrupted");
+  // The worker posts 0 when it starts the task, its modules loaded: only then may its thread be terminated.
+  let started = false;
+  let grace: NodeJS.Timeout | undefined;
+  const interrupt = () => {
+    if (started) abort.abort("interrupted");
+    else grace = setTimeout(() => abort.abort("interrupted"), INTERRUPT_GRACE_MS);
+  };
   options.signal?.addEventListener("abort", interrupt, { once: true });
   let timer: NodeJS.Timeout | undefined;
   let timedOut = false;
   const channel = new MessageChannel();
   channel.port2.on("message", (days: number) => {
-    // The worker posts 0 when it starts the task: the time limit counts from then.
+    if (days === 0 && !started) {
+      started = true;
+      if (grace !== undefined) {
+        clearTimeout(grace);
+        abort.abort("interrupted");
+      }
+    }
+    // The time limit counts from the task's start.
     if (days === 0 && options.timeoutSeconds > 0 && timer === undefined) {
       timer = setTimeout(() => {
         timedOut = true;
@@ -90,6 +113,7 @@ async function runInWorker(pool: Pool, scenario: Scenario, rootSeed: number, tas
     return failedTask(task, error);
   } finally {
     clearTimeout(timer);
+    clearTimeout(grace);
     options.signal?.removeEventListener("abort", interrupt);
     channel.port2.close();
     options.tracker.taskDone(index);
