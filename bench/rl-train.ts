@@ -1,7 +1,8 @@
 import type { Scenario } from "../src/scenario/scenario-schema.js";
 import { prepareContext } from "../src/engine/run-replicate.js";
-import { dqn, trainDqnAgent } from "../policies/dqn.js";
-import { propensityNba } from "../policies/propensity-nba.js";
+import { dqn, DQN_DEMONSTRATOR, trainDqnAgent } from "../policies/dqn.js";
+import type { PolicyDefinition, PrepareContext } from "../src/policy/policy.js";
+import { SILENT_TRAINING } from "../src/policy/trainable.js";
 import { dqnSettings, type DqnSettings } from "../src/learning/dqn-settings.js";
 import { loadTensorFlowForTraining } from "../src/learning/tensorflow-backend.js";
 import { QNetworkTrainer } from "../src/learning/q-network-trainer.js";
@@ -30,6 +31,21 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: nu
   return { value, seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
 }
 
+/** dqn's demonstrator, timing its preparation (its models' training) inside a dqn training. */
+function timedDemonstrator(): { definition: PolicyDefinition; seconds: () => number } {
+  let seconds = 0;
+  const definition: PolicyDefinition = {
+    ...DQN_DEMONSTRATOR,
+    async prepare(context: PrepareContext) {
+      const started = performance.now();
+      const prepared = await DQN_DEMONSTRATOR.prepare!(context);
+      seconds = (performance.now() - started) / 1000;
+      return prepared;
+    },
+  };
+  return { definition, seconds: () => seconds };
+}
+
 /**
  * The DQN's training throughput on `scenario`: the default model's training time, environment
  * transitions per second without learning, and gradient steps per second alone.
@@ -38,12 +54,12 @@ export async function measureRlTraining(scenario: Scenario): Promise<RlTrainingB
   const tf = await loadTensorFlowForTraining();
   const settings = dqnSettings(scenario.training);
   const context = () => prepareContext({ scenario, rootSeed: scenario.seed, replicate: 0, policy: dqn });
-  const full = await timed(() => trainDqnAgent(context(), settings));
-  // The demonstrator's own training (propensity-nba's models), part of every dqn training.
-  const demonstrator = await timed(() => propensityNba.prepare!(context()));
+  const fullDemonstrator = timedDemonstrator();
+  const full = await timed(() => trainDqnAgent(context(), settings, SILENT_TRAINING, fullDemonstrator.definition));
   // One demonstration episode with learning switched off (the replay never reaches minReplay), less the demonstrator's training.
   const noLearning: DqnSettings = { ...settings, episodes: 1, demonstrationEpisodes: 1, minReplay: Number.MAX_SAFE_INTEGER };
-  const env = await timed(() => trainDqnAgent(context(), noLearning));
+  const envDemonstrator = timedDemonstrator();
+  const env = await timed(() => trainDqnAgent(context(), noLearning, SILENT_TRAINING, envDemonstrator.definition));
   // Gradient steps alone on a buffer of random transitions.
   const stateSize = context().featureNames.length;
   const actionCount = context().actions.length;
@@ -76,8 +92,8 @@ export async function measureRlTraining(scenario: Scenario): Promise<RlTrainingB
       episodeDays: settings.episodeDays,
       subscribers: Math.min(scenario.population.size, settings.maxSubscribers, scenario.training.maxSubscribers),
     },
-    demonstratorSeconds: demonstrator.seconds,
-    transitionsPerSec: env.value.trained.experience.transitions / Math.max(env.seconds - demonstrator.seconds, 1e-3),
+    demonstratorSeconds: fullDemonstrator.seconds(),
+    transitionsPerSec: env.value.trained.experience.transitions / (env.seconds - envDemonstrator.seconds()),
     gradientStepsPerSec: steps / gradient.seconds,
     batchSize: settings.batchSize,
   };

@@ -20,12 +20,20 @@ export const DQN_GUARDRAILS: Guardrails = {
   programs: ["proactive-service", "payments", "retention", "renewal", "onboarding", "loyalty", "moving-house", "device"],
 };
 
+/** dqn's teacher: its models are trained first, in a training world, then it demonstrates. */
+export const DQN_DEMONSTRATOR: PolicyDefinition = propensityNba;
+
 /**
- * dqn's training: propensity-nba demonstrating (its models trained first, in a training world),
- * inside DQN_GUARDRAILS; `settings` default to the scenario's training budget.
+ * dqn's training: DQN_DEMONSTRATOR demonstrating, inside DQN_GUARDRAILS; `settings` default to
+ * the scenario's training budget (`demonstrator` is replaced only to instrument it: the bench).
  */
-export function trainDqnAgent(context: PrepareContext, settings: DqnSettings = dqnSettings(context.scenario.training), session: TrainingSession = SILENT_TRAINING): Promise<{ model: DqnModel; trained: TrainedModel }> {
-  return trainDqnSession(context, settings, "dqn", session, propensityNba, DQN_GUARDRAILS);
+export function trainDqnAgent(
+  context: PrepareContext,
+  settings: DqnSettings = dqnSettings(context.scenario.training),
+  session: TrainingSession = SILENT_TRAINING,
+  demonstrator: PolicyDefinition = DQN_DEMONSTRATOR,
+): Promise<{ model: DqnModel; trained: TrainedModel }> {
+  return trainDqnSession(context, settings, "dqn", session, demonstrator, DQN_GUARDRAILS);
 }
 
 /** What `create` gets: a model trained in `prepare`, or a network loaded from a model file. */

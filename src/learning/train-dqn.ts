@@ -34,8 +34,8 @@ interface DqnCheckpointState {
  * into a replay ring and taking `gradientStepsPerDay` gradient steps after each simulated day;
  * the plain-array copy of the network that the behaviour decides with is refreshed after them.
  */
-export async function trainDqn(context: PrepareContext, settings: DqnSettings, name: string, demonstrator: PolicyDefinition | null = null, guardrails: Guardrails | null = null): Promise<DqnModel> {
-  return (await trainDqnSession(context, settings, name, SILENT_TRAINING, demonstrator, guardrails)).model;
+export async function trainDqn(context: PrepareContext, settings: DqnSettings, name: string, demonstrator: PolicyDefinition | null = null): Promise<DqnModel> {
+  return (await trainDqnSession(context, settings, name, SILENT_TRAINING, demonstrator)).model;
 }
 
 /**
